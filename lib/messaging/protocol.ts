@@ -1,0 +1,103 @@
+/**
+ * Every message the background answers, with its payload and its reply.
+ * Messages cross as JSON: offsets and ISO strings, never DOM objects or Dates.
+ */
+import type { ArticleInput, PageAnnotation } from '../types';
+
+export type CaptureStatus = 'stored' | 'paused' | 'not-article' | 'rejected';
+
+export interface CaptureReply {
+  status: CaptureStatus;
+  /** Present when stored: what to mark on the page. */
+  annotation?: PageAnnotation;
+  /** Plain-language reason when not stored. */
+  message?: string;
+}
+
+export interface PauseState {
+  everywhere: boolean;
+  /** Host names where capture is paused. */
+  hosts: string[];
+}
+
+export interface SearchHit {
+  sentenceId: string;
+  articleId: string;
+  storyId: string;
+  outlet: string;
+  title: string;
+  url: string;
+  fragmentUrl: string;
+  /** The matched sentence, or the title when the hit is on the title. */
+  text: string;
+  field: 'sentence' | 'title';
+  /** [start, end) ranges of `text` that matched, for highlighting. */
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchGroup {
+  storyId: string;
+  /** A title standing for the story (its earliest article's). */
+  storyTitle: string;
+  outlets: string[];
+  hits: SearchHit[];
+}
+
+export interface PageSummary {
+  known: boolean;
+  articleId?: string;
+  title?: string;
+  outlet?: string;
+  markedCount: number;
+  sentenceCount: number;
+  /** Other outlets covering the story. */
+  storyOutlets: string[];
+}
+
+export interface OutletStats {
+  outlet: string;
+  articles: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  sentences: number;
+  stories: number;
+  outlets: OutletStats[];
+  /** Bytes used by this extension's origin, and the quota, from navigator.storage.estimate(). */
+  usage?: number;
+  quota?: number;
+}
+
+/** Message type → [payload, reply]. */
+export interface ProtocolMap {
+  capture: [{ article: ArticleInput }, CaptureReply];
+  annotate: [{ url: string }, PageAnnotation | null];
+  pageSummary: [{ url: string }, PageSummary];
+  search: [{ query: string; limit?: number }, SearchGroup[]];
+  getPause: [{ host?: string }, PauseState];
+  setPause: [{ scope: 'site'; host: string; paused: boolean } | { scope: 'everywhere'; paused: boolean }, PauseState];
+  stats: [Record<string, never>, StoreStats];
+  deleteOutlet: [{ outlet: string }, StoreStats];
+  deleteAll: [Record<string, never>, StoreStats];
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Payload<T extends MessageType> = ProtocolMap[T][0];
+export type Reply<T extends MessageType> = ProtocolMap[T][1];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  parallax: 1;
+  type: T;
+  payload: Payload<T>;
+}
+
+/** Every reply is wrapped so that errors cross as data, not as rejected promises with lost messages. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Messages a content script (a web page's context) may send. Anything else,
+ * such as deleting data, is accepted only from the extension's own pages.
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['capture', 'annotate']);

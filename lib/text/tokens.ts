@@ -1,0 +1,86 @@
+import stemWord from 'wink-porter2-stemmer';
+
+/** A word of a sentence, with its place in the sentence. */
+export interface Token {
+  /** As written. */
+  raw: string;
+  /** Lower-cased, curly apostrophes made straight, possessive 's removed. */
+  norm: string;
+  /** Porter2 stem of `norm`. */
+  stem: string;
+  start: number;
+  end: number;
+  isStop: boolean;
+  /** Starts with an upper-case letter. */
+  isCapitalized: boolean;
+  isNumber: boolean;
+}
+
+// Function words that carry no claim of their own. Kept short on purpose:
+// negations and modal hedges are evidence, so they are not stop words here.
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from into onto about as is are was were be been being ' +
+    'am do does did has have had having it its it\'s this that these those there here he she they them his her their ' +
+    'hers theirs we us our you your i me my mine which who whom whose what when where while also than too very just ' +
+    'up out over under again further once s t can will would shall should may might must could said says say told ' +
+    'mr mrs ms dr one upon per via yet both each other such own same some any all most more'
+  ).split(' '),
+);
+
+// A number with thousands separators or decimals, or a word that may hold
+// inner apostrophes, hyphens or dots ("don't", "well-known", "U.S").
+const WORD = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*/gu;
+
+export function isStopWord(norm: string): boolean {
+  return STOP_WORDS.has(norm);
+}
+
+export function normalizeWord(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/'s$/, '')
+    .replace(/\.$/, '');
+}
+
+const stemCache = new Map<string, string>();
+
+export function stem(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    // Numbers lose their separators; dotted abbreviations ("u.s") stay whole.
+    s = /\d/.test(norm) ? norm.replace(/,/g, '') : norm.includes('.') ? norm.replace(/\./g, '') : stemWord(norm);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const start = m.index;
+    const norm = normalizeWord(raw);
+    if (!norm) continue;
+    tokens.push({
+      raw,
+      norm,
+      stem: stem(norm),
+      start,
+      end: start + raw.length,
+      isStop: isStopWord(norm),
+      isCapitalized: /^\p{Lu}/u.test(raw),
+      isNumber: /^\d/.test(norm),
+    });
+  }
+  return tokens;
+}
+
+/** Stems of the content words of a text, in order, repeats kept. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!t.isStop) out.push(t.stem);
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * The JSON-safe shapes shared by the engine, the store, the messages and the
+ * command line. Times cross as ISO strings or epoch milliseconds, never Dates.
+ */
+
+/** One article as it arrives: from a page, a feed, or a JSON Lines import. */
+export interface ArticleInput {
+  /** Stable id if the source has one; otherwise derived from the canonical URL. */
+  id?: string;
+  /** Canonical URL. */
+  url: string;
+  /** Outlet name as a reader knows it ("The Daily Ledger"). */
+  outlet: string;
+  title: string;
+  byline?: string;
+  /** ISO 8601. */
+  publishedAt?: string;
+  /** Plain text of the article body, paragraphs separated by blank lines. */
+  text: string;
+  /** BCP 47 language tag when known ("en", "en-GB"). */
+  lang?: string;
+}
+
+export type ArticleSource = 'page' | 'feed' | 'import';
+
+/** An article as stored. */
+export interface Article extends ArticleInput {
+  id: string;
+  /** Host name of `url`, lower-cased, without "www.". */
+  host: string;
+  storyId: string;
+  source: ArticleSource;
+  /** Epoch ms of the first capture. */
+  capturedAt: number;
+  /** Epoch ms of the last update of this record. */
+  updatedAt: number;
+  sentenceCount: number;
+  /**
+   * Id of the article this one reprints (a wire copy), when the text is a
+   * near-duplicate of an earlier article from another outlet.
+   */
+  reprintOf?: string;
+}
+
+/** A sentence of an article's `text`: `text.slice(start, end) === sentence.text`. */
+export interface SentenceSpan {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface StoredSentence extends SentenceSpan {
+  /** `${articleId}#${index}` */
+  id: string;
+  articleId: string;
+  storyId: string;
+  /** Normalised search terms (stems of content words), for the multi-entry index. */
+  terms: string[];
+}
+
+/** Why two sentences were judged to state the same claim. */
+export interface MatchReason {
+  kind: 'shared-terms' | 'synonyms' | 'quotation' | 'numbers' | 'names';
+  /** Human-readable evidence, e.g. ["withdrawal", "Esper"] or ["withdraw ~ pull out"]. */
+  evidence: string[];
+}
+
+export type DifferenceKind =
+  | 'number'
+  | 'name-spelling'
+  | 'quote-wording'
+  | 'attribution'
+  | 'hedging'
+  | 'verification'
+  | 'negation';
+
+/** One typed difference between two wordings of the same claim. */
+export interface Difference {
+  kind: DifferenceKind;
+  /** The differing part as the first sentence has it ("sovereign decision ordering"). */
+  a: string;
+  /** The differing part as the second sentence has it ("sovereignty decision to order"). */
+  b: string;
+  /** A short plain-language label for the card ("number differs"). */
+  label: string;
+}
+
+/** A scored, explained link between two sentences of different outlets. */
+export interface SentenceLink {
+  /** Sentence ids, `a` of the article being matched. */
+  a: string;
+  b: string;
+  articleA: string;
+  articleB: string;
+  storyId: string;
+  /** Probability-like score in [0, 1]. */
+  score: number;
+  reasons: MatchReason[];
+  differences: Difference[];
+}
+
+/** How one other outlet reported a sentence's claim, as the card shows it. */
+export interface OutletReport {
+  outlet: string;
+  articleId: string;
+  url: string;
+  title: string;
+  publishedAt?: string;
+  sentence: string;
+  /** `url#:~:text=…`, opening the article scrolled to the sentence. */
+  fragmentUrl: string;
+  score: number;
+  reasons: MatchReason[];
+  differences: Difference[];
+  /** Other outlets that reprinted this outlet's copy (wire copies), shown as one source. */
+  reprintedBy?: string[];
+}
+
+export interface MarkedSentence extends SentenceSpan {
+  reports: OutletReport[];
+}
+
+/** What the content script needs to mark a page. */
+export interface PageAnnotation {
+  articleId: string;
+  storyId: string;
+  outlet: string;
+  /** The other outlets covering the same story (independent sources only). */
+  storyOutlets: string[];
+  sentenceCount: number;
+  /** Only sentences with at least one report from another outlet. */
+  marked: MarkedSentence[];
+}
