@@ -1,4 +1,9 @@
+import { startContentScript } from '../../lib/extension/content';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    startContentScript(ctx);
+  },
 });

@@ -1,0 +1,3 @@
+import { mountOptions } from '../../lib/extension/options-app';
+
+void mountOptions(document.getElementById('app')!);

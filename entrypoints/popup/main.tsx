@@ -1,0 +1,3 @@
+import { mountPopup } from '../../lib/extension/popup-app';
+
+void mountPopup(document.getElementById('app')!);

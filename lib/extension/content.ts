@@ -1,0 +1,55 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extractArticle } from '../extract/extract';
+import { sendMessage } from '../messaging/client';
+import { createAnnotator, watchNavigation } from '../annotator/annotator';
+import type { PageAnnotation } from '../types';
+
+// SPA pages render their next article after the URL changes; give them a moment.
+const NAVIGATION_SETTLE_MS = 600;
+
+/**
+ * Extracts the article of the page, hands it to the background to store and
+ * match, and marks the sentences other outlets also reported. Everything it
+ * adds to the page dies with the content script (ctx) or on navigation.
+ */
+export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
+  let annotator: ReturnType<typeof createAnnotator> | null = null;
+  let run = 0;
+
+  const clear = (): void => {
+    annotator?.destroy();
+    annotator = null;
+  };
+
+  const show = (annotation: PageAnnotation | null | undefined): void => {
+    if (!annotation || annotation.marked.length === 0) return;
+    annotator = createAnnotator(doc, annotation, {});
+  };
+
+  const annotatePage = async (): Promise<void> => {
+    const current = ++run;
+    clear();
+    const extracted = extractArticle(doc, doc.location.href);
+    if (!extracted.ok) return; // not an article: the page is left alone
+    try {
+      const reply = await sendMessage('capture', { article: extracted.article });
+      if (current !== run || ctx.isInvalid) return;
+      if (reply.status === 'stored') show(reply.annotation);
+      // Paused or refused: still show what is known about an article stored earlier.
+      else show(await sendMessage('annotate', { url: extracted.article.url }));
+    } catch {
+      // The background may be restarting or the extension updated; the page stays as it is.
+    }
+  };
+
+  const stopWatching = watchNavigation(window, () => {
+    clear();
+    ctx.setTimeout(() => void annotatePage(), NAVIGATION_SETTLE_MS);
+  });
+  ctx.onInvalidated(() => {
+    run++;
+    stopWatching();
+    clear();
+  });
+  void annotatePage();
+}
