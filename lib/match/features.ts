@@ -1,0 +1,409 @@
+/**
+ * Features of a sentence pair for the claim scorer. Every feature is
+ * symmetric in the two sentences (min/max of the two directions) so the score
+ * does not depend on argument order. Per-sentence data is cached on the
+ * analysis object.
+ */
+import { intersects, vectorNorm, type Lexicon, type Relation } from '../lexicon/lexicon';
+import type { SentenceAnalysis } from '../text/analyse';
+import { idf, type TermStats } from './term-stats';
+
+const NEGATIONS = new Set([
+  'not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', "didn't", "don't",
+  "doesn't", "isn't", "wasn't", "weren't", "won't", "wouldn't", "couldn't", "hasn't", "haven't", "hadn't", "aren't",
+  "shouldn't", 'deny', 'denied', 'denies', 'refused', 'rejected',
+]);
+
+/** One content word of a sentence, with what the lexicon knows about it. */
+export interface Unit {
+  raw: string;
+  norm: string;
+  stem: string;
+  /** Lexicon id of the word (or of its dictionary form), -1 when unknown. */
+  id: number;
+  family: number;
+  synsets: Int32Array;
+  /** Direct hypernyms of all its senses, ascending. */
+  hypernyms: Int32Array;
+  /** The phrase it starts ("pulled out"), whose senses are merged into `synsets`. */
+  phrase?: string;
+  isNumber: boolean;
+  isName: boolean;
+}
+
+export interface Prepared {
+  units: Unit[];
+  stems: Set<string>;
+  bigrams: Set<string>;
+  trigrams: Set<string>;
+  chars: Set<string>;
+  numbers: Set<string>;
+  names: Set<string>;
+  quotes: string[];
+  negations: number;
+  tokenCount: number;
+}
+
+const EMPTY = new Int32Array(0);
+
+function mergeSorted(lists: Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Set<number>();
+  for (const l of lists) for (const v of l) all.add(v);
+  return Int32Array.from([...all].sort((a, b) => a - b));
+}
+
+function lookup(lex: Lexicon, norm: string): number {
+  let id = lex.id(norm);
+  if (id < 0 && norm.includes('-')) id = lex.id(norm.replace(/-/g, ' '));
+  return id;
+}
+
+const QUOTE_RE = /["“”]([^"“”]{3,})["“”]/g;
+
+const cache = new WeakMap<SentenceAnalysis, Prepared>();
+
+export function prepare(a: SentenceAnalysis, lex: Lexicon): Prepared {
+  let p = cache.get(a);
+  if (p) return p;
+  const toks = a.tokens;
+  const units: Unit[] = [];
+  const stems = new Set<string>();
+  const numbers = new Set<string>();
+  const names = new Set<string>();
+  let negations = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
+    if (t.isNumber) numbers.add(t.stem.replace(/%$/, ''));
+    // Capitalised words that do not start the sentence stand for names.
+    const isName = t.isCapitalized && i > 0 && !t.isStop;
+    if (isName) names.add(t.stem);
+    if (t.isStop) continue;
+    stems.add(t.stem);
+    const id = lookup(lex, t.norm);
+    const base = id >= 0 ? lex.lemma(id) : -1;
+    const synLists: Int32Array[] = [];
+    if (id >= 0) synLists.push(lex.synsets(id));
+    let phrase: string | undefined;
+    const next = toks[i + 1];
+    if (next && next.start - t.end <= 1) {
+      const pid = lex.id(`${base >= 0 ? lex.word(base) : t.norm} ${next.norm}`);
+      if (pid >= 0) {
+        synLists.push(lex.synsets(pid));
+        phrase = `${t.raw} ${next.raw}`;
+      }
+    }
+    const synsets = synLists.length ? mergeSorted(synLists) : EMPTY;
+    const hyp: Int32Array[] = [];
+    for (const s of synsets) hyp.push(lex.hypernyms(s));
+    units.push({
+      raw: t.raw,
+      norm: t.norm,
+      stem: t.stem,
+      id: base >= 0 ? base : id,
+      family: id >= 0 ? lex.family(id) : 0,
+      synsets,
+      hypernyms: hyp.length ? mergeSorted(hyp) : EMPTY,
+      phrase,
+      isNumber: t.isNumber,
+      isName,
+    });
+  }
+  for (const n of a.numbers ?? []) numbers.add(String(n.value));
+  for (const n of a.names ?? []) for (const w of n.text.toLowerCase().split(/\s+/)) names.add(w);
+  const norms = toks.map((t) => t.stem);
+  const bigrams = new Set<string>();
+  const trigrams = new Set<string>();
+  for (let i = 0; i + 1 < norms.length; i++) {
+    bigrams.add(`${norms[i]} ${norms[i + 1]}`);
+    if (i + 2 < norms.length) trigrams.add(`${norms[i]} ${norms[i + 1]} ${norms[i + 2]}`);
+  }
+  const flat = toks.map((t) => t.norm).join(' ');
+  const chars = new Set<string>();
+  for (let i = 0; i + 4 <= flat.length; i++) chars.add(flat.slice(i, i + 4));
+  const quotes = a.quotes?.length ? a.quotes.map((q) => q.text) : [...a.text.matchAll(QUOTE_RE)].map((m) => m[1]!);
+  p = { units, stems, bigrams, trigrams, chars, numbers, names, quotes, negations, tokenCount: toks.length };
+  cache.set(a, p);
+  return p;
+}
+
+/** Strength of each kind of word alignment, identical stem first. */
+export const ALIGN_WEIGHT: Record<Relation, number> = { same: 1, family: 0.9, synonym: 0.8, hypernym: 0.6 };
+/** Vector cosines below this are not alignments. */
+const VECTOR_FLOOR = 0.55;
+
+export interface Alignment {
+  i: number;
+  j: number;
+  score: number;
+  relation: Relation | 'similar';
+}
+
+function relate(a: Unit, b: Unit): Relation | undefined {
+  if (a.stem === b.stem) return 'same';
+  if (a.family !== 0 && a.family === b.family) return 'family';
+  if (a.synsets.length && b.synsets.length) {
+    if (intersects(a.synsets, b.synsets)) return 'synonym';
+    if (intersects(a.hypernyms, b.synsets) || intersects(b.hypernyms, a.synsets)) return 'hypernym';
+  }
+  return undefined;
+}
+
+function cosine(lex: Lexicon, a: Unit, b: Unit): number {
+  const va = lex.vector(a.id);
+  const vb = lex.vector(b.id);
+  if (!va || !vb) return 0;
+  let s = 0;
+  for (let d = 0; d < va.length; d++) s += va[d]! * vb[d]!;
+  return s / (vectorNorm(lex, a.id) * vectorNorm(lex, b.id));
+}
+
+/** Greedy one-to-one alignment of content words, strongest links first. */
+export function align(pa: Prepared, pb: Prepared, lex: Lexicon): Alignment[] {
+  const cands: Alignment[] = [];
+  for (let i = 0; i < pa.units.length; i++) {
+    const ua = pa.units[i]!;
+    for (let j = 0; j < pb.units.length; j++) {
+      const ub = pb.units[j]!;
+      const rel = relate(ua, ub);
+      if (rel) cands.push({ i, j, score: ALIGN_WEIGHT[rel], relation: rel });
+      else if (!ua.isNumber && !ub.isNumber) {
+        const c = cosine(lex, ua, ub);
+        if (c >= VECTOR_FLOOR) cands.push({ i, j, score: 0.5 * c, relation: 'similar' });
+      }
+    }
+  }
+  cands.sort((x, y) => y.score - x.score);
+  const usedA = new Uint8Array(pa.units.length);
+  const usedB = new Uint8Array(pb.units.length);
+  const out: Alignment[] = [];
+  for (const c of cands) {
+    if (usedA[c.i] || usedB[c.j]) continue;
+    usedA[c.i] = 1;
+    usedB[c.j] = 1;
+    out.push(c);
+  }
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): [number, number] {
+  if (!a.size || !b.size) return [0, 0];
+  let n = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) n++;
+  const ra = n / a.size;
+  const rb = n / b.size;
+  return [Math.min(ra, rb), Math.max(ra, rb)];
+}
+
+function lcs(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+export const FEATURE_NAMES = [
+  'unigram_min',
+  'unigram_max',
+  'bigram_min',
+  'bigram_max',
+  'trigram_min',
+  'trigram_max',
+  'idf_overlap_min',
+  'idf_overlap_max',
+  'aligned_min',
+  'aligned_max',
+  'aligned_idf_min',
+  'aligned_idf_max',
+  'unaligned_idf_max',
+  'lexical_links',
+  'vector_links',
+  'sentence_cosine',
+  'char4_min',
+  'char4_max',
+  'length_diff',
+  'numbers_present',
+  'numbers_mismatch',
+  'names_mismatch',
+  'shared_quote',
+  'negation_mismatch',
+  'lcs_min',
+  'lcs_max',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** Fitted logistic regression over standardised features (lib/match/model.ts). */
+export interface LinearModelParams {
+  features: readonly string[];
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+}
+
+export interface PairFeatures {
+  values: Float64Array;
+  alignment: Alignment[];
+  a: Prepared;
+  b: Prepared;
+}
+
+export function computeFeatures(
+  a: SentenceAnalysis,
+  b: SentenceAnalysis,
+  stats: TermStats,
+  lex: Lexicon,
+): PairFeatures {
+  const pa = prepare(a, lex);
+  const pb = prepare(b, lex);
+  const alignment = align(pa, pb, lex);
+  const maxIdf = Math.log(stats.docCount + 2) || 1;
+  const w = (u: Unit): number => Math.max(0.05, idf(stats, u.stem) / maxIdf);
+  const wa = pa.units.map(w);
+  const wb = pb.units.map(w);
+  const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+  const totA = sum(wa) || 1;
+  const totB = sum(wb) || 1;
+
+  // Exact IDF overlap of content stems.
+  let sharedA = 0;
+  let sharedB = 0;
+  pa.units.forEach((u, i) => {
+    if (pb.stems.has(u.stem)) sharedA += wa[i]!;
+  });
+  pb.units.forEach((u, j) => {
+    if (pa.stems.has(u.stem)) sharedB += wb[j]!;
+  });
+
+  // Alignment coverage, plain and IDF-weighted.
+  let alA = 0;
+  let alB = 0;
+  let plain = 0;
+  let lexical = 0;
+  let vectorLinks = 0;
+  const alignedA = new Uint8Array(pa.units.length);
+  const alignedB = new Uint8Array(pb.units.length);
+  for (const al of alignment) {
+    alA += al.score * wa[al.i]!;
+    alB += al.score * wb[al.j]!;
+    plain += al.score;
+    alignedA[al.i] = 1;
+    alignedB[al.j] = 1;
+    if (al.relation === 'similar') vectorLinks++;
+    else if (al.relation !== 'same') lexical++;
+  }
+  let unalignedMax = 0;
+  pa.units.forEach((_, i) => {
+    if (!alignedA[i]) unalignedMax = Math.max(unalignedMax, wa[i]!);
+  });
+  pb.units.forEach((_, j) => {
+    if (!alignedB[j]) unalignedMax = Math.max(unalignedMax, wb[j]!);
+  });
+  const na = pa.units.length || 1;
+  const nb = pb.units.length || 1;
+  const minN = Math.min(na, nb);
+
+  // IDF-weighted mean vectors.
+  const dims = 64;
+  const ma = new Float64Array(dims);
+  const mb = new Float64Array(dims);
+  const addVec = (m: Float64Array, u: Unit, weight: number): void => {
+    const v = lex.vector(u.id);
+    if (!v) return;
+    const k = weight / vectorNorm(lex, u.id);
+    for (let d = 0; d < v.length; d++) m[d]! += v[d]! * k;
+  };
+  pa.units.forEach((u, i) => addVec(ma, u, wa[i]!));
+  pb.units.forEach((u, j) => addVec(mb, u, wb[j]!));
+  let dot = 0;
+  let n1 = 0;
+  let n2 = 0;
+  for (let d = 0; d < dims; d++) {
+    dot += ma[d]! * mb[d]!;
+    n1 += ma[d]! ** 2;
+    n2 += mb[d]! ** 2;
+  }
+  const sentenceCosine = n1 && n2 ? dot / Math.sqrt(n1 * n2) : 0;
+
+  const [uMin, uMax] = overlap(pa.stems, pb.stems);
+  const [bMin, bMax] = overlap(pa.bigrams, pb.bigrams);
+  const [tMin, tMax] = overlap(pa.trigrams, pb.trigrams);
+  const [cMin, cMax] = overlap(pa.chars, pb.chars);
+
+  const numbersPresent = pa.numbers.size > 0 || pb.numbers.size > 0 ? 1 : 0;
+  let numbersMismatch = 0;
+  if (numbersPresent) {
+    const union = new Set([...pa.numbers, ...pb.numbers]);
+    let shared = 0;
+    for (const x of pa.numbers) if (pb.numbers.has(x)) shared++;
+    numbersMismatch = 1 - shared / union.size;
+  }
+  let namesMismatch = 0;
+  if (pa.names.size || pb.names.size) {
+    const union = new Set([...pa.names, ...pb.names]);
+    let shared = 0;
+    for (const x of pa.names) if (pb.names.has(x)) shared++;
+    namesMismatch = (union.size - shared) / union.size;
+  }
+  const sharedQuote = findSharedQuote(pa, pb) ? 1 : 0;
+  const negationMismatch = pa.negations > 0 !== pb.negations > 0 ? 1 : 0;
+  const seqA = pa.units.map((u) => u.stem);
+  const seqB = pb.units.map((u) => u.stem);
+  const l = lcs(seqA, seqB);
+
+  const r1 = alA / totA;
+  const r2 = alB / totB;
+  const values = Float64Array.from([
+    uMin,
+    uMax,
+    bMin,
+    bMax,
+    tMin,
+    tMax,
+    Math.min(sharedA / totA, sharedB / totB),
+    Math.max(sharedA / totA, sharedB / totB),
+    plain / Math.max(na, nb),
+    plain / minN,
+    Math.min(r1, r2),
+    Math.max(r1, r2),
+    unalignedMax,
+    lexical / minN,
+    vectorLinks / minN,
+    sentenceCosine,
+    cMin,
+    cMax,
+    Math.abs(pa.tokenCount - pb.tokenCount) / Math.max(pa.tokenCount, pb.tokenCount, 1),
+    numbersPresent,
+    numbersMismatch,
+    namesMismatch,
+    sharedQuote,
+    negationMismatch,
+    l / Math.max(na, nb),
+    l / minN,
+  ]);
+  return { values, alignment, a: pa, b: pb };
+}
+
+/** The longest quotation of one sentence that the other repeats (mostly) word for word. */
+export function findSharedQuote(pa: Prepared, pb: Prepared): string | undefined {
+  let best: string | undefined;
+  for (const qa of pa.quotes) {
+    const wordsA = qa.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    if (wordsA.length < 2) continue;
+    for (const qb of pb.quotes) {
+      const wordsB = new Set(qb.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+      const shared = wordsA.filter((x) => wordsB.has(x)).length;
+      if (shared / Math.max(wordsA.length, wordsB.size) >= 0.6 && (!best || qa.length > best.length)) best = qa;
+    }
+  }
+  return best;
+}
