@@ -15,17 +15,19 @@ export type ExtractResult = { ok: true; article: ArticleInput } | { ok: false; r
 export const MIN_TEXT_CHARS = 500;
 export const MIN_PARAGRAPHS = 3;
 
-const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote';
+const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
+/** Containers whose own loose text counts as a block when no block element wraps it. */
+const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
 
 export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
   const meta = readMetadata(doc, pageUrl);
-  if (meta.declaresNonArticle) {
-    return { ok: false, reason: 'the page declares itself a website or index, not an article' };
-  }
   if (!meta.declaresArticle) {
-    if (isRootPath(pageUrl)) return { ok: false, reason: 'a home page, not an article' };
-    if (!isProbablyReaderable(doc)) return { ok: false, reason: 'too little article prose on the page' };
+    // Many real articles carry og:type "website", so that label alone only
+    // rejects together with another sign of an index page.
+    const what = meta.declaresNonArticle ? 'the page declares itself a website or index' : 'no article markup';
+    if (isRootPath(pageUrl)) return { ok: false, reason: `a home page, not an article (${what})` };
+    if (!isProbablyReaderable(doc)) return { ok: false, reason: `too little article prose on the page (${what})` };
   }
 
   const clone = cloneDocument(doc);
@@ -70,10 +72,7 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
  */
 function collectParagraphs(root: Element): string[] {
   const out: string[] = [];
-  for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {
-    // The innermost blocks carry the text; an outer block would repeat it.
-    if (el.querySelector(BLOCK_SELECTOR) !== null) continue;
-    if (el.closest('figure, figcaption, aside, nav, footer') !== null) continue;
+  for (const el of blockElements(root)) {
     const text = clean(el.textContent);
     if (text === undefined) continue;
     const links = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
@@ -81,6 +80,32 @@ function collectParagraphs(root: Element): string[] {
     out.push(text);
   }
   return out;
+}
+
+/** Innermost block elements, plus containers holding loose text outside any block, in document order. */
+function blockElements(root: Element): Element[] {
+  const found: Element[] = [];
+  const visit = (el: Element): void => {
+    if (/^(figure|figcaption|aside|nav|footer)$/i.test(el.tagName)) return;
+    const isBlock = el.matches(BLOCK_SELECTOR);
+    const hasInnerBlock = el.querySelector(BLOCK_SELECTOR) !== null;
+    // The innermost blocks carry the text; an outer block would repeat it.
+    if (isBlock && !hasInnerBlock) {
+      found.push(el);
+      return;
+    }
+    if (!hasInnerBlock && LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)) {
+      found.push(el);
+      return;
+    }
+    for (const child of Array.from(el.children)) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+function hasLooseText(el: Element): boolean {
+  return Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 0);
 }
 
 function kindOf(el: Element): BlockKind {
