@@ -1,0 +1,183 @@
+import { MARK_TAG, collectTextNodes } from './page-text';
+
+export { MARK_TAG };
+export const INDEX_ATTR = 'data-parallax-index';
+const STYLE_ID = 'parallax-mark-style';
+
+/**
+ * Text nodes we split, mapped to the node they were split from. Splitting
+ * keeps the head in the original node, so after unwrapping, every piece
+ * follows its original as a sibling and can be merged back into it: the page
+ * gets its own node objects back, not look-alike copies (`normalize()` would
+ * also merge text nodes the page itself kept apart).
+ */
+const origins = new WeakMap<Text, Text>();
+
+const originOf = (node: Text): Text => origins.get(node) ?? node;
+
+interface Segment {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/**
+ * Wraps each range in `<parallax-mark>` elements, one per text node it
+ * crosses, and returns the marks by sentence index (in document order).
+ * Ranges overlapping an earlier one are left unmarked.
+ *
+ * Accessibility: the marks keep the sentence as their content and say what
+ * they are with role="mark" plus `aria-description` ("reported by 3 other
+ * outlets; press Enter for details"). An `aria-label` would replace the
+ * sentence for a screen reader (and naming is not allowed on role="mark"),
+ * so the description is added rather than substituted. Only the first mark
+ * of a sentence is focusable and described, so Tab stops once per sentence
+ * and the description is read once.
+ */
+export function highlightRanges(ranges: Map<number, Range>, describe: (index: number) => string): Map<number, HTMLElement[]> {
+  const entries = [...ranges.entries()].sort(([, a], [, b]) => compareStarts(a, b));
+  const kept: [number, Range][] = [];
+  for (const entry of entries) {
+    const previous = kept[kept.length - 1];
+    if (previous && endsAfterStart(previous[1], entry[1])) continue;
+    kept.push(entry);
+  }
+  // Last range first: splits then only ever cut text after the offsets still to be used.
+  const marks = new Map<number, HTMLElement[]>();
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const [index, range] = kept[i] as [number, Range];
+    const made = highlightRange(range, index, describe(index));
+    if (made.length > 0) marks.set(index, made);
+  }
+  return new Map([...marks.entries()].reverse());
+}
+
+/** Wraps one range; see `highlightRanges`. */
+export function highlightRange(range: Range, index: number, description: string): HTMLElement[] {
+  const segments = segmentsOf(range);
+  const made: HTMLElement[] = [];
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i] as Segment;
+    made.unshift(wrap(seg, index));
+  }
+  const first = made[0];
+  if (first) {
+    first.setAttribute('tabindex', '0');
+    first.setAttribute('aria-description', description);
+  }
+  return made;
+}
+
+/** Removes every mark under `root` and merges the split text back into the page's own nodes. */
+export function removeMarks(root: Element | Document): void {
+  const marks = Array.from(root.querySelectorAll(MARK_TAG));
+  const touched = new Set<Text>();
+  for (const mark of marks) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    while (mark.firstChild) {
+      const child = mark.firstChild;
+      if (child.nodeType === 3) touched.add(originOf(child as Text));
+      parent.insertBefore(child, mark);
+    }
+    parent.removeChild(mark);
+  }
+  for (const original of touched) {
+    if (!original.parentNode) continue;
+    let next = original.nextSibling;
+    while (next && next.nodeType === 3 && origins.get(next as Text) === original) {
+      const piece = next as Text;
+      next = piece.nextSibling;
+      original.appendData(piece.data);
+      piece.parentNode?.removeChild(piece);
+      origins.delete(piece);
+    }
+  }
+}
+
+/** The marks' look, scoped by tag name in the page's head (content scripts cannot define custom elements). */
+export function installMarkStyle(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = MARK_CSS;
+  (doc.head ?? doc.documentElement).appendChild(style);
+}
+
+export function uninstallMarkStyle(doc: Document): void {
+  doc.getElementById(STYLE_ID)?.remove();
+}
+
+// Translucent amber reads on light and dark pages alike; `all: unset` keeps page CSS for spans/marks off it.
+const MARK_CSS = `
+${MARK_TAG} {
+  all: unset;
+  display: inline;
+  font: inherit;
+  color: inherit;
+  background-color: rgba(250, 204, 21, 0.28);
+  box-shadow: inset 0 -2px 0 rgba(217, 160, 0, 0.85);
+  border-radius: 2px;
+  cursor: help;
+  -webkit-box-decoration-break: clone;
+  box-decoration-break: clone;
+}
+${MARK_TAG}:hover, ${MARK_TAG}[data-parallax-active] {
+  background-color: rgba(250, 204, 21, 0.45);
+}
+${MARK_TAG}:focus-visible {
+  outline: 2px solid #2563eb;
+  outline-offset: 1px;
+}
+@media (forced-colors: active) {
+  ${MARK_TAG} { background-color: Mark; color: MarkText; }
+}
+`;
+
+function wrap(seg: Segment, index: number): HTMLElement {
+  const origin = originOf(seg.node);
+  let target = seg.node;
+  if (seg.start > 0) {
+    target = target.splitText(seg.start);
+    origins.set(target, origin);
+  }
+  if (seg.end - seg.start < target.length) {
+    const tail = target.splitText(seg.end - seg.start);
+    origins.set(tail, origin);
+  }
+  const doc = target.ownerDocument;
+  const mark = doc.createElement(MARK_TAG);
+  mark.setAttribute(INDEX_ATTR, String(index));
+  mark.setAttribute('role', 'mark');
+  target.parentNode?.insertBefore(mark, target);
+  mark.appendChild(target);
+  return mark;
+}
+
+/** The parts of text nodes a range covers; blank parts (between blocks) are left alone. */
+function segmentsOf(range: Range): Segment[] {
+  const out: Segment[] = [];
+  for (const node of collectTextNodes(range.commonAncestorContainer)) {
+    if (!range.intersectsNode(node)) continue;
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.length;
+    if (end <= start) continue;
+    if (node.data.slice(start, end).trim() === '') continue;
+    out.push({ node, start, end });
+  }
+  return out;
+}
+
+// Range.START_TO_START and Range.END_TO_START, spelled out so no global `Range` is needed.
+const START_TO_START = 0;
+const END_TO_START = 3;
+
+function compareStarts(a: Range, b: Range): number {
+  return a.compareBoundaryPoints(START_TO_START, b);
+}
+
+/** Whether `earlier` ends after `later` starts. */
+function endsAfterStart(earlier: Range, later: Range): boolean {
+  // END_TO_START gives where `later`'s start lies relative to `earlier`'s end (the source range's).
+  return later.compareBoundaryPoints(END_TO_START, earlier) < 0;
+}

@@ -1,0 +1,76 @@
+/** Reading the text a reader sees in a page, node by node. */
+
+/** Elements whose text is not article text (or not ours to touch). */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SELECT', 'OPTION', 'HEAD']);
+
+/** Our own elements carry this prefix; of them only marks wrap page text. */
+export const OWN_TAG_PREFIX = 'PARALLAX-';
+export const MARK_TAG = 'parallax-mark';
+
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (tag.startsWith(OWN_TAG_PREFIX) && tag !== MARK_TAG.toUpperCase()) return true;
+  return el.hasAttribute('hidden');
+}
+
+/** The element to read when given a whole document: its body, never the head's title. */
+export function textRoot(root: Element | Document): Element | null {
+  if (root.nodeType === 9) {
+    const doc = root as Document;
+    return doc.body ?? doc.documentElement;
+  }
+  return root as Element;
+}
+
+/** Text nodes under `root` in document order, leaving out skipped subtrees. */
+export function collectTextNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  if (root.nodeType === 3) return [root as Text];
+  const stack: Node[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) {
+      out.push(node as Text);
+    } else if (node.nodeType === 1 && !isSkippedElement(node as Element)) {
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  }
+  return out;
+}
+
+export interface PageText {
+  /** The text nodes' data, concatenated. */
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  starts: number[];
+}
+
+export function readPageText(root: Element | Document): PageText {
+  const el = textRoot(root);
+  const nodes = el ? collectTextNodes(el) : [];
+  const starts: number[] = [];
+  let text = '';
+  for (const node of nodes) {
+    starts.push(text.length);
+    text += node.data;
+  }
+  return { text, nodes, starts };
+}
+
+/** The text node holding character `offset` of `page.text`, and the offset inside it. */
+export function locate(page: PageText, offset: number): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = page.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((page.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = page.nodes[lo];
+  const start = page.starts[lo];
+  if (!node || start === undefined) return null;
+  return { node, offset: offset - start };
+}
