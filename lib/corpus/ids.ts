@@ -1,0 +1,54 @@
+/** Canonical URLs, hosts and stable ids for stored records. */
+
+// Query parameters that only track the reader; the same article with and
+// without them is one article.
+const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ocid|cmpid|smid|ref_src)$/i;
+
+/** The canonical form of an article URL: no fragment, no tracking parameters. Throws on a non-http(s) URL. */
+export function canonicalUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`Article URL is not a valid URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`Article URL must start with http:// or https://, got ${JSON.stringify(raw)}`);
+  }
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
+  url.search = url.searchParams.toString() ? `?${url.searchParams.toString()}` : '';
+  return url.toString();
+}
+
+/** Host name as stored: lower-cased, without a leading "www.". */
+export function hostOf(url: string): string {
+  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** A 53-bit string hash (cyrb53), stable across runs and platforms, as base 36. */
+export function stableHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export function articleIdFor(url: string): string {
+  return `a-${stableHash(url)}`;
+}
+
+/** A new story is named after the article that opened it, so replaying the same captures gives the same ids. */
+export function storyIdFor(articleId: string): string {
+  return `s-${stableHash(articleId)}`;
+}
+
+export function sentenceIdFor(articleId: string, index: number): string {
+  return `${articleId}#${index}`;
+}

@@ -1,0 +1,66 @@
+/** Removing articles while keeping sentences, links, vocabulary and story profiles consistent. */
+import type { ArticleRecord, ParallaxDb } from '../db/db';
+import { newProfile, mergeProfile } from './profiles';
+import type { TermSet } from './term-set';
+
+/**
+ * Deletes the articles' sentences, links (both directions) and vocabulary
+ * counts. Must run inside a transaction over the corpus tables. Returns the
+ * stories that lost members; the caller rebuilds them.
+ */
+export async function removeArticleData(
+  db: ParallaxDb,
+  terms: TermSet,
+  articles: readonly ArticleRecord[],
+  options: { replacing?: boolean } = {},
+): Promise<{ stories: Set<string> }> {
+  const ids = articles.map((a) => a.id);
+  const sentences = await db.sentences.where('articleId').anyOf(ids).toArray();
+  await terms.load([...sentences.flatMap((s) => s.terms), ...articles.flatMap((a) => a.titleTerms ?? [])]);
+  for (const s of sentences) terms.countSentence(s.terms, -1);
+  for (const a of articles) terms.countTitle(a.titleTerms ?? [], -1);
+  await db.sentences.bulkDelete(sentences.map((s) => s.id));
+
+  const linkKeys = [
+    ...(await db.links.where('articleA').anyOf(ids).primaryKeys()),
+    ...(await db.links.where('articleB').anyOf(ids).primaryKeys()),
+  ];
+  await db.links.bulkDelete(linkKeys);
+
+  if (!options.replacing) {
+    await db.articles.bulkDelete(ids);
+    // Copies of a deleted original become independent sources.
+    const gone = new Set(ids);
+    await db.articles
+      .where('reprintOf')
+      .anyOf(ids)
+      .filter((a) => !gone.has(a.id))
+      .modify((a) => {
+        delete a.reprintOf;
+      });
+  }
+  return { stories: new Set(articles.map((a) => a.storyId)) };
+}
+
+/** Recomputes story profiles from their remaining articles; deletes stories left empty. */
+export async function rebuildStories(db: ParallaxDb, storyIds: readonly string[]): Promise<void> {
+  for (const storyId of storyIds) {
+    const members = (await db.articles.where('storyId').equals(storyId).toArray()).sort(
+      (a, b) => timeOf(a) - timeOf(b) || a.capturedAt - b.capturedAt,
+    );
+    const withFeatures = members.filter((a) => a.features);
+    const first = withFeatures[0];
+    if (!first?.features) {
+      await db.stories.delete(storyId);
+      continue;
+    }
+    let profile = newProfile(storyId, first.features, first.title);
+    for (const a of withFeatures.slice(1)) profile = mergeProfile(profile, a.features!, a.title);
+    await db.stories.put(profile);
+  }
+}
+
+function timeOf(a: ArticleRecord): number {
+  const t = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
+  return Number.isNaN(t) ? a.capturedAt : t;
+}

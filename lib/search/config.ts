@@ -1,0 +1,47 @@
+/**
+ * Tunables of the popup search, in one place.
+ *
+ * The search runs in two steps: query words are expanded to stored stems
+ * through the trigram index (typos, inflections), candidate sentences come
+ * from the `*terms` index, rarest stems first, and only that candidate set
+ * (a few hundred items, never the corpus) is re-ranked with fuse.js. The caps
+ * bound the work on a large store; the fuse.js options were chosen by hand
+ * on the seed articles' sentences (the query "Milly poorly wordd" must rank
+ * Gen. Milley's "Poorly worded" sentence first), not fitted to a test set.
+ */
+import type { IFuseOptions } from 'fuse.js';
+
+export const SEARCH = {
+  /** Most edits (insert, delete, substitute, swap) allowed between a query word and a stem, by word length. */
+  maxEdits(length: number): number {
+    return length <= 3 ? 0 : length <= 5 ? 1 : 2;
+  },
+  /** Alternatively, a stem sharing this share of the query word's trigrams counts as a near-match. */
+  minGramSimilarity: 0.55,
+  /** Stems compared (edit distance) per query word, those sharing most trigrams first. */
+  maxGramCandidates: 300,
+  /** Stems kept per query word. */
+  maxExpansions: 6,
+  /** Sentences read from the index per expanded stem. */
+  perTermCandidates: 400,
+  /** Sentences and titles gathered in all, before ranking by covered words. */
+  maxCandidates: 3000,
+  /** Candidates re-ranked with fuse.js. */
+  rerankPool: 300,
+  /** Final score: share of the index-based word coverage vs. fuse.js's closeness. */
+  coverageWeight: 0.6,
+  /** Highlights shorter than this are dropped (single letters matched by chance). */
+  minHighlight: 2,
+} as const;
+
+export const FUSE_OPTIONS: IFuseOptions<{ text: string }> = {
+  keys: ['text'],
+  useTokenSearch: true,
+  tokenMatch: 'any',
+  includeMatches: true,
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.4,
+  minMatchCharLength: 2,
+  shouldSort: true,
+};

@@ -1,0 +1,198 @@
+/**
+ * The popup's search over every stored sentence and title, forgiving typos.
+ * See ./config.ts for how the two steps (index look-up, then fuse.js on the
+ * candidates) fit together.
+ */
+import Fuse from 'fuse.js';
+import type { ArticleRecord, ParallaxDb } from '../db/db';
+import { textFragmentUrl } from '../dom/fragment';
+import type { SearchGroup, SearchHit } from '../messaging/protocol';
+import { tokenize } from '../text/tokens';
+import { FUSE_OPTIONS, SEARCH } from './config';
+import { editDistance, termGrams } from './grams';
+import { readSentenceCount } from '../corpus/term-set';
+
+interface Expansion {
+  term: string;
+  /** 1 for the word's own stem, less for farther stems. */
+  closeness: number;
+  df: number;
+}
+
+interface Candidate {
+  /** Sentence id, or `title:<articleId>`. */
+  key: string;
+  field: 'sentence' | 'title';
+  /** Best weight per query word. */
+  words: Map<number, number>;
+}
+
+/** Vocabulary stems close to a query word (its own stem, inflections, typos). */
+export async function expandWord(db: ParallaxDb, norm: string, stem: string): Promise<Expansion[]> {
+  const forms = [...new Set([stem, norm])];
+  const grams = [...new Set(forms.flatMap(termGrams))];
+  const hits = (await db.terms.where('grams').anyOf(grams).primaryKeys()) as string[];
+  const shared = new Map<string, number>();
+  for (const t of hits) shared.set(t, (shared.get(t) ?? 0) + 1);
+  for (const f of forms) shared.set(f, Math.max(shared.get(f) ?? 0, grams.length));
+  const ranked = [...shared]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, SEARCH.maxGramCandidates);
+
+  const close: { term: string; closeness: number }[] = [];
+  for (const [term, n] of ranked) {
+    let best = 0;
+    for (const f of forms) {
+      const limit = SEARCH.maxEdits(f.length);
+      const d = editDistance(f, term, limit);
+      if (d <= limit) best = Math.max(best, 1 - d / (Math.max(f.length, term.length) + 1));
+    }
+    const gramSim = n / (grams.length + termGrams(term).length - n);
+    if (best === 0 && gramSim >= SEARCH.minGramSimilarity) best = gramSim * 0.8;
+    // A longer stored word that starts with the query word ("withdraw" for "withdr").
+    if (best === 0 && stem.length >= 4 && term.startsWith(stem)) best = 0.6;
+    if (best > 0) close.push({ term, closeness: best });
+  }
+  close.sort((a, b) => b.closeness - a.closeness || (a.term < b.term ? -1 : 1));
+  const kept = close.slice(0, SEARCH.maxExpansions);
+  const records = await db.terms.bulkGet(kept.map((c) => c.term));
+  return kept.flatMap((c, i) => {
+    const r = records[i];
+    return r ? [{ term: c.term, closeness: c.closeness, df: r.df + (r.titleDf ?? 0) }] : [];
+  });
+}
+
+export async function search(db: ParallaxDb, query: string, limit = 20): Promise<SearchGroup[]> {
+  const q = query.trim();
+  if (!q || limit <= 0) return [];
+  const tokens = tokenize(q);
+  const content = tokens.filter((t) => !t.isStop);
+  const words = (content.length ? content : tokens).slice(0, 12);
+  if (words.length === 0) return [];
+
+  const docCount = Math.max(1, await readSentenceCount(db));
+  const idf = (df: number) => Math.log((docCount + 1) / (df + 0.5));
+  const expansions = await Promise.all(words.map((w) => expandWord(db, w.norm, w.stem)));
+
+  // Rare stems first: they narrow the candidates most and weigh most.
+  const lookups = expansions
+    .flatMap((list, word) => list.map((e) => ({ ...e, word, weight: e.closeness * idf(e.df) })))
+    .sort((a, b) => a.df - b.df);
+  const candidates = new Map<string, Candidate>();
+  const note = (key: string, field: Candidate['field'], word: number, weight: number) => {
+    let c = candidates.get(key);
+    if (!c) {
+      if (candidates.size >= SEARCH.maxCandidates) return;
+      c = { key, field, words: new Map() };
+      candidates.set(key, c);
+    }
+    c.words.set(word, Math.max(c.words.get(word) ?? 0, weight));
+  };
+  for (const l of lookups) {
+    const [sentenceIds, titleIds] = await Promise.all([
+      db.sentences.where('terms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
+      db.articles.where('titleTerms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
+    ]);
+    for (const id of sentenceIds) note(id, 'sentence', l.word, l.weight);
+    for (const id of titleIds) note(`title:${id}`, 'title', l.word, l.weight);
+  }
+  if (candidates.size === 0) return [];
+
+  const best = expansions.reduce((s, list) => s + Math.max(0, ...list.map((e) => e.closeness * idf(e.df))), 0) || 1;
+  const coverage = (c: Candidate) => [...c.words.values()].reduce((s, w) => s + w, 0) / best;
+  const pool = [...candidates.values()]
+    .map((c) => ({ c, coverage: coverage(c) }))
+    .sort((a, b) => b.coverage - a.coverage || (a.c.key < b.c.key ? -1 : 1))
+    .slice(0, SEARCH.rerankPool);
+
+  const sentenceRecords = await db.sentences.bulkGet(pool.filter((p) => p.c.field === 'sentence').map((p) => p.c.key));
+  const sentences = new Map(sentenceRecords.filter((s) => s !== undefined).map((s) => [s.id, s]));
+  const articleIds = new Set<string>();
+  for (const p of pool) articleIds.add(p.c.field === 'title' ? p.c.key.slice(6) : (sentences.get(p.c.key)?.articleId ?? ''));
+  articleIds.delete('');
+  const articleList = await db.articles.bulkGet([...articleIds]);
+  const articles = new Map(articleList.filter((a) => a !== undefined).map((a) => [a.id, a]));
+
+  interface Item {
+    text: string;
+    article: ArticleRecord;
+    sentenceId: string;
+    field: SearchHit['field'];
+    coverage: number;
+  }
+  const items = pool.flatMap(({ c, coverage }): Item[] => {
+    if (c.field === 'title') {
+      const a = articles.get(c.key.slice(6));
+      return a ? [{ text: a.title, article: a, sentenceId: '', field: 'title', coverage }] : [];
+    }
+    const s = sentences.get(c.key);
+    const a = s && articles.get(s.articleId);
+    return s && a ? [{ text: s.text, article: a, sentenceId: s.id, field: 'sentence', coverage }] : [];
+  });
+  const fuse = new Fuse(items, FUSE_OPTIONS);
+  const closeness = new Map<number, { score: number; highlights: [number, number][] }>();
+  for (const r of fuse.search(words.map((w) => w.raw).join(' '))) {
+    const highlights = (r.matches ?? [])
+      .flatMap((m) => m.indices)
+      .filter(([s, e]) => e - s + 1 >= SEARCH.minHighlight)
+      .map(([s, e]) => [s, e + 1] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
+    closeness.set(r.refIndex, { score: 1 - (r.score ?? 1), highlights });
+  }
+
+  const hits: SearchHit[] = items
+    .map((item, i) => {
+      const f = closeness.get(i);
+      const score = SEARCH.coverageWeight * Math.min(1, item.coverage) + (1 - SEARCH.coverageWeight) * (f?.score ?? 0);
+      return toHit(item.article, item.sentenceId, item.text, item.field, f?.highlights ?? [], score);
+    })
+    .sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1))
+    .slice(0, limit);
+
+  return groupByStory(db, hits);
+}
+
+function toHit(
+  a: ArticleRecord,
+  sentenceId: string,
+  text: string,
+  field: SearchHit['field'],
+  highlights: [number, number][],
+  score: number,
+): SearchHit {
+  return {
+    sentenceId,
+    articleId: a.id,
+    storyId: a.storyId,
+    outlet: a.outlet,
+    title: a.title,
+    url: a.url,
+    fragmentUrl: field === 'sentence' ? textFragmentUrl(a.url, text) : a.url,
+    text,
+    field,
+    highlights,
+    score: Math.round(score * 1000) / 1000,
+  };
+}
+
+async function groupByStory(db: ParallaxDb, hits: SearchHit[]): Promise<SearchGroup[]> {
+  const storyIds = [...new Set(hits.map((h) => h.storyId))];
+  const [stories, outletKeys] = await Promise.all([
+    db.stories.bulkGet(storyIds),
+    Promise.all(storyIds.map((id) => db.articles.where('storyId').equals(id).toArray())),
+  ]);
+  const groups = new Map<string, SearchGroup>();
+  storyIds.forEach((id, i) => {
+    const members = outletKeys[i] ?? [];
+    const earliest = [...members].sort((a, b) => a.capturedAt - b.capturedAt)[0];
+    groups.set(id, {
+      storyId: id,
+      storyTitle: stories[i]?.title || earliest?.title || '',
+      outlets: [...new Set(members.map((m) => m.outlet))].sort((a, b) => a.localeCompare(b)),
+      hits: [],
+    });
+  });
+  for (const h of hits) groups.get(h.storyId)?.hits.push(h);
+  // Groups keep the order of their best hit.
+  return [...groups.values()].filter((g) => g.hits.length > 0);
+}
