@@ -4,7 +4,7 @@
  * does not depend on argument order. Per-sentence data is cached on the
  * analysis object.
  */
-import { intersects, vectorNorm, type Lexicon, type Relation } from '../lexicon/lexicon';
+import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { idf, type TermStats } from './term-stats';
 
@@ -27,6 +27,8 @@ export interface Unit {
   hypernyms: Int32Array;
   /** The phrase it starts ("pulled out"), whose senses are merged into `synsets`. */
   phrase?: string;
+  /** Unit-length word vector, when the lexicon has one. */
+  vector?: Float32Array;
   isNumber: boolean;
   isName: boolean;
 }
@@ -46,17 +48,56 @@ export interface Prepared {
 
 const EMPTY = new Int32Array(0);
 
-function mergeSorted(lists: Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0]!;
-  const all = new Set<number>();
-  for (const l of lists) for (const v of l) all.add(v);
-  return Int32Array.from([...all].sort((a, b) => a - b));
+function sortedUnique(values: number[]): Int32Array {
+  if (!values.length) return EMPTY;
+  const arr = Int32Array.from(values).sort();
+  let n = 1;
+  for (let i = 1; i < arr.length; i++) if (arr[i] !== arr[n - 1]) arr[n++] = arr[i]!;
+  return arr.subarray(0, n);
 }
 
-function lookup(lex: Lexicon, norm: string): number {
+interface WordInfo {
+  id: number;
+  base: number;
+  family: number;
+  synsets: Int32Array;
+  hypernyms: Int32Array;
+  /** Unit-length vector, or undefined. */
+  vector?: Float32Array;
+}
+
+// Word-level data depends only on the word and the lexicon: computed once per word.
+const wordCache = new WeakMap<Lexicon, Map<string, WordInfo>>();
+
+function senses(lex: Lexicon, ids: number[]): { synsets: Int32Array; hypernyms: Int32Array } {
+  const syn: number[] = [];
+  for (const i of ids) for (const s of lex.synsets(i)) syn.push(s);
+  const synsets = sortedUnique(syn);
+  const hyp: number[] = [];
+  for (const s of synsets) for (const h of lex.hypernyms(s)) hyp.push(h);
+  return { synsets, hypernyms: sortedUnique(hyp) };
+}
+
+function wordInfo(lex: Lexicon, norm: string): WordInfo {
+  let cache = wordCache.get(lex);
+  if (!cache) wordCache.set(lex, (cache = new Map()));
+  let info = cache.get(norm);
+  if (info) return info;
   let id = lex.id(norm);
   if (id < 0 && norm.includes('-')) id = lex.id(norm.replace(/-/g, ' '));
-  return id;
+  const base = id >= 0 ? lex.lemma(id) : -1;
+  let vector: Float32Array | undefined;
+  const raw = lex.vector(base >= 0 ? base : id) ?? lex.vector(id);
+  if (raw) {
+    let n = 0;
+    for (const v of raw) n += v * v;
+    n = Math.sqrt(n) || 1;
+    vector = Float32Array.from(raw, (v) => v / n);
+  }
+  info = { id, base, family: id >= 0 ? lex.family(id) : 0, ...senses(lex, id >= 0 ? [id] : []), vector };
+  if (cache.size > 100_000) cache.clear();
+  cache.set(norm, info);
+  return info;
 }
 
 const QUOTE_RE = /["“”]([^"“”]{3,})["“”]/g;
@@ -81,30 +122,26 @@ export function prepare(a: SentenceAnalysis, lex: Lexicon): Prepared {
     if (isName) names.add(t.stem);
     if (t.isStop) continue;
     stems.add(t.stem);
-    const id = lookup(lex, t.norm);
-    const base = id >= 0 ? lex.lemma(id) : -1;
-    const synLists: Int32Array[] = [];
-    if (id >= 0) synLists.push(lex.synsets(id));
+    const info = wordInfo(lex, t.norm);
+    let { synsets, hypernyms } = info;
     let phrase: string | undefined;
     const next = toks[i + 1];
     if (next && next.start - t.end <= 1) {
-      const pid = lex.id(`${base >= 0 ? lex.word(base) : t.norm} ${next.norm}`);
+      const pid = lex.id(`${info.base >= 0 ? lex.word(info.base) : t.norm} ${next.norm}`);
       if (pid >= 0) {
-        synLists.push(lex.synsets(pid));
+        ({ synsets, hypernyms } = senses(lex, info.id >= 0 ? [info.id, pid] : [pid]));
         phrase = `${t.raw} ${next.raw}`;
       }
     }
-    const synsets = synLists.length ? mergeSorted(synLists) : EMPTY;
-    const hyp: Int32Array[] = [];
-    for (const s of synsets) hyp.push(lex.hypernyms(s));
     units.push({
       raw: t.raw,
       norm: t.norm,
       stem: t.stem,
-      id: base >= 0 ? base : id,
-      family: id >= 0 ? lex.family(id) : 0,
+      id: info.base >= 0 ? info.base : info.id,
+      family: info.family,
       synsets,
-      hypernyms: hyp.length ? mergeSorted(hyp) : EMPTY,
+      hypernyms,
+      vector: info.vector,
       phrase,
       isNumber: t.isNumber,
       isName,
@@ -150,17 +187,17 @@ function relate(a: Unit, b: Unit): Relation | undefined {
   return undefined;
 }
 
-function cosine(lex: Lexicon, a: Unit, b: Unit): number {
-  const va = lex.vector(a.id);
-  const vb = lex.vector(b.id);
+function cosine(a: Unit, b: Unit): number {
+  const va = a.vector;
+  const vb = b.vector;
   if (!va || !vb) return 0;
   let s = 0;
   for (let d = 0; d < va.length; d++) s += va[d]! * vb[d]!;
-  return s / (vectorNorm(lex, a.id) * vectorNorm(lex, b.id));
+  return s;
 }
 
 /** Greedy one-to-one alignment of content words, strongest links first. */
-export function align(pa: Prepared, pb: Prepared, lex: Lexicon): Alignment[] {
+export function align(pa: Prepared, pb: Prepared): Alignment[] {
   const cands: Alignment[] = [];
   for (let i = 0; i < pa.units.length; i++) {
     const ua = pa.units[i]!;
@@ -169,7 +206,7 @@ export function align(pa: Prepared, pb: Prepared, lex: Lexicon): Alignment[] {
       const rel = relate(ua, ub);
       if (rel) cands.push({ i, j, score: ALIGN_WEIGHT[rel], relation: rel });
       else if (!ua.isNumber && !ub.isNumber) {
-        const c = cosine(lex, ua, ub);
+        const c = cosine(ua, ub);
         if (c >= VECTOR_FLOOR) cands.push({ i, j, score: 0.5 * c, relation: 'similar' });
       }
     }
@@ -265,7 +302,7 @@ export function computeFeatures(
 ): PairFeatures {
   const pa = prepare(a, lex);
   const pb = prepare(b, lex);
-  const alignment = align(pa, pb, lex);
+  const alignment = align(pa, pb);
   const maxIdf = Math.log(stats.docCount + 2) || 1;
   const w = (u: Unit): number => Math.max(0.05, idf(stats, u.stem) / maxIdf);
   const wa = pa.units.map(w);
@@ -317,10 +354,9 @@ export function computeFeatures(
   const ma = new Float64Array(dims);
   const mb = new Float64Array(dims);
   const addVec = (m: Float64Array, u: Unit, weight: number): void => {
-    const v = lex.vector(u.id);
+    const v = u.vector;
     if (!v) return;
-    const k = weight / vectorNorm(lex, u.id);
-    for (let d = 0; d < v.length; d++) m[d]! += v[d]! * k;
+    for (let d = 0; d < v.length; d++) m[d]! += v[d]! * weight;
   };
   pa.units.forEach((u, i) => addVec(ma, u, wa[i]!));
   pb.units.forEach((u, j) => addVec(mb, u, wb[j]!));
