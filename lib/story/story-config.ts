@@ -1,0 +1,26 @@
+/**
+ * Story grouping settings, each with the measurement that chose it.
+ * Tuned on Multi-News clusters 0–249 only (`npx tsx scripts/eval/multinews.ts --tune`);
+ * reported on clusters 250–499 and ECB+ by `npm run eval`.
+ */
+export const STORY = {
+  /** Title stems count this many times a body occurrence. */
+  titleBoost: 3,
+  /** Terms kept per article vector (the contract says ≤ ~40). */
+  maxTerms: 40,
+  /** Terms kept in a story's centroid. */
+  maxProfileTerms: 60,
+  maxNames: 15,
+  maxProfileNames: 30,
+  /** Index keys per article/profile. */
+  keyTerms: 8,
+  keyNames: 3,
+  /** Shared names are counted against the smaller list, capped at this many. */
+  nameOverlapCap: 8,
+  /** Share of the similarity given to shared proper names (the rest: term cosine). */
+  nameWeight: 0.15,
+  /** Minimum similarity to join a story. */
+  threshold: 0.15,
+  /** Articles more than this many days outside a story's time span never join it. */
+  windowDays: 4,
+};

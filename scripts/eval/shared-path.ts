@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The shared data folder: PARALLAX_SHARED, or ../shared next to the repo. */
+export function sharedDir(): string {
+  return process.env.PARALLAX_SHARED ?? path.resolve(repoRoot, '../shared');
+}
+
+/** True when `metaUrl` is the module run directly with tsx. */
+export function isMainModule(metaUrl: string): boolean {
+  return process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(metaUrl);
+}
