@@ -71,15 +71,17 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
  * text content of one element, so it can be found again in the live page.
  */
 function collectParagraphs(root: Element): string[] {
-  const out: string[] = [];
+  const out: Array<{ text: string; heading: boolean }> = [];
   for (const el of blockElements(root)) {
     const text = clean(el.textContent);
     if (text === undefined) continue;
     const links = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
-    if (isFurnitureBlock(text, kindOf(el), links)) continue;
-    out.push(text);
+    const kind = kindOf(el);
+    if (isFurnitureBlock(text, kind, links)) continue;
+    out.push({ text, heading: kind === 'h' });
   }
-  return out;
+  // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
+  return out.filter((b, i) => !b.heading || (out[i + 1] !== undefined && !out[i + 1]!.heading)).map((b) => b.text);
 }
 
 /** Innermost block elements, plus containers holding loose text outside any block, in document order. */

@@ -79,6 +79,8 @@ const FURNITURE_TEXT: RegExp[] = [
   /\bnot accepting comments\b/i,
   /^comments? (are|is) (closed|disabled|now closed)/i,
   /^\d+ comments?$/i,
+  // Agency credit lines: "(Reporting by …; Editing by …)".
+  /^\((additional )?(reporting|writing|editing|compiled|graphics) by\b/i,
   // Embedded posts that were flattened to text.
   /pic\.twitter\.com\//i,
   /^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$/,
@@ -112,7 +114,9 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   if (kind === 'p' && !/[.!?]$/.test(t) && words.length < 12 && /^(by|published|updated|last updated|posted|filed)\b/i.test(t)) {
     return true;
   }
-  if (kind === 'h' && /^(related|more on this|most read|comments?|share|advertisement|read more|you may also like|recommended|tags|topics|newsletter)\b/i.test(t)) {
+  // Masthead and meta lines: "Capital Wire | Wire service", "A. Writer · Updated 13:05".
+  if (kind !== 'h' && !endsSentence && words.length < 12 && /\s[|·•]\s/.test(t)) return true;
+  if (kind === 'h' && /^(key (points|events)|related|more on this|most read|comments?|share|advertisement|read more|you may also like|recommended|tags|topics|newsletter)\b/i.test(t)) {
     return true;
   }
   // Short labels that are not sentences ("Published", "Iraq airstrikes", "09:42 GMT").
