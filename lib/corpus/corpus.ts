@@ -130,6 +130,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
           otherOutlets
             .filter((a) => !a.reprintOf)
             .map((a) => ({ id: a.id, outlet: a.outlet, text: a.text, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) })),
+          { outlet: input.outlet.trim(), ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) },
         ) ?? undefined;
 
       const article: ArticleRecord = {

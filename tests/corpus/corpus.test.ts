@@ -1,0 +1,232 @@
+import { describe, expect, test } from 'vitest';
+import type { ArticleInput } from '../../lib/types';
+import { createCorpus } from '../../lib/corpus/corpus';
+import { createDb } from '../../lib/db/db';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { BRIDGE, FESTIVAL, MILLEY } from './fixtures';
+import { expectConsistent, freshCorpus, snapshot } from './helpers';
+
+const [WIRE, LEDGER, COURIER, GAZETTE] = BRIDGE as [ArticleInput, ArticleInput, ArticleInput, ArticleInput];
+
+async function ingestAll(corpus: ReturnType<typeof freshCorpus>['corpus'], articles: ArticleInput[]) {
+  const out = [];
+  for (const a of articles) out.push(await corpus.ingest(a, 'page'));
+  return out;
+}
+
+describe('capture', () => {
+  test('stores an article with its sentences, host and a stable id', async () => {
+    const { corpus, db } = freshCorpus();
+    const { article, annotation } = await corpus.ingest(LEDGER, 'page');
+    expect(article).toMatchObject({
+      host: 'ledger.example',
+      url: 'https://www.ledger.example/local/bridge-closing',
+      source: 'page',
+      sentenceCount: 5,
+    });
+    expect(annotation).toMatchObject({ articleId: article.id, marked: [], storyOutlets: [] });
+    const sentences = await db.sentences.where('articleId').equals(article.id).sortBy('index');
+    expect(sentences.map((s) => LEDGER.text.slice(s.start, s.end))).toEqual(sentences.map((s) => s.text));
+    expect(sentences[2]?.terms).toEqual(expect.arrayContaining(['vehicl', 'bridg']));
+    const again = freshCorpus();
+    expect((await again.corpus.ingest(LEDGER, 'page')).article.id).toBe(article.id);
+    await expectConsistent(db);
+  });
+
+  test('the same canonical URL updates the article instead of adding another', async () => {
+    const { corpus, db } = freshCorpus();
+    const first = await corpus.ingest(LEDGER, 'page');
+    const revised = {
+      ...LEDGER,
+      url: 'https://www.ledger.example/local/bridge-closing#comments',
+      text: `${LEDGER.text}\n\nThe city will review the closure in April.`,
+    };
+    const second = await corpus.ingest(revised, 'feed');
+    expect(second.article.id).toBe(first.article.id);
+    expect(second.article.capturedAt).toBe(first.article.capturedAt);
+    expect(second.article.updatedAt).toBeGreaterThan(first.article.updatedAt);
+    expect(second.article.sentenceCount).toBe(6);
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.sentences.count()).toBe(6);
+    expect((await corpus.stats()).stories).toBe(1);
+    await expectConsistent(db);
+  });
+
+  test.each([
+    ['no url', { ...LEDGER, url: '' }, /no url/],
+    ['not http', { ...LEDGER, url: 'ftp://ledger.example/x' }, /http/],
+    ['not a URL', { ...LEDGER, url: 'bridge closing' }, /not a valid URL/],
+    ['no outlet', { ...LEDGER, outlet: ' ' }, /no outlet/],
+    ['no text', { ...LEDGER, text: '   ' }, /no text/],
+    ['bad date', { ...LEDGER, publishedAt: 'last Friday' }, /ISO 8601/],
+  ])('rejects an article with %s, storing nothing', async (_, input, message) => {
+    const { corpus, db } = freshCorpus();
+    await expect(corpus.ingest(input as ArticleInput, 'page')).rejects.toThrow(message);
+    expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('stories and annotations', () => {
+  test("groups several outlets' articles on one event into one story, apart from an unrelated one", async () => {
+    const { corpus, db } = freshCorpus();
+    const results = await ingestAll(corpus, [...BRIDGE, FESTIVAL]);
+    const storyIds = results.map((r) => r.article.storyId);
+    expect(new Set(storyIds.slice(0, 4)).size).toBe(1);
+    expect(storyIds[4]).not.toBe(storyIds[0]);
+    const stats = await corpus.stats();
+    expect(stats).toMatchObject({ articles: 5, stories: 2, sentences: 22 });
+    expect(stats.outlets[0]).toEqual({ outlet: 'The Daily Ledger', articles: 2 });
+    await expectConsistent(db);
+  });
+
+  test('marks a wire copy as a reprint of the original', async () => {
+    const { corpus } = freshCorpus();
+    const [wire, , , gazette] = await ingestAll(corpus, BRIDGE);
+    expect(gazette?.article.reprintOf).toBe(wire?.article.id);
+    expect(wire?.article.reprintOf).toBeUndefined();
+  });
+
+  test('annotates with reports from other outlets only, with their differences', async () => {
+    const { corpus } = freshCorpus();
+    await ingestAll(corpus, [...BRIDGE, FESTIVAL]);
+    const a = await corpus.annotate(LEDGER.url);
+    expect(a).not.toBeNull();
+    expect(a!.outlet).toBe('The Daily Ledger');
+    expect(a!.marked.length).toBeGreaterThanOrEqual(3);
+    const reports = a!.marked.flatMap((m) => m.reports);
+    expect(reports.every((r) => r.outlet !== 'The Daily Ledger')).toBe(true);
+    const vehicles = a!.marked.find((m) => m.text.includes('55,000'));
+    const wireReport = vehicles?.reports.find((r) => r.outlet === 'Coastal Wire');
+    expect(wireReport?.sentence).toContain('40,000');
+    expect(wireReport?.differences.map((d) => d.kind)).toContain('number');
+    expect(wireReport?.fragmentUrl).toMatch(/^https:\/\/wire\.example\/news\/harbor-bridge-closure#:~:text=/);
+    for (const m of a!.marked) expect(LEDGER.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  test('collapses a wire story and its reprints into one source', async () => {
+    const { corpus } = freshCorpus();
+    await ingestAll(corpus, BRIDGE);
+    const a = await corpus.annotate(LEDGER.url);
+    expect(a!.storyOutlets).toEqual(['Coastal Wire', 'Evening Courier']);
+    const reports = a!.marked.flatMap((m) => m.reports);
+    expect(reports.some((r) => r.outlet === 'Valley Gazette')).toBe(false);
+    const fromWire = reports.filter((r) => r.outlet === 'Coastal Wire');
+    expect(fromWire.length).toBeGreaterThan(0);
+    for (const r of fromWire) expect(r.reprintedBy).toEqual(['Valley Gazette']);
+    const summary = await corpus.pageSummary(LEDGER.url);
+    expect(summary).toMatchObject({ known: true, outlet: 'The Daily Ledger', markedCount: a!.marked.length });
+    expect(await corpus.pageSummary('https://nowhere.example/')).toMatchObject({ known: false });
+  });
+
+  test('the reprint itself is shown against the independent outlets, not its own original', async () => {
+    const { corpus } = freshCorpus();
+    await ingestAll(corpus, BRIDGE);
+    const a = await corpus.annotate(GAZETTE.url);
+    expect(a!.storyOutlets).toEqual(['Evening Courier', 'The Daily Ledger']);
+    expect(a!.marked.flatMap((m) => m.reports).some((r) => r.outlet === 'Coastal Wire')).toBe(false);
+    expect(COURIER.outlet).toBe('Evening Courier');
+    expect(WIRE.outlet).toBe('Coastal Wire');
+  });
+});
+
+describe('deletion', () => {
+  test('deleting an outlet removes its articles, sentences and links, and frees its reprints', async () => {
+    const { corpus, db } = freshCorpus();
+    const [wire, , , gazette] = await ingestAll(corpus, [...BRIDGE, FESTIVAL]);
+    expect(await corpus.deleteOutlet('Coastal Wire')).toBe(1);
+    expect(await db.articles.get(wire!.article.id)).toBeUndefined();
+    expect(await db.links.where('articleB').equals(wire!.article.id).count()).toBe(0);
+    expect((await db.articles.get(gazette!.article.id))?.reprintOf).toBeUndefined();
+    const stats = await corpus.stats();
+    expect(stats.outlets.map((o) => o.outlet)).not.toContain('Coastal Wire');
+    expect(stats.stories).toBe(2);
+    const a = await corpus.annotate(LEDGER.url);
+    expect(a!.storyOutlets).toEqual(['Evening Courier', 'Valley Gazette']);
+    await expectConsistent(db);
+  });
+
+  test('deleting everything empties the corpus but keeps the pause settings', async () => {
+    const { corpus, db } = freshCorpus();
+    await ingestAll(corpus, BRIDGE);
+    await corpus.setPause({ scope: 'site', host: 'ledger.example', paused: true });
+    await corpus.deleteAll();
+    expect(await corpus.stats()).toEqual({ articles: 0, sentences: 0, stories: 0, outlets: [] });
+    expect(await db.terms.count()).toBe(0);
+    expect(await db.links.count()).toBe(0);
+    expect(await corpus.isPaused('ledger.example')).toBe(true);
+    await expectConsistent(db);
+  });
+
+  test('pruning by age removes old captures and drops stories left empty', async () => {
+    const { corpus, db, clock } = freshCorpus();
+    clock.set(Date.parse('2024-01-01T00:00:00Z'));
+    await corpus.ingest(FESTIVAL, 'page');
+    await corpus.ingest(WIRE, 'page');
+    clock.set(Date.parse('2024-03-01T00:00:00Z'));
+    await ingestAll(corpus, [LEDGER, COURIER]);
+    expect(await corpus.deleteOlderThan(Date.parse('2024-02-01T00:00:00Z'))).toBe(2);
+    const stats = await corpus.stats();
+    expect(stats).toMatchObject({ articles: 2, stories: 1 });
+    expect((await corpus.annotate(LEDGER.url))!.storyOutlets).toEqual(['Evening Courier']);
+    await expectConsistent(db);
+  });
+});
+
+describe('atomic writes', () => {
+  test('a write that fails half-way (quota exceeded) leaves the store as it was', async () => {
+    const { corpus, db } = freshCorpus();
+    await ingestAll(corpus, [WIRE, LEDGER]);
+    const before = await snapshot(db);
+    // The vocabulary is written after the article, sentences and links.
+    const quota = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.terms.hook('creating', quota);
+    db.terms.hook('updating', quota);
+    await expect(corpus.ingest(COURIER, 'page')).rejects.toThrow(/quota/);
+    await expect(corpus.ingest({ ...LEDGER, text: `${LEDGER.text} A late paragraph about ferries.` }, 'page')).rejects.toThrow(
+      /quota/,
+    );
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('export and import', () => {
+  test('importing an export into an empty store gives the same articles, sentences and stories', async () => {
+    const { corpus, db } = freshCorpus();
+    await ingestAll(corpus, [...BRIDGE, FESTIVAL, MILLEY]);
+    const exported: ArticleInput[] = [];
+    for await (const a of corpus.exportArticles()) exported.push(a);
+    expect(exported).toHaveLength(6);
+
+    const db2 = createDb('copy', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const copy = createCorpus(db2);
+    for (const a of exported) await copy.ingest(a, 'import');
+    const pick = async (d: typeof db) => ({
+      articles: (await d.articles.toArray()).map((a) => [a.id, a.url, a.title, a.text, a.storyId, a.reprintOf ?? null]),
+      sentences: (await d.sentences.toArray()).map((s) => [s.id, s.storyId, s.text, s.start, s.end]),
+      stories: (await d.stories.toArray()).map((s) => [s.id, s.articleCount, s.title]),
+    });
+    expect(await pick(db2)).toEqual(await pick(db));
+
+    const filtered: string[] = [];
+    for await (const a of corpus.exportArticles({ outlet: 'The Daily Ledger' })) filtered.push(a.url);
+    expect(filtered).toHaveLength(3);
+  });
+});
+
+describe('pause', () => {
+  test('pauses a site, its subdomains, or everywhere', async () => {
+    const { corpus } = freshCorpus();
+    expect(await corpus.getPause()).toEqual({ everywhere: false, hosts: [] });
+    await corpus.setPause({ scope: 'site', host: 'WWW.Ledger.example', paused: true });
+    expect(await corpus.isPaused('news.ledger.example')).toBe(true);
+    expect(await corpus.isPaused('courier.example')).toBe(false);
+    await corpus.setPause({ scope: 'everywhere', paused: true });
+    expect(await corpus.isPaused('courier.example')).toBe(true);
+    expect(await corpus.setPause({ scope: 'site', host: 'ledger.example', paused: false })).toEqual({
+      everywhere: true,
+      hosts: [],
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, test } from 'vitest';
+import { createDb, DB_VERSION, SCHEMA_V1 } from '../../lib/db/db';
+
+function freshFactory() {
+  return { indexedDB: new IDBFactory(), IDBKeyRange };
+}
+
+describe('createDb', () => {
+  test('opens an empty store at the current version with every table', async () => {
+    const db = createDb('t', freshFactory());
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['articles', 'feeds', 'links', 'sentences', 'settings', 'stories', 'terms'].sort(),
+    );
+    db.close();
+  });
+
+  test('finds sentences through the multi-entry terms index', async () => {
+    const db = createDb('t', freshFactory());
+    await db.sentences.bulkPut([
+      { id: 'a#0', articleId: 'a', storyId: 's', index: 0, start: 0, end: 5, text: 'x', terms: ['troop', 'iraq'] },
+      { id: 'b#0', articleId: 'b', storyId: 's', index: 0, start: 0, end: 5, text: 'y', terms: ['letter'] },
+    ]);
+    expect(await db.sentences.where('terms').equals('iraq').primaryKeys()).toEqual(['a#0']);
+    db.close();
+  });
+});
+
+describe('upgrade from version 1', () => {
+  test('keeps version-1 data and backfills host, source and title terms', async () => {
+    const factory = freshFactory();
+    const v1 = new Dexie('parallax', factory);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('articles').bulkPut([
+      {
+        id: 'a1',
+        url: 'https://WWW.Ledger.example/2020/letter',
+        outlet: 'The Daily Ledger',
+        title: 'Pentagon letter on Iraq withdrawal',
+        text: 'A letter said troops would leave Iraq.',
+        host: 'WWW.Ledger.Example',
+        storyId: 's1',
+        capturedAt: 1,
+        updatedAt: 1,
+        sentenceCount: 1,
+      },
+      {
+        id: 'a2',
+        url: 'https://wire.example/x',
+        outlet: 'Wire',
+        title: 'Troops',
+        text: 'Troops.',
+        host: 'wire.example',
+        storyId: 's1',
+        source: 'feed',
+        capturedAt: 2,
+        updatedAt: 2,
+        sentenceCount: 1,
+      },
+    ]);
+    await v1.table('settings').put({ key: 'pause', value: { everywhere: true, hosts: [] } });
+    v1.close();
+
+    const db = createDb('parallax', factory);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const [a1, a2] = await db.articles.bulkGet(['a1', 'a2']);
+    expect(a1).toMatchObject({ host: 'ledger.example', source: 'page', outlet: 'The Daily Ledger' });
+    expect(a1?.titleTerms).toEqual(expect.arrayContaining(['pentagon', 'letter', 'iraq', 'withdraw']));
+    expect(a2).toMatchObject({ host: 'wire.example', source: 'feed' });
+    expect(await db.articles.where('titleTerms').equals('troop').primaryKeys()).toEqual(['a2']);
+    expect((await db.settings.get('pause'))?.value).toEqual({ everywhere: true, hosts: [] });
+    await db.feeds.put({
+      id: 'f1',
+      url: 'https://wire.example/feed.xml',
+      title: 'Wire',
+      outlet: 'Wire',
+      intervalMinutes: 30,
+      articlesAdded: 0,
+      nextPollAt: 5,
+      failures: 0,
+    });
+    expect(await db.feeds.where('nextPollAt').belowOrEqual(10).count()).toBe(1);
+    db.close();
+  });
+});
