@@ -1,0 +1,103 @@
+/**
+ * The JSON Lines exchange format: one article per line,
+ * `{"id"?, "url", "outlet", "title", "publishedAt"?, "text" | "html"}`.
+ * Lines are checked one by one so a bad line is reported by number and the
+ * others still load.
+ */
+import { extractFromHtml } from '../extract/from-html';
+import type { ArticleInput } from '../types';
+
+export interface ParsedLine {
+  line: number;
+  article: ArticleInput;
+}
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+export type LineResult = { line: number; ok: true; article: ArticleInput } | { line: number; ok: false; message: string };
+
+const OPTIONAL_STRINGS = ['id', 'byline', 'lang'] as const;
+
+/** Checks one line (1-based number for the messages); null for a blank line. */
+export function parseArticleLine(raw: string, line: number): LineResult | null {
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (!text) return null;
+  const fail = (message: string): LineResult => ({ line, ok: false, message: `line ${line}: ${message}` });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return fail(`not JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not a JSON object');
+  const o = value as Record<string, unknown>;
+  for (const key of ['url', 'outlet', 'title'] as const) {
+    if (o[key] === undefined || o[key] === null) return fail(`missing "${key}"`);
+    if (typeof o[key] !== 'string') return fail(`"${key}" is not a string`);
+  }
+  if (!(o.url as string).trim()) return fail('"url" is empty');
+  if (!(o.outlet as string).trim()) return fail('"outlet" is empty');
+  for (const key of OPTIONAL_STRINGS)
+    if (o[key] !== undefined && typeof o[key] !== 'string') return fail(`"${key}" is not a string`);
+  if (o.publishedAt !== undefined) {
+    if (typeof o.publishedAt !== 'string' || !Number.isFinite(Date.parse(o.publishedAt)))
+      return fail(`"publishedAt" is not a date (${JSON.stringify(o.publishedAt)})`);
+  }
+  let body: string;
+  if (typeof o.text === 'string') body = o.text;
+  else if (o.text !== undefined) return fail('"text" is not a string');
+  else if (typeof o.html === 'string') {
+    const extracted = extractFromHtml(o.html, o.url as string);
+    if (!extracted.ok) return fail(`"html" holds no article (${extracted.reason})`);
+    body = extracted.article.text;
+  } else return fail('missing "text" (or "html")');
+  if (!body.trim()) return fail('"text" is empty');
+  const article: ArticleInput = {
+    url: o.url as string,
+    outlet: (o.outlet as string).trim(),
+    title: o.title as string,
+    text: body,
+  };
+  for (const key of OPTIONAL_STRINGS) if (typeof o[key] === 'string') article[key] = o[key];
+  if (typeof o.publishedAt === 'string') article.publishedAt = o.publishedAt;
+  return { line, ok: true, article };
+}
+
+/** Streaming variant: checks lines as they come (from a file reader, a fetch body split in lines…). */
+export async function* parseArticleStream(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<LineResult> {
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const r = parseArticleLine(raw, n);
+    if (r) yield r;
+  }
+}
+
+export function parseArticleLines(text: string): { articles: ParsedLine[]; errors: LineError[] } {
+  const articles: ParsedLine[] = [];
+  const errors: LineError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const r = parseArticleLine(raw, i + 1);
+    if (!r) return;
+    if (r.ok) articles.push({ line: r.line, article: r.article });
+    else errors.push({ line: r.line, message: r.message });
+  });
+  return { articles, errors };
+}
+
+/** One line of the exchange format (no trailing newline). */
+export function articleToLine(a: ArticleInput): string {
+  const out: Record<string, string> = {};
+  if (a.id !== undefined) out.id = a.id;
+  out.url = a.url;
+  out.outlet = a.outlet;
+  out.title = a.title;
+  if (a.byline !== undefined) out.byline = a.byline;
+  if (a.publishedAt !== undefined) out.publishedAt = a.publishedAt;
+  if (a.lang !== undefined) out.lang = a.lang;
+  out.text = a.text;
+  return JSON.stringify(out);
+}

@@ -1,0 +1,201 @@
+/**
+ * Claims within a story: links each sentence of an article to the sentence of
+ * every other outlet's article that states the same claim, then gathers the
+ * links into claim groups. Inside one story nearly every sentence shares the
+ * topic words, so candidates must share rarer evidence (a prefilter on
+ * rare terms, numbers and names), and the scorer's probability must clear a
+ * stricter bar than for sentences at large.
+ */
+import { findDifferences } from '../diff/differences';
+import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
+import type { Difference, SentenceLink } from '../types';
+import { CLAIM_GROUP_DENSITY, CLAIM_LINK_THRESHOLD, CLAIM_PREFILTER_MIN_IDF, CLAIM_PREFILTER_TOP } from './config';
+import { createScorer, type PairScorer } from './scorer';
+import { idf, type TermStats } from './term-stats';
+
+export interface ArticleSentences {
+  article: {
+    id: string;
+    outlet: string;
+    url: string;
+    title: string;
+    publishedAt?: string;
+    reprintOf?: string;
+    /** Copied onto the links when given. */
+    storyId?: string;
+  };
+  sentences: { id: string; index: number; start: number; end: number; text: string }[];
+}
+
+export interface ClaimGroup {
+  id: string;
+  sentences: { sentenceId: string; articleId: string; outlet: string; text: string }[];
+  differences: Difference[];
+}
+
+// Analyses are pure functions of the text; a story's sentences are matched
+// again each time one of its articles arrives, so they are kept a while.
+const analysisCache = new Map<string, SentenceAnalysis>();
+const CACHE_LIMIT = 20_000;
+
+export function analyseCached(text: string): SentenceAnalysis {
+  let a = analysisCache.get(text);
+  if (!a) {
+    a = analyseSentence(text);
+    if (analysisCache.size >= CACHE_LIMIT) analysisCache.clear();
+    analysisCache.set(text, a);
+  }
+  return a;
+}
+
+let defaultScorer: PairScorer | undefined;
+
+/** The original an article stands for: its own id, or the article it reprints. */
+const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id;
+
+/** Evidence keys of a sentence for the prefilter: rare stems, numbers, names. */
+function evidenceKeys(a: SentenceAnalysis, stats: TermStats): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const t of a.tokens) {
+    if (t.isStop) continue;
+    const w = t.isNumber ? 3 : idf(stats, t.stem);
+    if (w >= CLAIM_PREFILTER_MIN_IDF || t.isNumber) keys.set(t.stem, Math.max(keys.get(t.stem) ?? 0, w));
+  }
+  return keys;
+}
+
+export function matchArticle(
+  target: ArticleSentences,
+  others: ArticleSentences[],
+  stats: TermStats,
+  scorer?: PairScorer,
+): SentenceLink[] {
+  const sc = scorer ?? (defaultScorer ??= createScorer());
+  const targetSource = sourceOf(target.article);
+  // Each independent source once: reprints of the target's source and of one another collapse.
+  const present = new Set(others.map((o) => o.article.id));
+  const eligible = others.filter((o) => {
+    if (o.article.outlet === target.article.outlet) return false;
+    if (o.article.id === target.article.id || sourceOf(o.article) === targetSource) return false;
+    // A reprint whose original is also here adds nothing.
+    return !(o.article.reprintOf && present.has(o.article.reprintOf));
+  });
+
+  // Inverted index over the other sentences' evidence keys.
+  const index = new Map<string, number[]>();
+  const flat: { art: ArticleSentences; s: ArticleSentences['sentences'][number]; an: SentenceAnalysis }[] = [];
+  for (const art of eligible)
+    for (const s of art.sentences) {
+      const an = analyseCached(s.text);
+      const k = flat.length;
+      flat.push({ art, s, an });
+      for (const key of evidenceKeys(an, stats).keys()) {
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push(k);
+      }
+    }
+
+  const links: SentenceLink[] = [];
+  for (const s of target.sentences) {
+    const an = analyseCached(s.text);
+    const mass = new Map<number, number>();
+    for (const [key, w] of evidenceKeys(an, stats)) for (const k of index.get(key) ?? []) mass.set(k, (mass.get(k) ?? 0) + w);
+    const candidates = [...mass]
+      .filter(([, m]) => m >= 2 * CLAIM_PREFILTER_MIN_IDF)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, CLAIM_PREFILTER_TOP);
+    const best = new Map<string, SentenceLink>();
+    for (const [k] of candidates) {
+      const o = flat[k]!;
+      const { probability, reasons } = sc.score(an, o.an, stats);
+      if (probability < CLAIM_LINK_THRESHOLD) continue;
+      const prev = best.get(o.art.article.id);
+      if (prev && prev.score >= probability) continue;
+      best.set(o.art.article.id, {
+        a: s.id,
+        b: o.s.id,
+        articleA: target.article.id,
+        articleB: o.art.article.id,
+        storyId: target.article.storyId ?? '',
+        score: probability,
+        reasons,
+        differences: [],
+      });
+    }
+    for (const link of best.values()) {
+      const other = flat.find((f) => f.s.id === link.b)!;
+      link.differences = findDifferences(an, other.an);
+      links.push(link);
+    }
+  }
+  return links;
+}
+
+/**
+ * Claim groups from links, by average linkage: two groups merge, strongest
+ * links first, only when most of their cross-outlet member pairs are linked,
+ * so one loose link cannot chain two different claims together.
+ */
+export function groupClaims(
+  links: SentenceLink[],
+  sentences: Map<string, { articleId: string; outlet: string; text: string }>,
+): ClaimGroup[] {
+  const pairKey = (x: string, y: string): string => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+  const linked = new Map<string, SentenceLink>();
+  for (const l of links) {
+    if (!sentences.has(l.a) || !sentences.has(l.b)) continue;
+    const k = pairKey(l.a, l.b);
+    const prev = linked.get(k);
+    if (!prev || prev.score < l.score) linked.set(k, l);
+  }
+  const groupOf = new Map<string, string[]>();
+  const members = (id: string): string[] => groupOf.get(id) ?? [id];
+  const outlet = (id: string): string => sentences.get(id)!.outlet;
+  for (const l of [...linked.values()].sort((x, y) => y.score - x.score)) {
+    const ga = members(l.a);
+    const gb = members(l.b);
+    if (ga === gb || ga.includes(l.b)) continue;
+    // One sentence per article in a claim group keeps groups to one claim.
+    const articles = new Set(ga.map((id) => sentences.get(id)!.articleId));
+    if (gb.some((id) => articles.has(sentences.get(id)!.articleId))) continue;
+    let possible = 0;
+    let present = 0;
+    for (const x of ga)
+      for (const y of gb) {
+        if (outlet(x) === outlet(y)) continue;
+        possible++;
+        if (linked.has(pairKey(x, y))) present++;
+      }
+    if (possible === 0 || present / possible < CLAIM_GROUP_DENSITY) continue;
+    const merged = [...ga, ...gb];
+    for (const id of merged) groupOf.set(id, merged);
+  }
+  const seen = new Set<string[]>();
+  const groups: ClaimGroup[] = [];
+  for (const g of groupOf.values()) {
+    if (seen.has(g)) continue;
+    seen.add(g);
+    if (new Set(g.map(outlet)).size < 2) continue;
+    const sorted = [...g].sort();
+    const differences: Difference[] = [];
+    const diffSeen = new Set<string>();
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length; j++) {
+        const l = linked.get(pairKey(sorted[i]!, sorted[j]!));
+        for (const d of l?.differences ?? []) {
+          const k = `${d.kind}\u0000${d.a}\u0000${d.b}`;
+          if (!diffSeen.has(k)) diffSeen.add(k), differences.push(d);
+        }
+      }
+    groups.push({
+      id: `claim-${sorted[0]!}`,
+      sentences: sorted.map((id) => {
+        const s = sentences.get(id)!;
+        return { sentenceId: id, articleId: s.articleId, outlet: s.outlet, text: s.text };
+      }),
+      differences,
+    });
+  }
+  return groups.sort((x, y) => y.sentences.length - x.sentences.length || (x.id < y.id ? -1 : 1));
+}
