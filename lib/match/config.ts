@@ -14,3 +14,17 @@ export const PAIR_THRESHOLD = 0.5;
 // ---------------------------------------------------------------------------
 // Claim grouping (lib/match/claims.ts) — thresholds added by its owner below.
 // ---------------------------------------------------------------------------
+
+/**
+ * Within one story a link needs this probability from the pair scorer (stricter
+ * than PAIR_THRESHOLD: the topic words every sentence of a story shares lift
+ * the scores). Chosen on ECB+ topics 1–11 sentence links (sentences sharing a
+ * cross-document event chain): see scripts/eval/ecbplus.ts --tune.
+ */
+export const CLAIM_LINK_THRESHOLD = 0.8;
+/** A stem counts as prefilter evidence from this idf (sentence-level statistics) up. */
+export const CLAIM_PREFILTER_MIN_IDF = 2;
+/** At most this many candidates per sentence go to the scorer. */
+export const CLAIM_PREFILTER_TOP = 40;
+/** Two claim groups merge only when this share of their cross-outlet member pairs are linked. */
+export const CLAIM_GROUP_DENSITY = 0.5;
