@@ -63,7 +63,7 @@ export const SPEECH_VERBS = new Set(
     'said says say saying told tells tell asked asks ask added adds insisted insists argued argues emphasized ' +
     'emphasised emphasizes emphasises stressed stresses explained explains noted notes stated states declared ' +
     'declares claimed claims wrote writes replied replies responded responds warned warns acknowledged ' +
-    'acknowledges admitted admits announced announces continued continues concluded concludes reported reports ' +
+    'acknowledges admitted admits announced announces concluded concludes reported reports ' +
     'read reads tweeted tweets posted posts suggested suggests maintained maintains conceded concedes confirmed ' +
     'confirms denied denies recalled recalls remarked remarks observed observes countered counters urged urges'
   ).split(' '),

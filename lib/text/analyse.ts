@@ -1,4 +1,9 @@
+import { SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
+import { extractNumbers, type NumberMention } from './numbers';
+import { findQuotations } from './segment';
 import { tokenize, type Token } from './tokens';
+
+export type { NumberMention, NumberKind } from './numbers';
 
 export interface Span {
   text: string;
@@ -6,9 +11,12 @@ export interface Span {
   end: number;
 }
 
-export interface NumberMention extends Span {
-  /** Normalised value: "5,000", "5000" and "five thousand" all give 5000. */
-  value: number;
+/** The words that set the modality flags, as written, for showing on a card. */
+export interface ModalityCues {
+  hedge: string[];
+  negation: string[];
+  /** "could not be immediately verified", "confirmed", "authentic". */
+  verification: string[];
 }
 
 /** What the matcher and the difference finder know about one sentence. */
@@ -20,7 +28,7 @@ export interface SentenceAnalysis {
   numbers: NumberMention[];
   /** Quoted passages, without their quotation marks. */
   quotes: Span[];
-  /** Proper-name sequences ("Mark Milley", "William H. Seely III"). */
+  /** Proper-name sequences ("Mark Milley", "William H. Seely III"), titles ("Gen.", "Mr") left out. */
   names: Span[];
   /** Who the sentence attributes its claim to, when it says ("Esper", "the Pentagon"). */
   speaker?: string;
@@ -32,22 +40,282 @@ export interface SentenceAnalysis {
   confirmed: boolean;
   /** Negated main claim ("no decision", "did not", "denied"). */
   negated: boolean;
+  cues: ModalityCues;
 }
 
-// Interim analysis with tokens and terms only; the full analysis of numbers,
-// quotations, names, attribution and modality replaces it.
 export function analyseSentence(text: string): SentenceAnalysis {
   const tokens = tokenize(text);
+  const quoteMarks = findQuotations(text).sort((a, b) => a.open - b.open);
+  const quotes = quotesOf(text, quoteMarks);
+  const inQuote = (t: Token): boolean => quoteMarks.some((q) => q.open < t.start && t.end <= q.close);
+  const names = findNames(text, tokens);
+  const unverifiedSpans = [...text.matchAll(UNVERIFIED)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const insideUnverified = (i: number): boolean => unverifiedSpans.some((s) => s.start <= i && i < s.end);
+
+  const hedge = [...text.matchAll(HEDGE)].map((m) => m[0]);
+  const negation = [...text.matchAll(NEGATION)].filter((m) => !insideUnverified(m.index)).map((m) => m[0]);
+  const confirmations = [...text.matchAll(CONFIRMED)]
+    .filter((m) => !insideUnverified(m.index) && !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)))
+    .map((m) => m[0]);
+  const unverified = unverifiedSpans.length > 0;
+  const confirmed = !unverified && confirmations.length > 0;
+
   return {
     text,
     tokens,
     terms: tokens.filter((t) => !t.isStop).map((t) => t.stem),
-    numbers: [],
-    quotes: [],
-    names: [],
-    hedged: false,
-    unverified: false,
-    confirmed: false,
-    negated: false,
+    numbers: extractNumbers(text, tokens),
+    quotes,
+    names,
+    speaker: findSpeaker(text, tokens, names, inQuote, quoteMarks),
+    hedged: hedge.length > 0,
+    unverified,
+    confirmed,
+    negated: negation.length > 0,
+    cues: {
+      hedge,
+      negation,
+      verification: unverified ? unverifiedSpans.map((s) => s.text) : confirmations,
+    },
   };
+}
+
+// ---------------------------------------------------------------------------
+// Modality
+
+const HEDGE =
+  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+not\b|n['’]t)|suggest(?:s|ed|ing)?|(?:is|are|was|were) (?:believed|thought|understood|said) to)\b/g;
+const UNVERIFIED =
+  /\b(?:un(?:verified|confirmed|substantiated)|(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
+const CONFIRMED = /\b(?:confirm(?:s|ed)?|verified|authentic(?:ated)?|genuine)\b/gi;
+const NEGATED_BEFORE = /\b(?:not|no|never|n['’]t|cannot|unable to|yet to|without)\b(?:\s+\S+){0,3}\s*$/i;
+const NEGATION = /\b(?:no(?!\.?\s*\d)|not(?! only)|never|none|nor|nobody|nothing|neither|cannot|den(?:y|ies|ied|ying|ial))\b|n['’]t\b/gi;
+
+// ---------------------------------------------------------------------------
+// Quotations
+
+function quotesOf(text: string, marks: { open: number; close: number }[]): Span[] {
+  const out: Span[] = [];
+  for (const q of marks) {
+    // Nested quotations are part of the outer one.
+    if (out.some((o) => o.start <= q.open && q.close <= o.end)) continue;
+    let start = q.open + 1;
+    let end = q.close;
+    while (start < end && /\s/u.test(text[start] ?? '')) start++;
+    while (end > start && /[\s,;:]/u.test(text[end - 1] ?? '')) end--;
+    if (end > start) out.push({ text: text.slice(start, end), start, end });
+  }
+  // An opening mark left open runs to the end (a quotation continued in the next paragraph).
+  const lastOpen = Math.max(text.lastIndexOf('“'), text.lastIndexOf('«'));
+  if (lastOpen >= 0 && !marks.some((q) => q.open === lastOpen)) {
+    const inner = text.slice(lastOpen + 1).trim();
+    if (inner.length > 0) {
+      const start = text.indexOf(inner, lastOpen + 1);
+      out.push({ text: inner, start, end: start + inner.length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+/** Words that name an office or rank rather than the person holding it. */
+export const TITLES = new Set(
+  (
+    'mr mrs ms miss mx dr gen general brig brigadier lt lieutenant col colonel maj major capt captain sgt sergeant ' +
+    'cpl corporal pvt private adm admiral cmdr commander gov governor sen senator rep representative pres president ' +
+    'vice secretary chairman chairwoman chair minister prime chancellor ambassador judge justice prof professor rev ' +
+    'reverend sir dame lord lady king queen prince princess sheikh ayatollah pope mayor premier director chief envoy ' +
+    'spokesman spokeswoman spokesperson officer deputy commanding'
+  ).split(' '),
+);
+const CONNECTORS = new Set('of de del della da di du la le van von der den al el bin ibn bint y'.split(' '));
+const CALENDAR = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun ' +
+    'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+const SUFFIXES = /^(?:Jr|Sr|II|III|IV|V)$/;
+
+function findNames(text: string, tokens: Token[]): Span[] {
+  // Words that open the sentence, a quotation or a sentence inside a quotation.
+  const opensClause = (t: Token): boolean => {
+    const before = text.slice(0, t.start).trimEnd();
+    return before === '' || '.!?…:;“"‘\'(—–'.includes(before[before.length - 1] ?? '');
+  };
+  const runs: number[][] = [];
+  let run: number[] = [];
+  const flush = (): void => {
+    while (run.length > 0 && !isNamePart(tokens[run[run.length - 1] ?? -1])) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const prev = tokens[i - 1];
+    const joined = run.length > 0 && prev !== undefined && joins(text, prev, t);
+    if (!joined) flush();
+    if (isNamePart(t)) {
+      run.push(i);
+      if (possessive(t)) flush();
+    } else if (joined && t.raw === t.norm && CONNECTORS.has(t.norm) && isNamePart(tokens[i + 1])) {
+      run.push(i);
+    } else flush();
+  }
+  flush();
+
+  const out: Span[] = [];
+  for (let r of runs) {
+    // A capitalised common word opening the sentence ("Tensions have…") is not a name.
+    const head = tokens[r[0] ?? -1];
+    if (head && opensClause(head)) {
+      const first = tokens[r[0] ?? -1];
+      const after = tokens[(r[r.length - 1] ?? -1) + 1];
+      const single = r.length === 1;
+      if (first && (SENTENCE_STARTERS.has(first.norm) || (single && !(after && SPEECH_VERBS.has(after.norm))))) r = r.slice(1);
+    }
+    r = stripTitles(r, tokens);
+    const firstTok = tokens[r[0] ?? -1];
+    const lastTok = tokens[r[r.length - 1] ?? -1];
+    if (!firstTok || !lastTok) continue;
+    let end = possessive(lastTok) ? lastTok.end - 2 : lastTok.end;
+    // Keep the dot of an initial or a dotted abbreviation ("H.", "Jr.", "U.S.").
+    if (text[end] === '.' && (/^\p{Lu}$/u.test(lastTok.raw) || SUFFIXES.test(lastTok.raw) || lastTok.raw.includes('.'))) end++;
+    out.push({ text: text.slice(firstTok.start, end), start: firstTok.start, end });
+  }
+  return out;
+}
+
+function isNamePart(t: Token | undefined): boolean {
+  if (!t || !t.isCapitalized || t.isNumber) return false;
+  if (CALENDAR.has(t.norm)) return false;
+  // Capitalised function words ("The", "In") are not names; all-capital ones ("US", "IS") may be.
+  return !t.isStop || (t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.norm !== 'i' && t.norm !== 'a');
+}
+
+function possessive(t: Token): boolean {
+  return /['’]s$/u.test(t.raw);
+}
+
+/** Two tokens of one name are separated by spaces only, or by the dot of an initial or a title ("H. Seely", "Gen. Milley"). */
+function joins(text: string, prev: Token, t: Token): boolean {
+  const gap = text.slice(prev.end, t.start);
+  if (/^[ \u00a0]+$/u.test(gap)) return true;
+  return /^\.[ \u00a0]+$/u.test(gap) && (/^\p{Lu}$/u.test(prev.raw) || TITLES.has(prev.norm) || prev.raw.includes('.'));
+}
+
+/** "US Army General Mark Milley" → "Mark Milley"; an office ("Secretary of Defence") stays whole. */
+function stripTitles(run: number[], tokens: Token[]): number[] {
+  let from = 0;
+  for (let k = 0; k < run.length - 1; k++) {
+    const t = tokens[run[k] ?? -1];
+    const next = tokens[run[k + 1] ?? -1];
+    if (t && next && TITLES.has(t.norm) && !CONNECTORS.has(next.norm) && !TITLES.has(next.norm)) from = k + 1;
+  }
+  let to = run.length;
+  while (to > from && TITLES.has(tokens[run[to - 1] ?? -1]?.norm ?? '')) to--;
+  return run.slice(from, to);
+}
+
+// ---------------------------------------------------------------------------
+// Attribution
+
+// Verb forms that are also nouns ("denied claims", "according to reports") count only without a determiner.
+const NOUN_LIKE = new Set(['claims', 'reports', 'notes', 'posts', 'states', 'remarks', 'reads', 'counters', 'tweets']);
+const DETERMINERS = new Set('the a an its their his her these those such our your my'.split(' '));
+const AUXILIARIES = new Set('has have had was were is are be been will would could should may might did does do also then later just'.split(' '));
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+// Verbs after which the speaker may follow: "…,” said Gen. Milley", "…, reported the BBC". Not "told" (it takes an object).
+const INVERTIBLE = new Set(
+  'said says reported reports read reads added adds insisted insists wrote writes explained explains noted notes stated states argued argues continued'.split(' '),
+);
+const NP_STOP = /\b(?:from|of|in|on|at|with|who|which|that|signed|sent|to|by|about|over|after|before|during)\b/i;
+const CLAUSE_VERB = /\b(?:was|were|is|are|not|which|who|whose|that|has|have|had|been)\b/i;
+
+function findSpeaker(
+  text: string,
+  tokens: Token[],
+  names: Span[],
+  inQuote: (t: Token) => boolean,
+  quoteMarks: { open: number; close: number }[],
+): string | undefined {
+  const according = /\baccording to\s+/i.exec(text);
+  if (according) {
+    const np = phraseAfter(text, according.index + according[0].length, names, true);
+    if (np) return np;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i];
+    if (!v || v.isCapitalized || !SPEECH_VERBS.has(v.norm) || inQuote(v)) continue;
+    const prevNorm = tokens[i - 1]?.norm ?? '';
+    if (NOUN_LIKE.has(v.norm) && DETERMINERS.has(prevNorm)) continue;
+    if (PASSIVE.has(prevNorm)) continue; // "is confirmed", "was read": no one is speaking
+    const segStart = Math.max(0, ...quoteMarks.filter((q) => q.close < v.start).map((q) => q.close + 1));
+    const before = text.slice(segStart, v.start);
+    const emptyBefore = /^[\s,:—–-]*$/u.test(before);
+    if (INVERTIBLE.has(v.norm) && (emptyBefore || /,\s*$/u.test(before))) {
+      const np = phraseAfter(text, v.end, names);
+      if (np) return np;
+    }
+    if (emptyBefore) continue;
+    const subject = subjectBefore(text, segStart, v.start, names);
+    if (subject) return subject;
+  }
+  return undefined;
+}
+
+/** The noun phrase right after a verb or "according to": a name, or a short phrase up to a preposition. */
+function phraseAfter(text: string, from: number, names: Span[], anyNoun = false): string | undefined {
+  const lead = /^[\s,]*/.exec(text.slice(from))?.[0].length ?? 0;
+  const at = from + lead;
+  // Only titles may stand between the verb and the name ("said Gen. Milley").
+  const name = names.find(
+    (n) => n.start >= at && n.start <= at + 40 && text.slice(at, n.start).split(/[\s.]+/).every((w) => w === '' || TITLES.has(w.toLowerCase())),
+  );
+  if (name) {
+    // "US Secretary of Defence, Mark Esper": the person after the office.
+    const appositive = names.find((n) => n.start > name.end && /^,\s*$/.test(text.slice(name.end, n.start)));
+    const office = name.text.split(/\s+/).some((w) => TITLES.has(w.toLowerCase()));
+    return office && appositive ? appositive.text : name.text;
+  }
+  const clause = /^[^,.;:!?()“”"‘’]+/u.exec(text.slice(at))?.[0] ?? '';
+  const words = clause.split(NP_STOP)[0]?.trim().split(/\s+/).filter(Boolean) ?? [];
+  if (words.length === 0 || words.length > 6) return undefined;
+  const first = words[0]?.toLowerCase() ?? '';
+  if (!anyNoun && !DETERMINERS.has(first) && !/^\p{Lu}/u.test(words[0] ?? '')) return undefined;
+  return words.join(' ');
+}
+
+/**
+ * The subject just before a speech verb: the name it ends with
+ * ("Pentagon Joint Chiefs Chairman Mark Milley said"), or else the noun
+ * phrase ("the top US military officer told reporters").
+ */
+function subjectBefore(text: string, from: number, to: number, names: Span[]): string | undefined {
+  let seg = text.slice(from, to);
+  // Drop a trailing appositive: "Mark Milley, chairman of the Joint Chiefs of Staff, said".
+  seg = seg.replace(/,\s*(?:\p{Ll}|the\b)[^,]*,\s*$/u, ' ');
+  const clauseStart = Math.max(...[',', ';', ':', '—', '–'].map((c) => seg.lastIndexOf(c))) + 1;
+  const clause = seg.slice(clauseStart);
+  const words = [...clause.matchAll(/\S+/g)];
+  while (words.length > 0) {
+    const w = words[words.length - 1]?.[0].toLowerCase() ?? '';
+    if (AUXILIARIES.has(w) || /ly$/.test(w)) words.pop();
+    else break;
+  }
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  const headAt = from + clauseStart + last.index;
+  const name = names.find((n) => n.start <= headAt && headAt < n.end);
+  if (name) return name.text;
+  const phrase = words
+    .slice(-6)
+    .map((w) => w[0])
+    .filter((w, k) => k > 0 || !/^(?:and|but|so|then|however|that|while|as)$/i.test(w));
+  const np = phrase.join(' ').replace(/^[“”"‘’]+|[“”"‘’]+$/gu, '').trim();
+  if (!np || CLAUSE_VERB.test(np)) return undefined;
+  return np;
 }

@@ -2,7 +2,7 @@ import type { SentenceSpan } from '../types';
 import { abbreviationKind, SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
 
 /** A quotation or a bracket pair inside one paragraph: indexes of its opening and closing characters. */
-interface Enclosure {
+export interface Enclosure {
   open: number;
   close: number;
 }
@@ -165,7 +165,16 @@ function isQuoteChar(c: string | undefined): boolean {
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrStart = (c: string | undefined): boolean => c === undefined || /[\s([{“"‘«—–-]/u.test(c);
 
-/** Quotations (straight, curly, single curly, guillemets) and brackets that open and close inside the line. */
+/**
+ * Quotations in a sentence or paragraph: straight and curly double quotes,
+ * single curly quotes used as quotation marks (not apostrophes), straight
+ * single quotes and guillemets. Indexes are those of the marks themselves.
+ */
+export function findQuotations(text: string): Enclosure[] {
+  return findEnclosures(text).filter((e) => !'([{'.includes(text[e.open] ?? ''));
+}
+
+/** Quotations and brackets that open and close inside the line. */
 function findEnclosures(line: string): Enclosure[] {
   const out: Enclosure[] = [];
   const brackets: { ch: string; at: number }[] = [];
