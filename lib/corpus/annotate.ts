@@ -51,6 +51,14 @@ export async function buildAnnotation(db: ParallaxDb, article: ArticleRecord): P
   const fetched = await db.sentences.bulkGet([...new Set(usable.map((l) => l.b))]);
   for (const s of fetched) if (s) otherSentences.set(s.id, s);
 
+  // Each original with the outlets that reprinted it.
+  const families = new Map<string, string[]>();
+  for (const a of storyArticles) {
+    const root = reprintRoot(a.id, byId);
+    if (root === a.id) continue;
+    families.set(root, [...(families.get(root) ?? []), a.outlet]);
+  }
+
   const linksBySentence = new Map<string, SentenceLink[]>();
   for (const l of usable) {
     const list = linksBySentence.get(l.a) ?? [];
@@ -62,7 +70,7 @@ export async function buildAnnotation(db: ParallaxDb, article: ArticleRecord): P
   for (const s of own.sort((x, y) => x.index - y.index)) {
     const sentenceLinks = linksBySentence.get(s.id);
     if (!sentenceLinks) continue;
-    const reports = reportsFor(sentenceLinks, byId, otherSentences);
+    const reports = reportsFor(sentenceLinks, byId, otherSentences, families);
     if (reports.length === 0) continue;
     marked.push({ index: s.index, start: s.start, end: s.end, text: s.text, reports });
   }
@@ -81,6 +89,7 @@ function reportsFor(
   links: readonly SentenceLink[],
   byId: ReadonlyMap<string, ArticleRecord>,
   sentences: ReadonlyMap<string, StoredSentence>,
+  families: ReadonlyMap<string, string[]>,
 ): OutletReport[] {
   // Group by original: a wire story and its reprints are one source.
   const groups = new Map<string, OutletReport[]>();
@@ -109,7 +118,9 @@ function reportsFor(
   for (const [root, list] of groups) {
     list.sort((x, y) => y.score - x.score);
     const lead = list.find((r) => r.articleId === root) ?? list[0]!;
-    const copies = [...new Set(list.map((r) => r.outlet))].filter((o) => o !== lead.outlet);
+    const copies = [...new Set([...list.map((r) => r.outlet), ...(families.get(root) ?? [])])]
+      .filter((o) => o !== lead.outlet)
+      .sort((x, y) => x.localeCompare(y));
     const report = copies.length ? { ...lead, reprintedBy: copies } : lead;
     const prev = bestPerOutlet.get(report.outlet);
     if (!prev || prev.score < report.score) bestPerOutlet.set(report.outlet, report);

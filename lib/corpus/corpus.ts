@@ -6,15 +6,15 @@
  */
 import type { ArticleRecord, ParallaxDb, StoryRecord } from '../db/db';
 import { titleTermsOf } from '../db/db';
-import { matchArticle, type ArticleSentences } from '../match/claims';
 import { createScorer } from '../match/scorer';
 import type { PageSummary, PauseState, StoreStats } from '../messaging/protocol';
 import { findReprintOf } from '../story/reprints';
 import { assignStory, storyFeatures, storyKeys, type StoryFeatures } from '../story/stories';
 import { segmentSentences } from '../text/segment';
 import { contentTerms } from '../text/tokens';
-import type { Article, ArticleInput, ArticleSource, PageAnnotation, SentenceLink, StoredSentence } from '../types';
+import type { Article, ArticleInput, ArticleSource, PageAnnotation, StoredSentence } from '../types';
 import { buildAnnotation } from './annotate';
+import { linkArticle, relinkArticles, storyMembers } from './links';
 import { CORPUS_LIMITS } from './config';
 import { articleIdFor, canonicalUrl, hostOf, sentenceIdFor, storyIdFor } from './ids';
 import { getPauseState, hostIsPaused, setPauseState, type PauseChange } from './pause';
@@ -118,11 +118,8 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       }
       const storyId = story?.id ?? storyIdFor(id);
 
-      const members = (await db.articles.where('storyId').equals(storyId).toArray())
-        .filter((a) => a.id !== id)
-        .sort((a, b) => b.capturedAt - a.capturedAt)
-        .slice(0, CORPUS_LIMITS.maxStoryArticlesMatched);
-      const otherOutlets = members.filter((a) => a.outlet !== input.outlet);
+      const members = await storyMembers(db, storyId, id);
+      const otherOutlets = members.filter((a) => a.outlet !== input.outlet.trim());
 
       const reprintOf =
         findReprintOf(
@@ -163,16 +160,10 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
         terms: sentenceTerms[i] ?? [],
       }));
 
-      // Claim links against the story's other outlets, both directions stored.
-      const others = await sentencesOf(db, otherOutlets);
-      await terms.load(others.flatMap((o) => o.sentences.flatMap((s) => s.terms)));
-      const target: ArticleSentences = { article: summaryOf(article), sentences };
-      const forward = otherOutlets.length ? matchArticle(target, others, terms, getScorer()) : [];
-      const links = forward.flatMap((l) => [{ ...l, storyId }, reverseLink({ ...l, storyId })]);
-
       await db.articles.put(article);
       await db.sentences.bulkPut(sentences);
-      if (links.length) await db.links.bulkPut(links);
+      // Claim links against the story's other outlets, both directions stored.
+      await linkArticle(db, terms, article, sentences, members, getScorer());
       await terms.flush();
       if (story && keepStory) {
         await rebuildStories(db, [storyId]);
@@ -233,8 +224,10 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       if (doomed.length === 0) return 0;
       const terms = await openTermSet(db);
       const removed = await removeArticleData(db, terms, doomed);
-      await terms.flush();
       await rebuildStories(db, [...removed.stories]);
+      // Copies of a deleted original now speak for themselves: link them as independent sources.
+      await relinkArticles(db, terms, removed.freed, getScorer());
+      await terms.flush();
       return doomed.length;
     });
   }
@@ -286,45 +279,6 @@ async function candidateStories(db: ParallaxDb, keys: string[]): Promise<StoryRe
     .slice(0, CORPUS_LIMITS.maxCandidateStories)
     .map(([id]) => id);
   return (await db.stories.bulkGet(best)).filter((s): s is StoryRecord => s !== undefined);
-}
-
-async function sentencesOf(db: ParallaxDb, articles: readonly ArticleRecord[]): Promise<ArticleSentences[]> {
-  if (articles.length === 0) return [];
-  const all = await db.sentences.where('articleId').anyOf(articles.map((a) => a.id)).toArray();
-  const byArticle = new Map<string, StoredSentence[]>();
-  for (const s of all) {
-    const list = byArticle.get(s.articleId) ?? [];
-    list.push(s);
-    byArticle.set(s.articleId, list);
-  }
-  return articles.map((a) => ({
-    article: summaryOf(a),
-    sentences: (byArticle.get(a.id) ?? []).sort((x, y) => x.index - y.index),
-  }));
-}
-
-function summaryOf(a: ArticleRecord): ArticleSentences['article'] {
-  return {
-    id: a.id,
-    outlet: a.outlet,
-    url: a.url,
-    title: a.title,
-    ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
-    ...(a.reprintOf ? { reprintOf: a.reprintOf } : {}),
-  };
-}
-
-export function reverseLink(l: SentenceLink): SentenceLink {
-  return {
-    a: l.b,
-    b: l.a,
-    articleA: l.articleB,
-    articleB: l.articleA,
-    storyId: l.storyId,
-    score: l.score,
-    reasons: l.reasons,
-    differences: l.differences.map((d) => ({ ...d, a: d.b, b: d.a })),
-  };
 }
 
 function toArticle(r: ArticleRecord): Article {

@@ -13,7 +13,7 @@ export async function removeArticleData(
   terms: TermSet,
   articles: readonly ArticleRecord[],
   options: { replacing?: boolean } = {},
-): Promise<{ stories: Set<string> }> {
+): Promise<{ stories: Set<string>; freed: string[] }> {
   const ids = articles.map((a) => a.id);
   const sentences = await db.sentences.where('articleId').anyOf(ids).toArray();
   await terms.load([...sentences.flatMap((s) => s.terms), ...articles.flatMap((a) => a.titleTerms ?? [])]);
@@ -27,19 +27,18 @@ export async function removeArticleData(
   ];
   await db.links.bulkDelete(linkKeys);
 
+  const freed: string[] = [];
   if (!options.replacing) {
     await db.articles.bulkDelete(ids);
     // Copies of a deleted original become independent sources.
-    const gone = new Set(ids);
-    await db.articles
-      .where('reprintOf')
-      .anyOf(ids)
-      .filter((a) => !gone.has(a.id))
-      .modify((a) => {
-        delete a.reprintOf;
-      });
+    const copies = await db.articles.where('reprintOf').anyOf(ids).toArray();
+    for (const c of copies) {
+      delete c.reprintOf;
+      freed.push(c.id);
+    }
+    await db.articles.bulkPut(copies);
   }
-  return { stories: new Set(articles.map((a) => a.storyId)) };
+  return { stories: new Set(articles.map((a) => a.storyId)), freed };
 }
 
 /** Recomputes story profiles from their remaining articles; deletes stories left empty. */
