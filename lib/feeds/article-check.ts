@@ -1,0 +1,61 @@
+import type { ArticleInput } from '../types';
+import { detectLanguage, languageName, languageProfile } from '../text/language';
+import { isHttpUrl } from './urls';
+
+export type ArticleCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * A news brief runs to about a hundred words; below this, the extraction has
+ * most likely caught a teaser, a paywall notice or a caption.
+ */
+export const MIN_ARTICLE_WORDS = 80;
+/** A guess of another language below this confidence is not enough to turn an article away. */
+export const OTHER_LANGUAGE_CONFIDENCE = 0.4;
+/**
+ * English prose has some 40% of its words among its commonest fifty; a long
+ * text with under a tenth of them is not English, whatever else it is.
+ */
+export const MIN_ENGLISH_SHARE = 0.1;
+/** Enough text to tell a language; the rest of a long article adds nothing. */
+const SAMPLE_CHARS = 4000;
+
+const WHY = 'Parallax compares English articles';
+
+const SCRIPT_NAMES: Record<string, string> = { Cyrl: 'Cyrillic', Arab: 'Arabic', Deva: 'Devanagari' };
+
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+function notEnglish(name: string | undefined): ArticleCheck {
+  return {
+    ok: false,
+    reason: name ? `the article is in ${name}; ${WHY}` : `the article does not appear to be in English; ${WHY}`,
+  };
+}
+
+/** Whether an article fetched from a feed is fit for the corpus, and if not, why in plain words. */
+export function checkArticle(article: ArticleInput): ArticleCheck {
+  if (!article.url?.trim()) return { ok: false, reason: 'the article has no address' };
+  if (!isHttpUrl(article.url.trim())) return { ok: false, reason: 'the article’s address is not a web address' };
+  if (!article.title?.trim()) return { ok: false, reason: 'the article has no title' };
+  if (!article.outlet?.trim()) return { ok: false, reason: 'the article has no outlet name' };
+  const words = countWords(article.text ?? '');
+  if (words < MIN_ARTICLE_WORDS) {
+    return { ok: false, reason: `the article is too short to compare (${words} words; at least ${MIN_ARTICLE_WORDS})` };
+  }
+
+  const sample = `${article.title}\n\n${article.text.slice(0, SAMPLE_CHARS)}`;
+  const guess = detectLanguage(sample);
+  // The text outweighs the page's declared language: sites label pages carelessly.
+  if (guess.lang === 'en') return { ok: true };
+  if (guess.lang.startsWith('und-')) {
+    const script = SCRIPT_NAMES[guess.lang.slice(4)] ?? 'another';
+    return { ok: false, reason: `the article is not in English (it is written in the ${script} script); ${WHY}` };
+  }
+  if (guess.lang !== 'und' && guess.confidence >= OTHER_LANGUAGE_CONFIDENCE) return notEnglish(languageName(guess.lang));
+  const declared = article.lang?.trim();
+  if (declared && !/^en\b/i.test(declared)) return notEnglish(languageName(declared));
+  if (languageProfile(sample).scores.en < MIN_ENGLISH_SHARE) return notEnglish(languageName(guess.lang));
+  return { ok: true };
+}
