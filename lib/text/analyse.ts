@@ -86,7 +86,7 @@ export function analyseSentence(text: string): SentenceAnalysis {
 const HEDGE =
   /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+not\b|n['’]t)|suggest(?:s|ed|ing)?|(?:is|are|was|were) (?:believed|thought|understood|said) to)\b/g;
 const UNVERIFIED =
-  /\b(?:un(?:verified|confirmed|substantiated)|(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
+  /\b(?:un(?:verified|confirmed|substantiated)|(?:(?:could|can|would|has|have|had|was|were|is|are)\s+)?(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
 const CONFIRMED = /\b(?:confirm(?:s|ed)?|verified|authentic(?:ated)?|genuine)\b/gi;
 const NEGATED_BEFORE = /\b(?:not|no|never|n['’]t|cannot|unable to|yet to|without)\b(?:\s+\S+){0,3}\s*$/i;
 const NEGATION = /\b(?:no(?!\.?\s*\d)|not(?! only)|never|none|nor|nobody|nothing|neither|cannot|den(?:y|ies|ied|ying|ial))\b|n['’]t\b/gi;

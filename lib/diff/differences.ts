@@ -1,0 +1,319 @@
+import type { SentenceAnalysis, Span } from '../text/analyse';
+import { TITLES } from '../text/analyse';
+import type { NumberMention } from '../text/numbers';
+import type { Difference, DifferenceKind } from '../types';
+
+export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
+  number: 'number differs',
+  'name-spelling': 'name spelled differently',
+  'quote-wording': 'quotation worded differently',
+  attribution: 'attributed differently',
+  hedging: 'hedged vs. stated',
+  verification: 'confirmed vs. unverified',
+  negation: 'negation differs',
+};
+
+// Two quotations are the same quotation when this share of the shorter one's
+// words appears, in order, in the other.
+const SAME_QUOTE_OVERLAP = 0.6;
+const MIN_QUOTE_WORDS = 3;
+// A reworded region is shown with shared words around it until its shorter side has this many words.
+const REGION_MIN_WORDS = 5;
+
+/** Typed differences between two wordings of the same claim, `a` and `b` as the sentences have them. */
+export function findDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
+  const out: Difference[] = [];
+  const add = (kind: DifferenceKind, x: string, y: string): void => {
+    out.push({ kind, a: x, b: y, label: DIFFERENCE_LABELS[kind] });
+  };
+  for (const [x, y] of numberDifferences(a.numbers, b.numbers)) add('number', x.phrase, y.phrase);
+  for (const [x, y] of nameDifferences(a.names, b.names)) add('name-spelling', x, y);
+  for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
+  if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker)) add('attribution', a.speaker, b.speaker);
+  if (a.hedged !== b.hedged) add('hedging', a.cues.hedge.join(', ') || 'stated', b.cues.hedge.join(', ') || 'stated');
+  if ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) {
+    add('verification', a.cues.verification.join(', '), b.cues.verification.join(', '));
+  }
+  if (a.negated !== b.negated) add('negation', a.cues.negation.join(', ') || 'not negated', b.cues.negation.join(', ') || 'not negated');
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Numbers
+
+/**
+ * Pairs of numbers that count the same thing with different values. A value
+ * present in both sentences is agreed on; the rest pair up when they are of
+ * the same kind and count the same word, or are the only ones of their kind.
+ */
+function numberDifferences(as: NumberMention[], bs: NumberMention[]): [NumberMention, NumberMention][] {
+  const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)));
+  const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)));
+  const pairs: [NumberMention, NumberMention][] = [];
+  const used = new Set<NumberMention>();
+  for (const x of restA) {
+    const sameKind = restB.filter((y) => !used.has(y) && compatibleKind(x, y));
+    const byUnit = sameKind.find((y) => x.unit !== undefined && x.unit === y.unit);
+    const onlyOnes =
+      sameKind.length === 1 && restA.filter((z) => compatibleKind(z, x)).length === 1 ? sameKind[0] : undefined;
+    const y = byUnit ?? (onlyOnes && (!x.unit || !onlyOnes.unit || x.unit === onlyOnes.unit || x.kind !== 'count') ? onlyOnes : undefined);
+    if (y) {
+      used.add(y);
+      pairs.push([x, y]);
+    }
+  }
+  return pairs;
+}
+
+function compatibleKind(x: NumberMention, y: NumberMention): boolean {
+  return x.kind === y.kind || (x.kind === 'count' && y.kind === 'ordinal') || (x.kind === 'ordinal' && y.kind === 'count');
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+/** Name pairs that look like one name spelled two ways ("Seely" / "Sili", "Qassem" / "Kasem"). */
+function nameDifferences(as: Span[], bs: Span[]): [string, string][] {
+  const wordsA = new Set(as.flatMap((n) => nameWords(n.text)).map((w) => w.toLowerCase()));
+  const wordsB = new Set(bs.flatMap((n) => nameWords(n.text)).map((w) => w.toLowerCase()));
+  const pairs: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const na of as) {
+    for (const nb of bs) {
+      const key = `${na.text}\u0000${nb.text}`;
+      if (seen.has(key)) continue;
+      const variant = nameWords(na.text).some((wa) =>
+        nameWords(nb.text).some(
+          (wb) => !wordsB.has(wa.toLowerCase()) && !wordsA.has(wb.toLowerCase()) && spellingVariants(wa, wb),
+        ),
+      );
+      if (variant) {
+        seen.add(key);
+        pairs.push([na.text, nb.text]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Words of a name worth comparing: no initials, titles or generational suffixes. */
+function nameWords(name: string): string[] {
+  return name
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[.’']s?$/u, ''))
+    .filter((w) => w.length > 2 && !TITLES.has(w.toLowerCase()) && !/^(?:Jr|Sr|II|III|IV)$/.test(w));
+}
+
+export function spellingVariants(x: string, y: string): boolean {
+  const a = fold(x);
+  const b = fold(y);
+  if (a === b) return false;
+  if (a.length < 3 || b.length < 3) return false;
+  const ka = skeleton(a);
+  const kb = skeleton(b);
+  if (ka[0] !== kb[0]) return false;
+  if (ka === kb && ka.length >= 2) return true;
+  const longest = Math.max(a.length, b.length);
+  return longest >= 5 && editDistance(a, b) <= Math.max(1, Math.floor(longest / 4));
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
+
+/** First sound and the consonants after it, with look-alike letters merged: "qassem" and "kasem" give "ksm". */
+function skeleton(s: string): string {
+  const merged = s
+    .replace(/ph/g, 'f')
+    .replace(/ck|q|c(?=[aou])/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/w/g, 'v');
+  const first = /^[aeiouy]/.test(merged) ? 'a' : merged[0] ?? '';
+  const rest = merged.slice(1).replace(/[aeiouyh]/g, '');
+  return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+// ---------------------------------------------------------------------------
+// Attribution
+
+const PRONOUNS = new Set('he she they it we i you this that who officials sources'.split(' '));
+
+/** "Esper", "Mr Esper" and "Mark Esper" are one speaker; "Esper" and "Milley" are two. */
+function sameSpeaker(x: string, y: string): boolean {
+  const wx = speakerWords(x);
+  const wy = speakerWords(y);
+  // A pronoun says nothing about who spoke.
+  if (wx.length === 0 || wy.length === 0) return true;
+  if (wx.every((w) => PRONOUNS.has(w)) || wy.every((w) => PRONOUNS.has(w))) return true;
+  const lastX = wx[wx.length - 1] ?? '';
+  const lastY = wy[wy.length - 1] ?? '';
+  if (lastX === lastY) return true;
+  if (wx.some((w) => wy.includes(w) && w.length > 2)) return true;
+  return spellingVariants(lastX, lastY);
+}
+
+function speakerWords(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && w !== 'the' && w !== 'a' && w !== 'an' && !TITLES.has(w) && !/^[a-z]$/.test(w));
+}
+
+// ---------------------------------------------------------------------------
+// Quotations
+
+export interface DiffPart {
+  op: 'same' | 'del' | 'ins';
+  text: string;
+}
+
+interface Word {
+  raw: string;
+  key: string;
+}
+
+function words(s: string): Word[] {
+  return s
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((raw) => ({ raw, key: raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '') }))
+    .filter((w) => w.key.length > 0);
+}
+
+/** Word-level diff by longest common subsequence, ignoring case and punctuation; runs of one op are merged. */
+export function wordDiff(a: string, b: string): DiffPart[] {
+  const merged: DiffPart[] = [];
+  for (const p of diffWords(words(a), words(b))) {
+    const last = merged[merged.length - 1];
+    if (last && last.op === p.op) last.text += ` ${p.word.raw}`;
+    else merged.push({ op: p.op, text: p.word.raw });
+  }
+  return merged;
+}
+
+interface WordOp {
+  op: 'same' | 'del' | 'ins';
+  word: Word;
+}
+
+function diffWords(a: Word[], b: Word[]): WordOp[] {
+  const n = a.length;
+  const m = b.length;
+  // lcs[i][j]: common subsequence length of a[i:] and b[j:].
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    const row = lcs[i] as number[];
+    const below = lcs[i + 1] as number[];
+    for (let j = m - 1; j >= 0; j--) {
+      row[j] = a[i]?.key === b[j]?.key ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
+    }
+  }
+  const ops: WordOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    const wa = a[i];
+    const wb = b[j];
+    if (wa && wb && wa.key === wb.key) {
+      ops.push({ op: 'same', word: wa });
+      i++;
+      j++;
+    } else if (wa && (!wb || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
+      ops.push({ op: 'del', word: wa });
+      i++;
+    } else if (wb) {
+      ops.push({ op: 'ins', word: wb });
+      j++;
+    }
+  }
+  return ops;
+}
+
+/** The same quotation worded differently: the differing region of each, with a little shared context. */
+function quoteDifferences(as: Span[], bs: Span[]): [string, string][] {
+  const out: [string, string][] = [];
+  const usedB = new Set<Span>();
+  for (const qa of as) {
+    const wa = words(qa.text);
+    let best: { q: Span; ops: WordOp[]; overlap: number } | undefined;
+    for (const qb of bs) {
+      if (usedB.has(qb)) continue;
+      const wb = words(qb.text);
+      const shorter = Math.min(wa.length, wb.length);
+      if (shorter < MIN_QUOTE_WORDS) continue;
+      const ops = diffWords(wa, wb);
+      const common = ops.filter((o) => o.op === 'same').length;
+      const overlap = common / shorter;
+      if (common >= MIN_QUOTE_WORDS && overlap >= SAME_QUOTE_OVERLAP && (!best || overlap > best.overlap)) {
+        best = { q: qb, ops, overlap };
+      }
+    }
+    if (!best) continue;
+    usedB.add(best.q);
+    const region = changedRegion(best.ops);
+    if (region) out.push(region);
+  }
+  return out;
+}
+
+/**
+ * From the first to the last change, ignoring words that only one side has at
+ * either end (a shorter excerpt of the same quotation is not a rewording).
+ */
+function changedRegion(ops: WordOp[]): [string, string] | undefined {
+  let lo = 0;
+  let hi = ops.length;
+  const firstSame = ops.findIndex((o) => o.op === 'same');
+  if (firstSame < 0) return undefined;
+  const lead = ops.slice(0, firstSame);
+  if (lead.every((o) => o.op === 'del') || lead.every((o) => o.op === 'ins')) lo = firstSame;
+  let lastSame = hi - 1;
+  while (lastSame >= 0 && ops[lastSame]?.op !== 'same') lastSame--;
+  const tail = ops.slice(lastSame + 1);
+  if (tail.every((o) => o.op === 'del') || tail.every((o) => o.op === 'ins')) hi = lastSame + 1;
+
+  let first = -1;
+  let last = -1;
+  for (let k = lo; k < hi; k++) {
+    if (ops[k]?.op !== 'same') {
+      if (first < 0) first = k;
+      last = k;
+    }
+  }
+  if (first < 0) return undefined;
+  let from = first;
+  let to = last + 1;
+  const sideLength = (): number => {
+    const slice = ops.slice(from, to);
+    return Math.min(slice.filter((o) => o.op !== 'ins').length, slice.filter((o) => o.op !== 'del').length);
+  };
+  // Shared words after the change first, then before it, so the region reads as a phrase.
+  while (sideLength() < REGION_MIN_WORDS && to < hi && ops[to]?.op === 'same') to++;
+  while (sideLength() < REGION_MIN_WORDS && from > lo && ops[from - 1]?.op === 'same') from--;
+  const slice = ops.slice(from, to);
+  const side = (skip: 'ins' | 'del'): string =>
+    slice
+      .filter((o) => o.op !== skip)
+      .map((o) => o.word.raw)
+      .join(' ')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return [side('ins'), side('del')];
+}
