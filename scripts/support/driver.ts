@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 import type { MessageType, Payload, Reply, Result } from '../../lib/messaging/protocol';

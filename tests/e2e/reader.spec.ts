@@ -1,0 +1,184 @@
+import type { Locator, Page } from '@playwright/test';
+import { OTHERS, TARGET, expect, test } from './fixtures';
+
+/** The marked sentence (first segment of its mark) that contains `text`. */
+function mark(page: Page, text: string): Locator {
+  return page.locator('parallax-mark[tabindex="0"]', { hasText: text });
+}
+
+const card = (page: Page): Locator => page.locator('parallax-card');
+
+test.describe('a reader who has read the other outlets', () => {
+  test.beforeEach(async ({ driver, url }) => {
+    for (const article of OTHERS) await driver.read(url(article));
+  });
+
+  test('sees the repeated claims marked, and only those', async ({ ext, url }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url(TARGET));
+    await expect(mark(page, 'halted work for about 5,000 dock workers')).toHaveCount(1);
+    await expect(mark(page, 'could not be independently verified')).toHaveCount(1);
+    await expect(mark(page, 'This is a precautionary measure')).toHaveCount(1);
+    // Claims only this outlet carries stay unmarked.
+    for (const own of ['Ruth Abernethy', 'Tollund Heavy Industries', 'asked for privacy']) {
+      await expect(page.locator('parallax-mark', { hasText: own })).toHaveCount(0);
+    }
+    // Page furniture is not part of the article.
+    await expect(page.locator('parallax-mark', { hasText: 'Share' })).toHaveCount(0);
+
+    const first = mark(page, 'halted work for about 5,000 dock workers');
+    await expect(first).toHaveAttribute('role', 'mark');
+    const description = (await first.getAttribute('aria-description')) ?? (await first.getAttribute('aria-label')) ?? '';
+    expect(description).toMatch(/reported by \d+ other outlets?/);
+  });
+
+  test('opens a card listing the other outlets, with the differing figure', async ({ ext, url }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url(TARGET));
+    const sentence = mark(page, 'halted work for about 5,000 dock workers');
+    await sentence.focus();
+    const dialog = card(page).locator('[role="dialog"]');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('The Daily Ledger');
+    await expect(dialog).toContainText('4,000');
+    await expect(dialog).toContainText(/number differs/i);
+    const link = dialog.locator('a[href*="#:~:text="]').first();
+    await expect(link).toHaveAttribute('href', /dailyledger\.test|capitalwire\.test|harbourtimes\.test|eastbrookobserver\.test/);
+
+    // The card sits beside the sentence, not over it.
+    const [markBox, cardBox] = await Promise.all([sentence.boundingBox(), dialog.boundingBox()]);
+    expect(markBox && cardBox).toBeTruthy();
+    const overlaps =
+      markBox!.x < cardBox!.x + cardBox!.width &&
+      cardBox!.x < markBox!.x + markBox!.width &&
+      markBox!.y < cardBox!.y + cardBox!.height &&
+      cardBox!.y < markBox!.y + markBox!.height;
+    expect(overlaps).toBe(false);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(sentence).toBeFocused();
+  });
+
+  test('shows which outlet confirmed what this one could not verify', async ({ ext, url }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url(TARGET));
+    await mark(page, 'could not be independently verified').hover();
+    const dialog = card(page).locator('[role="dialog"]');
+    await expect(dialog).toContainText('The Daily Ledger');
+    await expect(dialog).toContainText(/confirmed vs\. unverified/i);
+  });
+
+  test('a wire story reprinted by several outlets counts as one source', async ({ ext, url }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url(TARGET));
+    await mark(page, 'This is a precautionary measure').focus();
+    const dialog = card(page).locator('[role="dialog"]');
+    await expect(dialog).toContainText('Capital Wire');
+    await expect(dialog).toContainText(/also carried by/i);
+  });
+
+  test('searches everything stored from the popup, forgiving typos', async ({ ext, url, driver }) => {
+    const target = url(TARGET);
+    await driver.read(target);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?for=${encodeURIComponent(target)}`);
+    await expect(popup.locator('body')).toContainText(/sentences? marked/i);
+    await popup.locator('input[type="search"]').fill('precautionery mesure');
+    const results = popup.locator('[data-testid="search-results"]');
+    await expect(results).toContainText('precautionary measure');
+    await expect(results).toContainText('The North Gazette');
+    const links = results.locator('a[href*="#:~:text="]');
+    expect(await links.count()).toBeGreaterThan(0);
+  });
+
+  test('marks come back when the page re-renders its article, and go on navigation', async ({ ext, url }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url(TARGET));
+    const marks = page.locator('parallax-mark');
+    await expect(marks.first()).toBeAttached();
+    const count = await marks.count();
+
+    // A framework re-rendering the article replaces its nodes with fresh copies.
+    await page.evaluate(() => {
+      const all = Array.from(document.querySelectorAll('parallax-mark'));
+      const container = all[0]!.closest('article, main, div')!.parentElement!;
+      const html = container.innerHTML.replace(/<\/?parallax-mark[^>]*>/g, '');
+      container.innerHTML = html;
+    });
+    await expect(marks).toHaveCount(count);
+
+    // A single-page app navigates to a page that is not an article.
+    await page.evaluate(() => {
+      document.body.innerHTML = '<nav><a href="/">Home</a></nav><p>Section front</p>';
+      history.pushState({}, '', '/section');
+    });
+    await expect(marks).toHaveCount(0);
+  });
+});
+
+test('an article of an outlet nobody else covered gets no marks', async ({ ext, url }) => {
+  const page = await ext.context.newPage();
+  await page.goto(url(TARGET));
+  await page.waitForTimeout(1500);
+  await expect(page.locator('parallax-mark')).toHaveCount(0);
+});
+
+test('a home page is not an article: nothing is stored or marked', async ({ ext, driver, server }) => {
+  const page = await ext.context.newPage();
+  const home = `${server.origin(TARGET.host)}/`;
+  await page.goto(home);
+  await page.waitForTimeout(1500);
+  await expect(page.locator('parallax-mark')).toHaveCount(0);
+  expect((await driver.send('pageSummary', { url: home })).known).toBe(false);
+  expect((await driver.send('stats', {})).articles).toBe(0);
+});
+
+test('reading the same article twice stores it once', async ({ driver, url }) => {
+  await driver.read(url(TARGET));
+  await driver.read(url(TARGET));
+  const stats = await driver.send('stats', {});
+  expect(stats.articles).toBe(1);
+});
+
+test('pausing capture for a site keeps its articles out of the store', async ({ ext, driver, url }) => {
+  await driver.send('setPause', { scope: 'site', host: TARGET.host, paused: true });
+  const page = await ext.context.newPage();
+  await page.goto(url(TARGET));
+  await page.waitForTimeout(1500);
+  expect((await driver.send('stats', {})).articles).toBe(0);
+
+  await driver.send('setPause', { scope: 'site', host: TARGET.host, paused: false });
+  await driver.send('setPause', { scope: 'everywhere', paused: true });
+  await page.reload();
+  await page.waitForTimeout(1500);
+  expect((await driver.send('stats', {})).articles).toBe(0);
+});
+
+test('the options page shows what is stored and deletes one outlet', async ({ ext, driver, url }) => {
+  for (const article of OTHERS) await driver.read(url(article));
+  const before = await driver.send('stats', {});
+  const options = await ext.context.newPage();
+  options.on('dialog', (d) => void d.accept());
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await expect(options.locator('body')).toContainText('The Daily Ledger');
+  await expect(options.locator('body')).toContainText(String(before.articles));
+
+  const ledger = before.outlets.find((o) => o.outlet === 'The Daily Ledger')!;
+  await options.getByRole('button', { name: /delete.*The Daily Ledger/i }).click();
+  await expect.poll(async () => (await driver.send('stats', {})).articles).toBe(before.articles - ledger.articles);
+});
+
+test('a page that tries to talk to the extension changes nothing', async ({ ext, driver, url }) => {
+  for (const article of OTHERS.slice(0, 2)) await driver.read(url(article));
+  const before = await driver.send('stats', {});
+  const page = await ext.context.newPage();
+  await page.goto(url(TARGET));
+  await page.evaluate(() => {
+    window.postMessage({ parallax: 1, type: 'deleteAll', payload: {} }, '*');
+    document.dispatchEvent(new CustomEvent('parallax', { detail: { type: 'deleteAll' } }));
+  });
+  await page.waitForTimeout(500);
+  // The page itself was captured, and nothing was deleted.
+  await expect.poll(async () => (await driver.send('stats', {})).articles).toBe(before.articles + 1);
+});

@@ -1,0 +1,86 @@
+import { describe, expect, test, vi } from 'vitest';
+import { route, type Handlers } from '../../lib/messaging/router';
+import { validateArticleInput } from '../../lib/extension/background-handlers';
+
+const options = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id' };
+const contentScript = { id: 'ext-id', url: 'https://news.example/story', tabId: 3 };
+const extensionPage = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' };
+
+function handlers(): Handlers {
+  const reply = (value: unknown) => vi.fn(async () => value);
+  return {
+    capture: reply({ status: 'stored' }),
+    annotate: reply(null),
+    pageSummary: reply({ known: false, markedCount: 0, sentenceCount: 0, storyOutlets: [] }),
+    search: reply([]),
+    getPause: reply({ everywhere: false, hosts: [] }),
+    setPause: reply({ everywhere: false, hosts: [] }),
+    stats: reply({ articles: 0, sentences: 0, stories: 0, outlets: [] }),
+    deleteOutlet: reply({ articles: 0, sentences: 0, stories: 0, outlets: [] }),
+    deleteAll: reply({ articles: 0, sentences: 0, stories: 0, outlets: [] }),
+  } as unknown as Handlers;
+}
+
+const envelope = (type: string, payload: object = {}) => ({ parallax: 1, type, payload });
+
+describe('message routing', () => {
+  test.each(['deleteAll', 'deleteOutlet', 'stats', 'search', 'setPause'])(
+    'a content script (a web page) may not send %s',
+    async (type) => {
+      const h = handlers();
+      const result = await route(h, envelope(type), contentScript, options);
+      expect(result.ok).toBe(false);
+      expect(h[type as keyof Handlers]).not.toHaveBeenCalled();
+    },
+  );
+
+  test.each(['capture', 'annotate'])('a content script may send %s', async (type) => {
+    const result = await route(handlers(), envelope(type, { url: 'https://news.example/story' }), contentScript, options);
+    expect(result.ok).toBe(true);
+  });
+
+  test('the extension pages may delete', async () => {
+    const h = handlers();
+    expect((await route(h, envelope('deleteAll'), extensionPage, options)).ok).toBe(true);
+    expect(h.deleteAll).toHaveBeenCalledOnce();
+  });
+
+  test.each([
+    ['another extension', { ...extensionPage, id: 'other' }, envelope('stats')],
+    ['a malformed message', extensionPage, { type: 'stats' }],
+    ['an unknown type', extensionPage, envelope('format-disk')],
+    ['an inherited property name', extensionPage, envelope('toString')],
+  ])('refuses %s', async (_label, sender, message) => {
+    const result = await route(handlers(), message, sender, options);
+    expect(result.ok).toBe(false);
+  });
+
+  test('a handler that throws answers with its message', async () => {
+    const h = handlers();
+    h.stats = async () => {
+      throw new Error('the disk is full');
+    };
+    expect(await route(h, envelope('stats'), extensionPage, options)).toEqual({ ok: false, error: 'the disk is full' });
+  });
+});
+
+describe('article sent by a page', () => {
+  const good = { url: 'https://news.example/a', outlet: 'Example', title: 'T', text: 'Body.' };
+  test.each([
+    ['no url', { ...good, url: '' }, /no url/],
+    ['a script URL', { ...good, url: 'javascript:alert(1)' }, /not a valid address|only web pages/],
+    ['a file URL', { ...good, url: 'file:///etc/passwd' }, /only web pages/],
+    ['a numeric title', { ...good, title: 5 }, /no title/],
+    ['a huge text', { ...good, text: 'x'.repeat(2_000_001) }, /too long/],
+  ])('is refused with %s', (_label, input, message) => {
+    expect(() => validateArticleInput(input)).toThrow(message);
+  });
+
+  test('keeps only known fields', () => {
+    expect(validateArticleInput({ ...good, extra: 'x', publishedAt: '2025-01-01T00:00:00Z' })).toEqual({
+      ...good,
+      url: 'https://news.example/a',
+      publishedAt: '2025-01-01T00:00:00Z',
+    });
+  });
+});
