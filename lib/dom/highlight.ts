@@ -2,7 +2,7 @@ import { MARK_TAG, collectTextNodes } from './page-text';
 
 export { MARK_TAG };
 export const INDEX_ATTR = 'data-parallax-index';
-const STYLE_ID = 'parallax-mark-style';
+export const MARK_STYLE_ID = 'parallax-mark-style';
 
 /**
  * Text nodes we split, mapped to the node they were split from. Splitting
@@ -97,15 +97,15 @@ export function removeMarks(root: Element | Document): void {
 
 /** The marks' look, scoped by tag name in the page's head (content scripts cannot define custom elements). */
 export function installMarkStyle(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
+  if (doc.getElementById(MARK_STYLE_ID)) return;
   const style = doc.createElement('style');
-  style.id = STYLE_ID;
+  style.id = MARK_STYLE_ID;
   style.textContent = MARK_CSS;
   (doc.head ?? doc.documentElement).appendChild(style);
 }
 
 export function uninstallMarkStyle(doc: Document): void {
-  doc.getElementById(STYLE_ID)?.remove();
+  doc.getElementById(MARK_STYLE_ID)?.remove();
 }
 
 // Translucent amber reads on light and dark pages alike; `all: unset` keeps page CSS for spans/marks off it.
