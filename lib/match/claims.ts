@@ -9,7 +9,14 @@
 import { findDifferences } from '../diff/differences';
 import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
 import type { Difference, SentenceLink } from '../types';
-import { CLAIM_GROUP_DENSITY, CLAIM_LINK_THRESHOLD, CLAIM_PREFILTER_MIN_IDF, CLAIM_PREFILTER_TOP } from './config';
+import {
+  CLAIM_GROUP_DENSITY,
+  CLAIM_LINK_THRESHOLD,
+  CLAIM_PREFILTER_MIN_IDF,
+  CLAIM_PREFILTER_TOP,
+  CLAIM_QUOTE_MIN_WORDS,
+  CLAIM_QUOTE_PROBABILITY,
+} from './config';
 import { createScorer, type PairScorer } from './scorer';
 import { idf, type TermStats } from './term-stats';
 
@@ -108,7 +115,13 @@ export function matchArticle(
     const best = new Map<string, SentenceLink>();
     for (const [k] of candidates) {
       const o = flat[k]!;
-      const { probability, reasons } = sc.score(an, o.an, stats);
+      const scored = sc.score(an, o.an, stats);
+      const { reasons } = scored;
+      // A passage quoted by both is the same claim even when one sentence says
+      // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
+      const quote = reasons.find((r) => r.kind === 'quotation')?.evidence[0];
+      const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
+      const probability = quoted ? Math.max(scored.probability, CLAIM_QUOTE_PROBABILITY) : scored.probability;
       if (probability < CLAIM_LINK_THRESHOLD) continue;
       const prev = best.get(o.art.article.id);
       if (prev && prev.score >= probability) continue;

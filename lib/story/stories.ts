@@ -189,7 +189,10 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
 
 /** Batch grouping: a story id per doc, in the input order; same steps as the incremental path. */
 export function clusterArticles(docs: StoryDoc[]): string[] {
-  const stats = createTermStats(docs.map((d) => storyTerms(`${d.title}\n${d.text}`)));
+  const counted = createTermStats(docs.map((d) => storyTerms(`${d.title}\n${d.text}`)));
+  // A small batch would call its own topic words common; pseudo-documents
+  // without any term keep their idf high (negligible for large batches).
+  const stats: TermStats = { docCount: counted.docCount + STORY.priorDocs, df: (t) => counted.df(t) };
   const order = docs
     .map((d, i) => ({ i, t: parseTime(d.publishedAt) }))
     .sort((a, b) => (a.t ?? Infinity) - (b.t ?? Infinity) || a.i - b.i);

@@ -19,6 +19,8 @@ export const STORY = {
   nameOverlapCap: 8,
   /** Share of the similarity given to shared proper names (the rest: term cosine). */
   nameWeight: 0.15,
+  /** Pseudo-documents added to a batch's own term counts (clusterArticles only). */
+  priorDocs: 50,
   /** Minimum similarity to join a story. */
   threshold: 0.15,
   /** Articles more than this many days outside a story's time span never join it. */

@@ -1,0 +1,176 @@
+/**
+ * parallax: the engine on the command line.
+ *
+ *   parallax align FILE.jsonl|DIR [--json]
+ *   parallax cluster FILE.jsonl
+ *   parallax pairs FILE.tsv [--eval]
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { alignArticles, type AlignResult } from '../lib/story/align';
+import { clusterArticles } from '../lib/story/stories';
+import { articleId } from '../lib/story/align';
+import { scorePairsTsv } from '../scripts/eval/mrpc';
+import { loadInput, type Loaded } from './load';
+
+const HELP: Record<string, string> = {
+  main: `parallax — how outlets reported the same claims
+
+Usage:
+  parallax align FILE.jsonl|DIR [--json]   stories and claim groups across outlets
+  parallax cluster FILE.jsonl              the story of each article, one JSON line each
+  parallax pairs FILE.tsv [--eval]         same-claim score for each sentence pair
+  parallax COMMAND --help                  help on one command
+
+Input lines: {"id"?, "url", "outlet", "title", "publishedAt"?, "text" | "html"}`,
+  align: `parallax align FILE.jsonl|DIR [--json]
+
+Groups the articles into stories, then the sentences of different outlets
+stating the same claim into claim groups, with the differences between the
+wordings (numbers, quotes, attribution, hedging, verification, negation).
+DIR: every *.jsonl file in it, and every *.txt file (first line the title,
+the file name as outlet and id).
+  --json   machine-readable output instead of the text report`,
+  cluster: `parallax cluster FILE.jsonl|DIR
+
+Prints one line per article: {"id": …, "story": …}, in input order.`,
+  pairs: `parallax pairs FILE.tsv [--eval]
+
+FILE.tsv: MRPC layout (header "Quality, #1 ID, #2 ID, #1 String, #2 String"),
+or headerless "sentence<TAB>sentence" / "label<TAB>sentence<TAB>sentence".
+Prints "label<TAB>score" per pair (label 1: same claim).
+  --eval   also prints accuracy and F1 against the file's labels`,
+};
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+function load(file: string | undefined, io: Io): Loaded {
+  if (!file) throw new UsageError('missing input: give a FILE.jsonl or a DIR');
+  if (!existsSync(file)) throw new UsageError(`no such file or folder: ${file}`);
+  const loaded = loadInput(file);
+  for (const e of loaded.errors) io.err(`${e}\n`);
+  if (loaded.articles.length === 0) throw new UsageError(`no articles in ${file}${loaded.errors.length ? ' (every line had an error)' : ' (empty input)'}`);
+  return loaded;
+}
+
+function progress(io: Io): (done: number, total: number) => void {
+  const started = Date.now();
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - started > 2000 && now - last > 1000) {
+      last = now;
+      io.err(`matching… ${done}/${total} articles\n`);
+    }
+  };
+}
+
+function report(r: AlignResult): string {
+  const lines: string[] = [];
+  const byId = new Map(r.articles.map((a) => [a.id, a]));
+  for (const story of r.stories) {
+    lines.push(`Story ${story.id}: ${story.title}`);
+    lines.push(`  ${story.articleIds.length} article(s) from ${story.outlets.join(', ')}`);
+    for (const id of story.articleIds) {
+      const a = byId.get(id);
+      if (a?.reprintOf) lines.push(`  ${a.outlet} (${id}) reprints ${a.reprintOf}`);
+    }
+    if (story.claims.length === 0) lines.push('  no claim stated by more than one outlet');
+    story.claims.forEach((g, i) => {
+      lines.push('', `  Claim ${i + 1} — ${new Set(g.sentences.map((s) => s.outlet)).size} outlets`);
+      for (const s of g.sentences) lines.push(`    [${s.outlet}] ${s.text}`);
+      for (const d of g.differences) lines.push(`    ! ${d.label}: "${d.a}" vs "${d.b}"`);
+    });
+    lines.push('');
+  }
+  return lines.join('\n') + '\n';
+}
+
+function align(args: string[], io: Io): number {
+  const file = args.find((a) => !a.startsWith('--'));
+  const { articles } = load(file, io);
+  const r = alignArticles(articles, { onProgress: progress(io) });
+  if (args.includes('--json')) {
+    const byId = new Map(r.articles.map((a) => [a.id, a]));
+    const out = {
+      stories: r.stories.map((s) => ({
+        id: s.id,
+        title: s.title,
+        articles: s.articleIds.map((id) => {
+          const a = byId.get(id)!;
+          return { id, outlet: a.outlet, title: a.title, url: a.url, ...(a.reprintOf ? { reprintOf: a.reprintOf } : {}) };
+        }),
+        claims: s.claims.map((g) => ({
+          id: g.id,
+          outlets: [...new Set(g.sentences.map((x) => x.outlet))],
+          sentences: g.sentences.map((x) => ({ articleId: x.articleId, outlet: x.outlet, sentenceId: x.sentenceId, text: x.text })),
+          differences: g.differences,
+        })),
+      })),
+    };
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+  } else io.out(report(r));
+  return 0;
+}
+
+function cluster(args: string[], io: Io): number {
+  const file = args.find((a) => !a.startsWith('--'));
+  const { articles } = load(file, io);
+  const ids = articles.map((a, i) => articleId(a, i));
+  const stories = clusterArticles(articles.map((a, i) => ({ id: ids[i]!, title: a.title, text: a.text, outlet: a.outlet, publishedAt: a.publishedAt })));
+  for (let i = 0; i < ids.length; i++) io.out(`${JSON.stringify({ id: ids[i], story: stories[i] })}\n`);
+  return 0;
+}
+
+function pairs(args: string[], io: Io): number {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) throw new UsageError('missing input: give a FILE.tsv');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
+  const r = scorePairsTsv(readFileSync(file, 'utf8'));
+  for (const e of r.errors) io.err(`line ${e.line}: ${e.message}\n`);
+  if (r.rows.length === 0) throw new UsageError(`no sentence pairs in ${file}`);
+  for (const row of r.rows) io.out(`${row.label}\t${row.probability.toFixed(4)}\n`);
+  if (args.includes('--eval')) {
+    if (r.accuracy === undefined) io.err('--eval: some pairs have no label; nothing to compare with\n');
+    else io.out(`accuracy ${(100 * r.accuracy).toFixed(1)} %  F1 ${(100 * (r.f1 ?? 0)).toFixed(1)}  (${r.rows.length} pairs)\n`);
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number> = { align, cluster, pairs };
+
+export function run(argv: string[], io: Io): number {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(`${HELP.main}\n`);
+    return command ? 0 : 2;
+  }
+  const fn = COMMANDS[command];
+  if (!fn) {
+    io.err(`parallax: unknown command "${command}"\n\n${HELP.main}\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${HELP[command]}\n`);
+    return 0;
+  }
+  try {
+    return fn(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`parallax ${command}: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`parallax ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = run(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+});

@@ -1,0 +1,141 @@
+/**
+ * ECB+ (topics with two similar but different events each):
+ * 1. story grouping must keep the two events of a topic apart: pairwise
+ *    precision/recall of same-story pairs (gold: topic + sub-topic);
+ * 2. sentence links: two sentences of different documents of one event
+ *    (sub-topic) are linked in the gold when they hold mentions of one
+ *    cross-document event chain (reporting verbs left out). `--tune` sweeps the
+ *    within-story link threshold on topics 1–11; the report is on topics 12+.
+ *
+ *   npx tsx scripts/eval/ecbplus.ts [--tune]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { matchArticle, type ArticleSentences } from '../../lib/match/claims';
+import { CLAIM_LINK_THRESHOLD } from '../../lib/match/config';
+import { createScorer, type PairScorer } from '../../lib/match/scorer';
+import { createTermStats } from '../../lib/match/term-stats';
+import { clusterArticles } from '../../lib/story/stories';
+import { contentTerms } from '../../lib/text/tokens';
+import { pairwise, pct } from './cluster-metrics';
+import { isMainModule, sharedDir } from './shared-path';
+
+interface EcbDoc {
+  doc: string;
+  topic: number;
+  subtopic: string;
+  sentences: { n: number; text: string; coref_annotated: boolean }[];
+}
+
+function load(shared: string): { docs: EcbDoc[]; chains: Record<string, [string, number, string, string][]> } {
+  const dir = path.join(shared, 'eval', 'ecbplus');
+  const docsFile = path.join(dir, 'ecbplus_docs.dev.jsonl');
+  const chainsFile = path.join(dir, 'ecbplus_crossdoc_chains.dev.json');
+  if (!existsSync(docsFile) || !existsSync(chainsFile)) throw new Error(`missing: ${dir} (set PARALLAX_SHARED to the shared data folder)`);
+  const docs = readFileSync(docsFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EcbDoc);
+  return { docs, chains: JSON.parse(readFileSync(chainsFile, 'utf8')) };
+}
+
+const sid = (doc: string, n: number): string => `${doc}#${n}`;
+const pairKey = (x: string, y: string): string => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+function goldLinks(docs: EcbDoc[], chains: Record<string, [string, number, string, string][]>): Set<string> {
+  const story = new Map(docs.map((d) => [d.doc, `${d.topic}-${d.subtopic}`]));
+  const gold = new Set<string>();
+  for (const members of Object.values(chains)) {
+    const events = members.filter(([doc, , , type]) => type.startsWith('ACTION') && type !== 'ACTION_REPORTING' && story.has(doc));
+    for (const [da, na] of events)
+      for (const [db, nb] of events)
+        if (da !== db && story.get(da) === story.get(db)) gold.add(pairKey(sid(da, na), sid(db, nb)));
+  }
+  return gold;
+}
+
+/** Every scored candidate pair within each event (sub-topic), with its probability. */
+function scoredPairs(docs: EcbDoc[]): { key: string; p: number; article: string }[] {
+  const base = createScorer();
+  const out: { key: string; p: number; article: string }[] = [];
+  const groups = new Map<string, EcbDoc[]>();
+  for (const d of docs) groups.set(`${d.topic}-${d.subtopic}`, [...(groups.get(`${d.topic}-${d.subtopic}`) ?? []), d]);
+  for (const members of groups.values()) {
+    const views: ArticleSentences[] = members.map((d) => ({
+      article: { id: d.doc, outlet: d.doc, url: d.doc, title: '' },
+      sentences: d.sentences.filter((s) => s.coref_annotated).map((s) => ({ id: sid(d.doc, s.n), index: s.n, start: 0, end: s.text.length, text: s.text })),
+    }));
+    const stats = createTermStats(views.flatMap((v) => v.sentences.map((s) => contentTerms(s.text))));
+    const byText = new Map(views.flatMap((v) => v.sentences.map((s) => [s.text, s.id] as const)));
+    for (const v of views) {
+      // Records every probability the matcher asks for, before its threshold.
+      const recorder: PairScorer = {
+        score(a, b, st) {
+          const r = base.score(a, b, st);
+          const ka = byText.get(a.text);
+          const kb = byText.get(b.text);
+          if (ka && kb) out.push({ key: pairKey(ka, kb), p: r.probability, article: kb.split('#')[0]! });
+          return r;
+        },
+      };
+      matchArticle(v, views.filter((o) => o !== v), stats, recorder);
+    }
+  }
+  return out;
+}
+
+function linkScores(scored: { key: string; p: number }[], gold: Set<string>, goldInScope: number, t: number): { p: number; r: number; f1: number } {
+  const predicted = new Set(scored.filter((s) => s.p >= t).map((s) => s.key));
+  let tp = 0;
+  for (const k of predicted) if (gold.has(k)) tp++;
+  const p = predicted.size ? tp / predicted.size : 0;
+  const r = goldInScope ? tp / goldInScope : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+export async function evaluate(shared: string): Promise<string[]> {
+  const { docs, chains } = load(shared);
+  const storyDocs = docs.map((d) => ({ id: d.doc, title: '', text: d.sentences.map((s) => s.text).join(' '), outlet: d.doc }));
+  const pred = clusterArticles(storyDocs);
+  const goldStory = docs.map((d) => `${d.topic}-${d.subtopic}`);
+  const story = pairwise(goldStory, pred);
+  const topicOnly = pairwise(goldStory, docs.map((d) => String(d.topic)));
+  let crossEvent = 0;
+  for (let i = 0; i < docs.length; i++)
+    for (let j = i + 1; j < docs.length; j++)
+      if (pred[i] === pred[j] && docs[i]!.topic === docs[j]!.topic && docs[i]!.subtopic !== docs[j]!.subtopic) crossEvent++;
+
+  const held = docs.filter((d) => d.topic >= 12);
+  const gold = goldLinks(held, chains);
+  const scored = scoredPairs(held);
+  const ours = linkScores(scored, gold, gold.size, CLAIM_LINK_THRESHOLD);
+  const loose = linkScores(scored, gold, gold.size, 0.5);
+  return [
+    `ecbplus  story grouping over ${docs.length} docs, ${new Set(goldStory).size} events in ${new Set(docs.map((d) => d.topic)).size} topics: same-story pairs P ${pct(story.p)} R ${pct(story.r)} F1 ${pct(story.f1)}; ${crossEvent} pairs merge the two different events of one topic`,
+    `ecbplus    baseline "one story per topic" (merges the similar events): P ${pct(topicOnly.p)} R ${pct(topicOnly.r)}`,
+    `ecbplus  sentence links, topics 12+ (${gold.size} gold cross-doc pairs): threshold ${CLAIM_LINK_THRESHOLD} P ${pct(ours.p)} R ${pct(ours.r)} F1 ${pct(ours.f1)}; scorer's own 0.5: P ${pct(loose.p)} R ${pct(loose.r)}`,
+  ];
+}
+
+function tune(shared: string): void {
+  const { docs, chains } = load(shared);
+  const part = docs.filter((d) => d.topic <= 11);
+  const gold = goldLinks(part, chains);
+  const scored = scoredPairs(part);
+  for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+    const s = linkScores(scored, gold, gold.size, t);
+    console.log(`threshold ${t}: P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)}`);
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  if (process.argv.includes('--tune')) tune(sharedDir());
+  else
+    evaluate(sharedDir()).then(
+      (lines) => lines.forEach((l) => console.log(l)),
+      (err: unknown) => {
+        console.error(err instanceof Error ? err.message : String(err));
+        process.exitCode = 1;
+      },
+    );
+}
