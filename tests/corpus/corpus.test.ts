@@ -3,7 +3,7 @@ import type { ArticleInput } from '../../lib/types';
 import { createCorpus } from '../../lib/corpus/corpus';
 import { createDb } from '../../lib/db/db';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { BRIDGE, FESTIVAL, MILLEY } from './fixtures';
+import { BRIDGE, FESTIVAL, HISTORY, MILLEY } from './fixtures';
 import { expectConsistent, freshCorpus, snapshot } from './helpers';
 
 const [WIRE, LEDGER, COURIER, GAZETTE] = BRIDGE as [ArticleInput, ArticleInput, ArticleInput, ArticleInput];
@@ -88,7 +88,7 @@ describe('stories and annotations', () => {
 
   test('annotates with reports from other outlets only, with their differences', async () => {
     const { corpus } = freshCorpus();
-    await ingestAll(corpus, [...BRIDGE, FESTIVAL]);
+    await ingestAll(corpus, [...HISTORY, ...BRIDGE, FESTIVAL]);
     const a = await corpus.annotate(LEDGER.url);
     expect(a).not.toBeNull();
     expect(a!.outlet).toBe('The Daily Ledger');
@@ -105,7 +105,7 @@ describe('stories and annotations', () => {
 
   test('collapses a wire story and its reprints into one source', async () => {
     const { corpus } = freshCorpus();
-    await ingestAll(corpus, BRIDGE);
+    await ingestAll(corpus, [...HISTORY, ...BRIDGE]);
     const a = await corpus.annotate(LEDGER.url);
     expect(a!.storyOutlets).toEqual(['Coastal Wire', 'Evening Courier']);
     const reports = a!.marked.flatMap((m) => m.reports);
@@ -120,8 +120,9 @@ describe('stories and annotations', () => {
 
   test('the reprint itself is shown against the independent outlets, not its own original', async () => {
     const { corpus } = freshCorpus();
-    await ingestAll(corpus, BRIDGE);
+    await ingestAll(corpus, [...HISTORY, ...BRIDGE]);
     const a = await corpus.annotate(GAZETTE.url);
+    expect(a!.marked.length).toBeGreaterThan(0);
     expect(a!.storyOutlets).toEqual(['Evening Courier', 'The Daily Ledger']);
     expect(a!.marked.flatMap((m) => m.reports).some((r) => r.outlet === 'Coastal Wire')).toBe(false);
     expect(COURIER.outlet).toBe('Evening Courier');
@@ -132,6 +133,7 @@ describe('stories and annotations', () => {
 describe('deletion', () => {
   test('deleting an outlet removes its articles, sentences and links, and frees its reprints', async () => {
     const { corpus, db } = freshCorpus();
+    await ingestAll(corpus, HISTORY.slice(0, 2));
     const [wire, , , gazette] = await ingestAll(corpus, [...BRIDGE, FESTIVAL]);
     expect(await corpus.deleteOutlet('Coastal Wire')).toBe(1);
     expect(await db.articles.get(wire!.article.id)).toBeUndefined();
@@ -139,9 +141,11 @@ describe('deletion', () => {
     expect((await db.articles.get(gazette!.article.id))?.reprintOf).toBeUndefined();
     const stats = await corpus.stats();
     expect(stats.outlets.map((o) => o.outlet)).not.toContain('Coastal Wire');
-    expect(stats.stories).toBe(2);
+    expect(stats.stories).toBe(4);
     const a = await corpus.annotate(LEDGER.url);
     expect(a!.storyOutlets).toEqual(['Evening Courier', 'Valley Gazette']);
+    // The freed copy now stands in for the deleted original on the page's cards.
+    expect(a!.marked.flatMap((m) => m.reports).some((r) => r.outlet === 'Valley Gazette')).toBe(true);
     await expectConsistent(db);
   });
 

@@ -26,7 +26,7 @@ export const BRIDGE: ArticleInput[] = [
     text: [
       'Port Ellison will shut the Harbor Bridge for repairs starting Monday, city engineers announced Friday.',
       'A routine inspection last month found cracks in two steel support beams, the engineers said.',
-      'Roughly 55,000 vehicles cross the bridge each day, the transport department said.',
+      'About 55,000 vehicles cross the bridge every day, according to the transport department.',
       'Residents complained that the closure came with little warning.',
       'Chief engineer Dana Whitlock said the bridge could not be kept open safely.',
     ].join('\n\n'),
@@ -75,3 +75,64 @@ export const MILLEY: ArticleInput = {
     'Defense Secretary Mark Esper said no decision had been made to leave.',
   ].join(' '),
 };
+
+// Earlier, unrelated reading: the matcher weighs words by how rare they are
+// among stored sentences, which needs a store with some history.
+export const HISTORY: ArticleInput[] = [
+  {
+    url: 'https://ledger.example/sport/rowing-regatta',
+    outlet: 'The Daily Ledger',
+    title: 'University crews battle wind at spring regatta',
+    publishedAt: '2024-02-10T10:00:00Z',
+    text: [
+      'Strong crosswinds slowed the university crews at the spring regatta on the lake.',
+      'The women’s eight from Halden College won their final by half a length.',
+      'Two boats capsized near the start line, although nobody was hurt.',
+      'Organizers shortened the course to fifteen hundred meters after lunch.',
+      'Spectators lined the northern shore despite the cold drizzle.',
+      'The autumn head race will be held in October as usual.',
+    ].join(' '),
+  },
+  {
+    url: 'https://courier.example/2024/02/12/library-hours',
+    outlet: 'Evening Courier',
+    title: 'Libraries extend evening hours for students',
+    publishedAt: '2024-02-12T10:00:00Z',
+    text: [
+      'Public libraries across the county will stay open until nine in the evening from March.',
+      'Librarians said students asked for quiet study space before exams.',
+      'The extra hours cost about eighty thousand dollars a year, paid by a state grant.',
+      'Volunteers will staff the reading rooms on weekends.',
+      'A pilot scheme last winter drew more visitors than expected.',
+      'Branches in rural towns will open on Sunday afternoons for the first time.',
+    ].join(' '),
+  },
+  {
+    url: 'https://wire.example/news/vaccine-trial-results',
+    outlet: 'Coastal Wire',
+    title: 'Malaria vaccine trial shows strong protection in children',
+    publishedAt: '2024-02-14T10:00:00Z',
+    text: [
+      'A malaria vaccine protected most children in a large clinical trial, researchers reported on Wednesday.',
+      'The study followed nearly five thousand toddlers in three countries for two years.',
+      'Side effects were mild, mostly fever and soreness at the injection site.',
+      'Health ministries hope to begin vaccination campaigns before the rainy season.',
+      'Manufacturing enough doses remains the biggest obstacle, the researchers warned.',
+      'The results were published in a medical journal after peer review.',
+    ].join(' '),
+  },
+  {
+    url: 'https://gazette.example/farming/drought-wheat',
+    outlet: 'Valley Gazette',
+    title: 'Drought cuts wheat harvest on the plains',
+    publishedAt: '2024-02-16T10:00:00Z',
+    text: [
+      'Months without rain have shrunk the wheat harvest on the western plains.',
+      'Farmers expect yields a third below the ten-year average.',
+      'Some growers sold cattle early because pastures dried up.',
+      'The agriculture office opened emergency loans for families hit hardest.',
+      'Grain prices at the regional market climbed sharply in January.',
+      'Forecasters see little relief before the summer storms.',
+    ].join(' '),
+  },
+];
