@@ -16,7 +16,7 @@ const FEED_TYPES: Record<string, FeedType> = {
 };
 
 // Attribute: name, then an optional value that is double-quoted, single-quoted or bare.
-const ATTRIBUTE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ATTRIBUTE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+)))?/g;
 
 /** Attributes of one start tag's inner text (after the tag name), names lower-cased. */
 export function readAttributes(inner: string): Map<string, string> {
