@@ -109,6 +109,8 @@ export function spellingVariants(x: string, y: string): boolean {
   const b = fold(y);
   if (a === b) return false;
   if (a.length < 3 || b.length < 3) return false;
+  // "Iraq" and "Iraqi", "Iran" and "Iranian" are a place and its adjective, not two spellings.
+  if (a.startsWith(b) || b.startsWith(a)) return false;
   const ka = skeleton(a);
   const kb = skeleton(b);
   if (ka[0] !== kb[0]) return false;
@@ -165,6 +167,8 @@ function sameSpeaker(x: string, y: string): boolean {
   const lastX = wx[wx.length - 1] ?? '';
   const lastY = wy[wy.length - 1] ?? '';
   if (lastX === lastY) return true;
+  // "@EsperDoD" and "Esper": a handle built on the name.
+  if (lastX.length > 3 && lastY.length > 3 && (lastX.startsWith(lastY) || lastY.startsWith(lastX))) return true;
   if (wx.some((w) => wy.includes(w) && w.length > 2)) return true;
   return spellingVariants(lastX, lastY);
 }

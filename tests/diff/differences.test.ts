@@ -40,6 +40,8 @@ describe('findDifferences stays quiet', () => {
     ['dates against counts', 'On January 6, 2020 the letter arrived.', 'The letter mentioned 5,000 troops.', 'number'],
     ['two different people', 'Mark Esper spoke on Monday.', 'Mark Milley spoke on Monday.', 'name-spelling'],
     ['same names', 'Qassem Soleimani was killed in Baghdad.', 'Soleimani was killed near Baghdad.', 'name-spelling'],
+    ['a place and its adjective', 'Troops left Iraq on Monday.', 'Iraqi troops left on Monday.', 'name-spelling'],
+    ['a handle built on the name', '@EsperDoD says “there is no decision.”', '“There is no decision,” Esper said.', 'attribution'],
     ['Iraq and Iran both present', 'Iraq and Iran traded accusations.', 'Iran and Iraq traded accusations.', 'name-spelling'],
     ['identical quotation up to case and punctuation', '“There’s been no decision whatsoever to leave Iraq,” Mr Esper said.', '‘there’s been no decision whatsoever to leave Iraq.’', 'quote-wording'],
     ['a shorter excerpt of the same quotation', '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.', 'Milley said it “implies withdrawal”.', 'quote-wording'],
