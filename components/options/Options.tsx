@@ -1,0 +1,28 @@
+import type { ComponentChildren } from 'preact';
+import type { StoreStats } from '../../lib/messaging/protocol';
+import { DeleteAllSection } from './DeleteAllSection';
+import { OPTIONS_CSS } from './options-style';
+import { OutletsSection } from './OutletsSection';
+import { StorageSection } from './StorageSection';
+
+export interface OptionsProps {
+  stats: StoreStats;
+  onDeleteOutlet(outlet: string): void | Promise<void>;
+  onDeleteAll(): void | Promise<void>;
+  /** Further sections (feeds, import/export), placed before the delete-everything one. */
+  children?: ComponentChildren;
+}
+
+/** The options page: what is stored, and ways to remove it. */
+export function Options({ stats, onDeleteOutlet, onDeleteAll, children }: OptionsProps) {
+  return (
+    <main class="px-options">
+      <style>{OPTIONS_CSS}</style>
+      <h1>Parallax</h1>
+      <StorageSection stats={stats} />
+      <OutletsSection outlets={stats.outlets} onDeleteOutlet={onDeleteOutlet} />
+      {children}
+      <DeleteAllSection articles={stats.articles} onDeleteAll={onDeleteAll} />
+    </main>
+  );
+}

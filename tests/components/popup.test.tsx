@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Popup, type PopupProps } from '../../components/popup/Popup';
+import type { SearchGroup } from '../../lib/messaging/protocol';
+import { click, settle, toggle, type } from './helpers';
+
+const GROUPS: SearchGroup[] = [
+  {
+    storyId: 's1',
+    storyTitle: 'Iraq parliament votes to expel U.S. troops',
+    outlets: ['The Daily Ledger', 'Wire Service'],
+    hits: [
+      {
+        sentenceId: 'a#2',
+        articleId: 'a',
+        storyId: 's1',
+        outlet: 'The Daily Ledger',
+        title: 'Iraq vote',
+        url: 'https://ledger.test/iraq',
+        fragmentUrl: 'https://ledger.test/iraq#:~:text=troops%20would%20leave',
+        text: 'The troops would leave within months.',
+        field: 'sentence',
+        highlights: [[4, 10]],
+        score: 0.9,
+      },
+    ],
+  },
+  {
+    storyId: 's2',
+    storyTitle: 'Troop levels in the Gulf',
+    outlets: ['Wire Service'],
+    hits: [
+      {
+        sentenceId: 'b#0',
+        articleId: 'b',
+        storyId: 's2',
+        outlet: 'Wire Service',
+        title: 'Troop levels in the Gulf',
+        url: 'https://wire.test/b',
+        fragmentUrl: 'https://wire.test/b',
+        text: 'Troop levels in the Gulf',
+        field: 'title',
+        highlights: [[0, 5]],
+        score: 0.5,
+      },
+    ],
+  },
+];
+
+let container: HTMLElement;
+let calls: { search: string[]; pause: [string, boolean][]; options: number; opened: string[] };
+
+function renderPopup(over: Partial<PopupProps> = {}): void {
+  const props: PopupProps = {
+    summary: {
+      known: true,
+      articleId: 'x',
+      title: 'Iraq asks troops to leave',
+      outlet: 'Here News',
+      markedCount: 4,
+      sentenceCount: 21,
+      storyOutlets: ['The Daily Ledger', 'Wire Service'],
+    },
+    pause: { everywhere: false, hosts: [] },
+    host: 'news.test',
+    onSearch: async (q) => {
+      calls.search.push(q);
+      return GROUPS;
+    },
+    onPause: (scope, paused) => calls.pause.push([scope, paused]),
+    onOpenOptions: () => calls.options++,
+    onOpenResult: (url) => calls.opened.push(url),
+    searchDelayMs: 20,
+    ...over,
+  };
+  render(<Popup {...props} />, container);
+}
+
+const input = (): HTMLInputElement => container.querySelector('input[type="search"]') as HTMLInputElement;
+
+beforeEach(() => {
+  calls = { search: [], pause: [], options: 0, opened: [] };
+  container = document.createElement('div');
+  document.body.appendChild(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('Popup search', () => {
+  test('searches once typing pauses and shows results grouped by story with outlets and highlights', async () => {
+    renderPopup();
+    type(input(), 'tr');
+    type(input(), 'troops');
+    await settle(60);
+    expect(calls.search).toEqual(['troops']);
+    const groups = container.querySelectorAll('.px-group');
+    expect(groups).toHaveLength(2);
+    expect(groups[0]?.querySelector('.px-group-title')?.textContent).toBe('Iraq parliament votes to expel U.S. troops');
+    expect(groups[0]?.querySelector('.px-group-outlets')?.textContent).toBe('The Daily Ledger · Wire Service');
+    expect(groups[0]?.querySelector('.px-result-outlet')?.textContent).toBe('The Daily Ledger');
+    expect(groups[0]?.querySelector('mark')?.textContent).toBe('troops');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('2 stories found.');
+  });
+
+  test('opening a result hands its sentence URL to the caller', async () => {
+    renderPopup();
+    type(input(), 'troops');
+    await settle(60);
+    click(container.querySelector('.px-result a'));
+    expect(calls.opened).toEqual([GROUPS[0]?.hits[0]?.fragmentUrl]);
+  });
+
+  test('says so when nothing matches, and when the search fails', async () => {
+    renderPopup({ onSearch: async () => [] });
+    type(input(), 'zebra');
+    await settle(60);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Nothing stored matches “zebra”.');
+    renderPopup({
+      onSearch: async () => {
+        throw new Error('store closed');
+      },
+    });
+    type(input(), 'zebras');
+    await settle(60);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Search failed: store closed');
+  });
+
+  test('a slow earlier reply does not replace a later one', async () => {
+    const replies: Record<string, SearchGroup[]> = { iraq: [GROUPS[0]!], gulf: [GROUPS[1]!] };
+    renderPopup({
+      onSearch: (q) => new Promise((resolve) => setTimeout(() => resolve(replies[q] ?? []), q === 'iraq' ? 80 : 5)),
+    });
+    type(input(), 'iraq');
+    await settle(30);
+    type(input(), 'gulf');
+    await settle(150);
+    expect(Array.from(container.querySelectorAll('.px-group-title')).map((e) => e.textContent)).toEqual(['Troop levels in the Gulf']);
+  });
+});
+
+describe('Popup page summary, switches and options', () => {
+  test('summarises the current page', () => {
+    renderPopup();
+    const text = container.querySelector('.px-summary')?.textContent ?? '';
+    expect(text).toContain('4 of 21 sentences marked');
+    expect(text).toContain('Also covering this story: The Daily Ledger and Wire Service');
+  });
+
+  test('says when the page is not stored', () => {
+    renderPopup({ summary: null });
+    expect(container.querySelector('.px-summary')?.textContent).toContain('has not stored this page');
+  });
+
+  test('pause switches report their scope and new state', () => {
+    renderPopup({ pause: { everywhere: false, hosts: ['news.test'] } });
+    const switches = Array.from(container.querySelectorAll<HTMLInputElement>('input[role="switch"]'));
+    expect(switches.map((s) => s.checked)).toEqual([true, false]);
+    expect(container.textContent).toContain('Pause on news.test');
+    toggle(switches[0]!);
+    toggle(switches[1]!);
+    expect(calls.pause).toEqual([
+      ['site', false],
+      ['everywhere', true],
+    ]);
+  });
+
+  test('without a host only the everywhere switch shows', () => {
+    renderPopup({ host: undefined });
+    expect(container.querySelectorAll('input[role="switch"]')).toHaveLength(1);
+  });
+
+  test('the options link calls onOpenOptions', () => {
+    renderPopup();
+    click(Array.from(container.querySelectorAll('button')).find((b) => b.textContent === 'Options'));
+    expect(calls.options).toBe(1);
+  });
+});
