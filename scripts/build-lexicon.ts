@@ -32,7 +32,7 @@ const outFile = path.join(outDir, 'lexicon.json');
 const VOCAB_SIZE = Number(process.env.LEXICON_VOCAB ?? 40_000);
 /** Of those, how many keep a word vector. */
 const VECTOR_COUNT = Number(process.env.LEXICON_VECTORS ?? 20_000);
-const VECTOR_DIMS = Number(process.env.LEXICON_DIMS ?? 48);
+const VECTOR_DIMS = Number(process.env.LEXICON_DIMS ?? 32);
 
 const WORD_RE = /^[a-z]+(?:[-'][a-z]+)*$/;
 
