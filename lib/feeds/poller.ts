@@ -25,7 +25,7 @@ export interface FeedState {
   nextPollAt: number;
   /** Failed polls in a row. */
   failures: number;
-  /** guids and URLs of items already handled, oldest first, capped at SEEN_LIMIT. */
+  /** guids (or URLs) of items already handled, oldest first, capped at SEEN_LIMIT. */
   seen?: string[];
 }
 
@@ -126,8 +126,9 @@ function succeeded(feed: FeedState, now: number, changes: Partial<FeedState>, de
   return { ...rest, ...changes, failures: 0, lastFetchAt: now, nextPollAt: now + delayMinutes * MINUTE };
 }
 
-function keysOf(item: FeedItem): string[] {
-  return item.guid && item.guid !== item.url ? [item.guid, item.url] : [item.url];
+/** An item's identity: its guid when the feed gives one (a story keeps it when its URL is fixed), else its URL. */
+function keyOf(item: FeedItem): string {
+  return item.guid || item.url;
 }
 
 function byNewest(a: FeedItem, b: FeedItem): number {
@@ -177,11 +178,11 @@ export async function pollFeed(feed: FeedState, deps: PollDeps): Promise<PollRes
   if (!parsed.ok) return failed(feed, now, parsed.error);
 
   const seen = new Set(feed.seen ?? []);
-  const inFeed = new Set(parsed.feed.items.flatMap(keysOf));
+  const inFeed = new Set(parsed.feed.items.map(keyOf));
   const fresh: FeedItem[] = [];
   const freshUrls = new Set<string>();
   for (const item of [...parsed.feed.items].sort(byNewest)) {
-    if (freshUrls.has(item.url) || keysOf(item).some((k) => seen.has(k))) continue;
+    if (freshUrls.has(item.url) || seen.has(keyOf(item)) || seen.has(item.url)) continue;
     freshUrls.add(item.url);
     fresh.push(item);
   }
@@ -194,7 +195,7 @@ export async function pollFeed(feed: FeedState, deps: PollDeps): Promise<PollRes
   let added = 0;
   // One article at a time: gentle on the outlet, and on the reader's machine.
   for (const item of batch) {
-    handled.push(...keysOf(item));
+    handled.push(keyOf(item));
     try {
       const fetched = await deps.fetchArticle(item.url);
       if (!fetched.ok) {
@@ -221,7 +222,8 @@ export async function pollFeed(feed: FeedState, deps: PollDeps): Promise<PollRes
       ...validators,
       title: parsed.feed.title,
       articlesAdded: feed.articlesAdded + added,
-      seen: updateSeen(feed.seen ?? [], handled, inFeed),
+      // Handled newest first; the list runs oldest first, so the newest survive the cap.
+      seen: updateSeen(feed.seen ?? [], handled.reverse(), inFeed),
     },
     backlog ? Math.min(BACKLOG_DELAY_MINUTES, feed.intervalMinutes) : feed.intervalMinutes,
   );
