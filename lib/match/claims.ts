@@ -12,7 +12,7 @@ import type { Difference, SentenceLink } from '../types';
 import {
   CLAIM_GROUP_DENSITY,
   CLAIM_LINK_THRESHOLD,
-  CLAIM_PREFILTER_MIN_IDF,
+  CLAIM_PREFILTER_MIN_MASS,
   CLAIM_PREFILTER_TOP,
   CLAIM_QUOTE_MIN_WORDS,
   CLAIM_QUOTE_PROBABILITY,
@@ -60,13 +60,13 @@ let defaultScorer: PairScorer | undefined;
 /** The original an article stands for: its own id, or the article it reprints. */
 const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id;
 
-/** Evidence keys of a sentence for the prefilter: rare stems, numbers, names. */
+/** Evidence keys of a sentence for the prefilter: content stems weighted by idf, numbers high. */
 function evidenceKeys(a: SentenceAnalysis, stats: TermStats): Map<string, number> {
   const keys = new Map<string, number>();
   for (const t of a.tokens) {
     if (t.isStop) continue;
-    const w = t.isNumber ? 3 : idf(stats, t.stem);
-    if (w >= CLAIM_PREFILTER_MIN_IDF || t.isNumber) keys.set(t.stem, Math.max(keys.get(t.stem) ?? 0, w));
+    const w = t.isNumber ? 3 : Math.max(idf(stats, t.stem), 0.1);
+    keys.set(t.stem, Math.max(keys.get(t.stem) ?? 0, w));
   }
   return keys;
 }
@@ -107,9 +107,14 @@ export function matchArticle(
   for (const s of target.sentences) {
     const an = analyseCached(s.text);
     const mass = new Map<number, number>();
-    for (const [key, w] of evidenceKeys(an, stats)) for (const k of index.get(key) ?? []) mass.set(k, (mass.get(k) ?? 0) + w);
+    const shared = new Map<number, number>();
+    for (const [key, w] of evidenceKeys(an, stats))
+      for (const k of index.get(key) ?? []) {
+        mass.set(k, (mass.get(k) ?? 0) + w);
+        shared.set(k, (shared.get(k) ?? 0) + 1);
+      }
     const candidates = [...mass]
-      .filter(([, m]) => m >= 2 * CLAIM_PREFILTER_MIN_IDF)
+      .filter(([k, m]) => m >= CLAIM_PREFILTER_MIN_MASS && (shared.get(k) ?? 0) >= 2)
       .sort((x, y) => y[1] - x[1])
       .slice(0, CLAIM_PREFILTER_TOP);
     const best = new Map<string, SentenceLink>();

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { groupClaims, matchArticle, type ArticleSentences } from '../../lib/match/claims';
+import { createTermStats } from '../../lib/match/term-stats';
+import { contentTerms } from '../../lib/text/tokens';
+import type { SentenceLink } from '../../lib/types';
+
+const article = (id: string, outlet: string, texts: string[], reprintOf?: string): ArticleSentences => ({
+  article: { id, outlet, url: `https://${outlet}.test/${id}`, title: id, reprintOf },
+  sentences: texts.map((text, index) => ({ id: `${id}#${index}`, index, start: 0, end: text.length, text })),
+});
+
+const a = article('a', 'ledger', [
+  '“There has been no decision whatsoever to leave the valley,” the defence minister Karl Brandt said on Monday.',
+  'The river flooded four villages overnight.',
+]);
+const b = article('b', 'courier', [
+  'Brandt insisted: “There has been no decision whatsoever to leave the valley.”',
+  'Farmers in the region sold fewer apples this autumn than last year.',
+]);
+const sameOutlet = article('c', 'ledger', ['“There has been no decision whatsoever to leave the valley,” Brandt said.']);
+const reprint = article('d', 'gazette', ['“There has been no decision whatsoever to leave the valley,” the defence minister Karl Brandt said on Monday.'], 'a');
+const all = [a, b, sameOutlet, reprint];
+const stats = createTermStats(all.flatMap((x) => x.sentences.map((s) => contentTerms(s.text))));
+
+describe('claim links within a story', () => {
+  test('links the same quoted claim across outlets, not unrelated sentences', () => {
+    const links = matchArticle(a, [b], stats);
+    expect(links.map((l) => [l.a, l.b])).toEqual([['a#0', 'b#0']]);
+    expect(links[0]!.reasons.length).toBeGreaterThan(0);
+  });
+
+  test('skips the same outlet and reprints of the same source', () => {
+    const links = matchArticle(a, [sameOutlet, reprint], stats);
+    expect(links).toEqual([]);
+  });
+
+  test('at most one link per target sentence and other article', () => {
+    const twice = article('e', 'courier', [b.sentences[0]!.text, `${b.sentences[0]!.text} Officials agreed.`]);
+    const links = matchArticle(a, [twice], stats);
+    expect(links.filter((l) => l.a === 'a#0')).toHaveLength(1);
+  });
+});
+
+describe('claim groups', () => {
+  const link = (x: string, y: string, score = 0.9): SentenceLink => ({
+    a: x,
+    b: y,
+    articleA: x.split('#')[0]!,
+    articleB: y.split('#')[0]!,
+    storyId: 's',
+    score,
+    reasons: [],
+    differences: x === 'p#0' && y === 'q#0' ? [{ kind: 'number', a: '5,000', b: '6,000', label: 'number differs' }] : [],
+  });
+  const info = new Map(
+    ['p#0', 'q#0', 'r#0', 's#0', 'p#1'].map((id) => [id, { articleId: id.split('#')[0]!, outlet: `outlet-${id.split('#')[0]}`, text: id }]),
+  );
+
+  test('a claim linked by three outlets forms one group with its differences', () => {
+    const groups = groupClaims([link('p#0', 'q#0'), link('q#0', 'r#0'), link('p#0', 'r#0')], info);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.sentences.map((s) => s.sentenceId)).toEqual(['p#0', 'q#0', 'r#0']);
+    expect(groups[0]!.differences.map((d) => d.kind)).toEqual(['number']);
+  });
+
+  test('one loose link does not chain two claims together', () => {
+    const groups = groupClaims([link('p#0', 'q#0'), link('r#0', 's#0'), link('q#0', 'r#0', 0.6)], info);
+    expect(groups.map((g) => g.sentences.length).sort()).toEqual([2, 2]);
+  });
+
+  test('links to unknown sentences are ignored', () => {
+    expect(groupClaims([link('p#0', 'zz#0')], info)).toEqual([]);
+  });
+});
