@@ -36,9 +36,10 @@ export interface Unit {
 export interface Prepared {
   units: Unit[];
   stems: Set<string>;
-  bigrams: Set<string>;
-  trigrams: Set<string>;
-  chars: Set<string>;
+  /** Hashes of stem bigrams, trigrams and character 4-grams, ascending and unique. */
+  bigrams: Int32Array;
+  trigrams: Int32Array;
+  chars: Int32Array;
   numbers: Set<string>;
   names: Set<string>;
   quotes: string[];
@@ -100,6 +101,13 @@ function wordInfo(lex: Lexicon, norm: string): WordInfo {
   return info;
 }
 
+/** FNV-1a, 32 bits: n-gram sets compared as sorted integers, not strings. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 const QUOTE_RE = /["“”]([^"“”]{3,})["“”]/g;
 
 const cache = new WeakMap<SentenceAnalysis, Prepared>();
@@ -150,15 +158,18 @@ export function prepare(a: SentenceAnalysis, lex: Lexicon): Prepared {
   for (const n of a.numbers ?? []) numbers.add(String(n.value));
   for (const n of a.names ?? []) for (const w of n.text.toLowerCase().split(/\s+/)) names.add(w);
   const norms = toks.map((t) => t.stem);
-  const bigrams = new Set<string>();
-  const trigrams = new Set<string>();
+  const bi: number[] = [];
+  const tri: number[] = [];
   for (let i = 0; i + 1 < norms.length; i++) {
-    bigrams.add(`${norms[i]} ${norms[i + 1]}`);
-    if (i + 2 < norms.length) trigrams.add(`${norms[i]} ${norms[i + 1]} ${norms[i + 2]}`);
+    bi.push(hash(`${norms[i]} ${norms[i + 1]}`));
+    if (i + 2 < norms.length) tri.push(hash(`${norms[i]} ${norms[i + 1]} ${norms[i + 2]}`));
   }
   const flat = toks.map((t) => t.norm).join(' ');
-  const chars = new Set<string>();
-  for (let i = 0; i + 4 <= flat.length; i++) chars.add(flat.slice(i, i + 4));
+  const ch: number[] = [];
+  for (let i = 0; i + 4 <= flat.length; i++) ch.push(hash(flat.slice(i, i + 4)));
+  const bigrams = sortedUnique(bi);
+  const trigrams = sortedUnique(tri);
+  const chars = sortedUnique(ch);
   const quotes = a.quotes?.length ? a.quotes.map((q) => q.text) : [...a.text.matchAll(QUOTE_RE)].map((m) => m[1]!);
   p = { units, stems, bigrams, trigrams, chars, numbers, names, quotes, negations, tokenCount: toks.length };
   cache.set(a, p);
@@ -231,6 +242,24 @@ function overlap(a: Set<string>, b: Set<string>): [number, number] {
   for (const x of small) if (large.has(x)) n++;
   const ra = n / a.size;
   const rb = n / b.size;
+  return [Math.min(ra, rb), Math.max(ra, rb)];
+}
+
+function overlapSorted(a: Int32Array, b: Int32Array): [number, number] {
+  if (!a.length || !b.length) return [0, 0];
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  const ra = n / a.length;
+  const rb = n / b.length;
   return [Math.min(ra, rb), Math.max(ra, rb)];
 }
 
@@ -371,9 +400,9 @@ export function computeFeatures(
   const sentenceCosine = n1 && n2 ? dot / Math.sqrt(n1 * n2) : 0;
 
   const [uMin, uMax] = overlap(pa.stems, pb.stems);
-  const [bMin, bMax] = overlap(pa.bigrams, pb.bigrams);
-  const [tMin, tMax] = overlap(pa.trigrams, pb.trigrams);
-  const [cMin, cMax] = overlap(pa.chars, pb.chars);
+  const [bMin, bMax] = overlapSorted(pa.bigrams, pb.bigrams);
+  const [tMin, tMax] = overlapSorted(pa.trigrams, pb.trigrams);
+  const [cMin, cMax] = overlapSorted(pa.chars, pb.chars);
 
   const numbersPresent = pa.numbers.size > 0 || pb.numbers.size > 0 ? 1 : 0;
   let numbersMismatch = 0;
