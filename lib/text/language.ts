@@ -71,6 +71,13 @@ const FULL_LENGTH_WORDS = 20;
  * inside what any prose reaches.
  */
 const FULL_COVERAGE = 0.2;
+/**
+ * Different function words at which variety stops limiting the confidence.
+ * A sentence of a language uses several of its function words; a language
+ * outside the profiles matches only a few short ones by chance (Polish
+ * "do", "o", "a" are Portuguese words too).
+ */
+const FULL_VARIETY = 6;
 /** Guesses below this confidence are reported as "und". */
 export const MIN_CONFIDENCE = 0.2;
 
@@ -94,20 +101,30 @@ function words(text: string): string[] {
 
 export interface LanguageProfile {
   words: number;
+  /** How many different function words of each language the text uses. */
+  distinct: Record<ProfiledLanguage, number>;
   /** Weighted share of the words that are each language's function words. */
   scores: Record<ProfiledLanguage, number>;
 }
 
 export function languageProfile(text: string): LanguageProfile {
   const list = words(text);
-  const scores = Object.fromEntries(PROFILED_LANGUAGES.map((l) => [l, 0])) as Record<ProfiledLanguage, number>;
+  const zeros = () => Object.fromEntries(PROFILED_LANGUAGES.map((l) => [l, 0])) as Record<ProfiledLanguage, number>;
+  const scores = zeros();
+  const distinct = zeros();
+  const counted = new Set<string>();
   for (const word of list) {
     const weights = WEIGHTS.get(word);
     if (!weights) continue;
-    for (const [lang, weight] of weights) scores[lang] += weight;
+    const first = !counted.has(word);
+    counted.add(word);
+    for (const [lang, weight] of weights) {
+      scores[lang] += weight;
+      if (first) distinct[lang]++;
+    }
   }
   if (list.length > 0) for (const lang of PROFILED_LANGUAGES) scores[lang] /= list.length;
-  return { words: list.length, scores };
+  return { words: list.length, distinct, scores };
 }
 
 // Scripts that name their language outright, and those shared by many.
@@ -148,7 +165,7 @@ function nonLatinScript(text: string): LanguageGuess | undefined {
 export function detectLanguage(text: string): LanguageGuess {
   const script = nonLatinScript(text);
   if (script) return script;
-  const { words: count, scores } = languageProfile(text);
+  const { words: count, scores, distinct } = languageProfile(text);
   if (count < MIN_WORDS) return { lang: 'und', confidence: 0 };
   const ranked = PROFILED_LANGUAGES.map((lang) => ({ lang, score: scores[lang] })).sort((a, b) => b.score - a.score);
   const [first, second] = ranked;
@@ -156,7 +173,8 @@ export function detectLanguage(text: string): LanguageGuess {
   const margin = (first.score - (second?.score ?? 0)) / first.score;
   const coverage = Math.min(1, first.score / FULL_COVERAGE);
   const length = Math.min(1, count / FULL_LENGTH_WORDS);
-  const confidence = Math.round(margin * coverage * length * 100) / 100;
+  const variety = Math.min(1, distinct[first.lang] / FULL_VARIETY);
+  const confidence = Math.round(margin * coverage * length * variety * 100) / 100;
   return confidence < MIN_CONFIDENCE ? { lang: 'und', confidence: 0 } : { lang: first.lang, confidence };
 }
 
