@@ -85,7 +85,7 @@ test.describe('a reader who has read the other outlets', () => {
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?for=${encodeURIComponent(target)}`);
     await expect(popup.locator('body')).toContainText(/sentences? marked/i);
     await popup.locator('input[type="search"]').fill('precautionery mesure');
-    const results = popup.locator('[data-testid="search-results"]');
+    const results = popup.locator('.px-groups');
     await expect(results).toContainText('precautionary measure');
     await expect(results).toContainText('The North Gazette');
     const links = results.locator('a[href*="#:~:text="]');
@@ -159,13 +159,14 @@ test('the options page shows what is stored and deletes one outlet', async ({ ex
   for (const article of OTHERS) await driver.read(url(article));
   const before = await driver.send('stats', {});
   const options = await ext.context.newPage();
-  options.on('dialog', (d) => void d.accept());
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await expect(options.locator('body')).toContainText('The Daily Ledger');
   await expect(options.locator('body')).toContainText(String(before.articles));
 
   const ledger = before.outlets.find((o) => o.outlet === 'The Daily Ledger')!;
   await options.getByRole('button', { name: /delete.*The Daily Ledger/i }).click();
+  // Asked twice, in place.
+  await options.locator('.px-confirm').click();
   await expect.poll(async () => (await driver.send('stats', {})).articles).toBe(before.articles - ledger.articles);
 });
 
