@@ -1,4 +1,4 @@
-import { wordDiff } from '../word-diff';
+import { wordDiff } from '../../lib/diff/differences';
 
 export interface WordingComparisonProps {
   /** The wording on this page. */

@@ -86,11 +86,28 @@ describe('the card', () => {
     expect(root?.textContent).toContain('also carried by Metro Post and Evening Star');
     expect(root?.textContent).toContain('quotation worded differently');
     const changed = Array.from(root?.querySelectorAll('.px-changed') ?? []).map((e) => e.textContent);
-    expect(changed).toEqual(expect.arrayContaining(['sovereign', 'ordering', 'sovereignty', 'to', 'order']));
+    expect(changed).toEqual(expect.arrayContaining(['sovereign', 'ordering', 'sovereignty', 'to order']));
     const link = root?.querySelector('a.px-open');
     expect(link?.getAttribute('href')).toBe(ANNOTATION.marked[0]?.reports[0]?.fragmentUrl);
     expect(link?.getAttribute('target')).toBe('_blank');
     expect(document.querySelectorAll('parallax-card')).toHaveLength(1);
+  });
+
+  test('keeps its styles, light and dark, inside an open shadow root', () => {
+    annotator = createAnnotator(document, ANNOTATION, {});
+    marksOf(3)[0]?.focus();
+    const shadow = document.querySelector('parallax-card')?.shadowRoot;
+    expect(shadow?.mode).toBe('open');
+    expect(shadow?.querySelector('style')?.textContent).toContain('prefers-color-scheme: dark');
+    expect(document.head.querySelectorAll('style')).toHaveLength(1);
+  });
+
+  test('one card per page: focusing another sentence moves the card to it', () => {
+    annotator = createAnnotator(document, ANNOTATION, {});
+    marksOf(1)[0]?.focus();
+    marksOf(3)[0]?.focus();
+    expect(document.querySelectorAll('parallax-card')).toHaveLength(1);
+    expect(cardRoot()?.textContent).toContain('Some 5,000 American troops are in Iraq.');
   });
 
   test('Escape closes it and returns focus to the mark', () => {

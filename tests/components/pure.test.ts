@@ -1,23 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatBytes, formatPublished, listNames } from '../../components/format';
 import { splitHighlights } from '../../components/popup/split-highlights';
-import { wordDiff } from '../../components/word-diff';
-
-describe('wordDiff', () => {
-  test.each([
-    [
-      'sovereign decision ordering our departure',
-      'sovereignty decision to order our departure',
-      ['-sovereign', '+sovereignty', '=decision', '-ordering', '+to', '+order', '=our', '=departure'],
-    ],
-    ['5,200 troops', '5,000 troops', ['-5,200', '+5,000', '=troops']],
-    ['same words here', 'Same  words here', ['=same', '=words', '=here']],
-    ['', 'new', ['+new']],
-  ])('%j vs %j', (a, b, expected) => {
-    const sign = { same: '=', del: '-', ins: '+' } as const;
-    expect(wordDiff(a, b).map((p) => `${sign[p.op]}${p.text}`)).toEqual(expected);
-  });
-});
 
 describe('splitHighlights', () => {
   test.each([

@@ -104,4 +104,18 @@ describe('highlight', () => {
     removeMarks(document.body);
     expect(p.childNodes.length).toBe(count);
   });
+
+  test('a range overlapping an earlier one is left unmarked rather than nesting marks', () => {
+    // Anchored separately, so the anchorer's own overlap guard does not apply.
+    const first = anchorSentences(document.body, [{ index: 0, text: 'The parliament voted on Sunday.' }]);
+    const second = anchorSentences(document.body, [{ index: 1, text: 'voted on Sunday. The vote was non-binding' }]);
+    const ranges = new Map([...first, ...second]);
+    expect(ranges.size).toBe(2);
+    const before = document.body.innerHTML;
+    const marks = highlightRanges(ranges, describe3);
+    expect([...marks.keys()]).toEqual([0]);
+    expect(document.querySelector(`${MARK_TAG} ${MARK_TAG}`)).toBeNull();
+    removeMarks(document.body);
+    expect(document.body.innerHTML).toBe(before);
+  });
 });
