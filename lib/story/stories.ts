@@ -1,11 +1,15 @@
 /**
  * Story grouping: articles about the same event form a story. Each article is
  * reduced to a small weighted term vector plus its proper names and time; a
- * story keeps the running centroid of its articles (its profile). A new
- * article joins the most similar profile that shares an index key with it,
- * when the similarity clears the threshold and the times are close enough;
- * otherwise it starts a story of its own. The batch path runs the same steps
- * over the articles in time order.
+ * story keeps the running centroid of its articles (its profile) and the
+ * vectors of a few of its members. A new article is compared with the
+ * centroid and with each kept member (the best of these counts), so a story
+ * whose articles cover different angles still takes in a newcomer close to
+ * any one of them. It joins the most similar profile that shares an index key
+ * with it, when the similarity clears the threshold, the times are close
+ * enough and the proper names do not contradict; otherwise it starts a story
+ * of its own. The batch path runs the same steps over the articles in time
+ * order.
  */
 import { tokenize } from '../text/tokens';
 import { createTermStats, idf, type TermStats } from '../match/term-stats';
@@ -35,6 +39,8 @@ export interface StoryProfile {
   firstSeen: number;
   lastSeen: number;
   title: string;
+  /** Feature vectors of up to `STORY.maxMembers` member articles (the first ones); absent in older stores. */
+  members?: StoryFeatures[];
 }
 
 const DAY = 86_400_000;
@@ -45,6 +51,27 @@ export function storyTerms(text: string): string[] {
   for (const t of tokenize(text)) if (!t.isStop && !t.isNumber && t.stem.length > 1) out.push(t.stem);
   return out;
 }
+
+/**
+ * Term statistics fit for story vectors from any collection (articles or
+ * sentences): pseudo-documents without any term are added so that on a small
+ * store a story's own words (present in most of what is stored) keep a high
+ * idf. `priorDocs` is in the collection's unit: pass `STORY.priorSentences`
+ * for sentence counts. Negligible once the store is large.
+ */
+export function storyTermStats(stats: TermStats, priorDocs: number = STORY.priorDocs): TermStats {
+  return {
+    get docCount() {
+      return stats.docCount + priorDocs;
+    },
+    df: (t) => stats.df(t),
+  };
+}
+
+// Capitalised words that name no one: days, months, quoting verbs.
+const NOT_NAMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according'.split(' '),
+);
 
 // Capitalised runs not at a sentence start, or of two words or more: proper names.
 function properNames(text: string): Map<string, number> {
@@ -63,8 +90,8 @@ function properNames(text: string): Map<string, number> {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
     const gap = prev ? text.slice(prev.end, t.start) : '\n';
-    const atSentenceStart = !prev || /[.!?\n]/.test(gap);
-    if (t.isCapitalized && !t.isStop && !t.isNumber) {
+    const atSentenceStart = !prev || /[.!?\n"“`']/.test(gap);
+    if (t.isCapitalized && !t.isStop && !t.isNumber && !NOT_NAMES.has(t.norm)) {
       if (run.length > 0 && /^[\s]*$/.test(gap)) run.push(t.norm);
       else {
         flush();
@@ -78,7 +105,7 @@ function properNames(text: string): Map<string, number> {
 }
 
 function normalise(terms: Map<string, number>, keep: number): Record<string, number> {
-  const top = [...terms].sort((a, b) => b[1] - a[1]).slice(0, keep);
+  const top = [...terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
   const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
   const out: Record<string, number> = {};
   for (const [t, w] of top) out[t] = w / norm;
@@ -103,13 +130,14 @@ export function storyFeatures(doc: StoryDoc, stats: TermStats): StoryFeatures {
     .slice(0, STORY.maxNames)
     .map(([n]) => n);
   const time = parseTime(doc.publishedAt);
-  return time === undefined ? { terms: normalise(weights, STORY.maxTerms), names } : { terms: normalise(weights, STORY.maxTerms), names, time };
+  const terms = normalise(weights, STORY.maxTerms);
+  return time === undefined ? { terms, names } : { terms, names, time };
 }
 
 /** Index keys: the highest-weight terms and the leading names ("@name"). */
 export function storyKeys(f: StoryFeatures): string[] {
   const terms = Object.entries(f.terms)
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, STORY.keyTerms)
     .map(([t]) => t);
   const names = f.names.slice(0, STORY.keyNames).map((n) => `@${n}`);
@@ -126,22 +154,43 @@ function cosine(a: Record<string, number>, b: Record<string, number>): number {
   return s;
 }
 
-function nameOverlap(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
+function sharedNames(a: readonly string[], b: readonly string[]): number {
   const set = new Set(b);
   let shared = 0;
   for (const n of a) if (set.has(n)) shared++;
-  return shared / Math.min(a.length, b.length, STORY.nameOverlapCap);
+  return shared;
 }
 
-/** Similarity of an article to a story profile in [0, 1], time-gated. */
+function nameOverlap(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return Math.min(1, sharedNames(a, b) / Math.min(a.length, b.length, STORY.nameOverlapCap));
+}
+
+/**
+ * Two texts that each name several people and places yet share none of their
+ * leading names are about different events, however alike their words (two
+ * earthquakes, two arrests of the same kind).
+ */
+function namesDisagree(a: string[], b: string[]): boolean {
+  const k = STORY.conflictNames;
+  if (k <= 0 || a.length < k || b.length < k) return false;
+  return sharedNames(a.slice(0, STORY.conflictTop), b) === 0 && sharedNames(b.slice(0, STORY.conflictTop), a) === 0;
+}
+
+function pairSimilarity(f: StoryFeatures, g: StoryFeatures): number {
+  if (namesDisagree(f.names, g.names)) return 0;
+  return (1 - STORY.nameWeight) * cosine(f.terms, g.terms) + STORY.nameWeight * nameOverlap(f.names, g.names);
+}
+
+/** Similarity of an article to a story profile in [0, 1], time-gated: the best of the centroid and the kept members. */
 export function storySimilarity(f: StoryFeatures, p: StoryProfile): number {
   if (f.time !== undefined && p.articleCount > 0 && Number.isFinite(p.firstSeen) && p.firstSeen > 0) {
     const outside = Math.max(0, p.firstSeen - f.time, f.time - p.lastSeen);
     if (outside > STORY.windowDays * DAY) return 0;
   }
-  const names = Math.min(1, nameOverlap(f.names, p.features.names));
-  return (1 - STORY.nameWeight) * cosine(f.terms, p.features.terms) + STORY.nameWeight * names;
+  let best = pairSimilarity(f, p.features);
+  for (const m of p.members ?? []) best = Math.max(best, pairSimilarity(f, m));
+  return best;
 }
 
 export function assignStory(f: StoryFeatures, candidates: StoryProfile[]): { storyId: string | null; similarity: number } {
@@ -157,10 +206,13 @@ export function assignStory(f: StoryFeatures, candidates: StoryProfile[]): { sto
   return best && bestSim >= STORY.threshold ? { storyId: best.id, similarity: bestSim } : { storyId: null, similarity: bestSim };
 }
 
+// Member vectors are stored without their time (the profile keeps the span).
+const memberOf = (f: StoryFeatures): StoryFeatures => ({ terms: f.terms, names: f.names });
+
 /** A fresh profile for an article that starts a story. */
 export function createProfile(id: string, f: StoryFeatures, title: string, now = Date.now()): StoryProfile {
   const t = f.time ?? now;
-  return { id, features: f, articleCount: 1, firstSeen: t, lastSeen: t, title };
+  return { id, features: f, articleCount: 1, firstSeen: t, lastSeen: t, title, members: [memberOf(f)] };
 }
 
 export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?: string): StoryProfile {
@@ -177,6 +229,9 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
   const first = Math.min(...times);
   const last = Math.max(...times);
   features.time = last;
+  // A profile from an older store has no members: its centroid stands in for the first ones.
+  const kept = profile.members ?? [memberOf(profile.features)];
+  const members = kept.length < STORY.maxMembers ? [...kept, memberOf(f)] : kept;
   return {
     id: profile.id,
     features,
@@ -184,15 +239,13 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
     firstSeen: first,
     lastSeen: last,
     title: profile.title || title || '',
+    members,
   };
 }
 
 /** Batch grouping: a story id per doc, in the input order; same steps as the incremental path. */
 export function clusterArticles(docs: StoryDoc[]): string[] {
-  const counted = createTermStats(docs.map((d) => storyTerms(`${d.title}\n${d.text}`)));
-  // A small batch would call its own topic words common; pseudo-documents
-  // without any term keep their idf high (negligible for large batches).
-  const stats: TermStats = { docCount: counted.docCount + STORY.priorDocs, df: (t) => counted.df(t) };
+  const stats = storyTermStats(createTermStats(docs.map((d) => storyTerms(`${d.title}\n${d.text}`))));
   const order = docs
     .map((d, i) => ({ i, t: parseTime(d.publishedAt) }))
     .sort((a, b) => (a.t ?? Infinity) - (b.t ?? Infinity) || a.i - b.i);

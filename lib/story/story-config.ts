@@ -12,17 +12,25 @@ export const STORY = {
   maxProfileTerms: 60,
   maxNames: 15,
   maxProfileNames: 30,
+  /** Member vectors a story keeps for comparison besides its centroid. */
+  maxMembers: 8,
   /** Index keys per article/profile. */
-  keyTerms: 8,
-  keyNames: 3,
+  keyTerms: 15,
+  keyNames: 5,
   /** Shared names are counted against the smaller list, capped at this many. */
   nameOverlapCap: 8,
   /** Share of the similarity given to shared proper names (the rest: term cosine). */
   nameWeight: 0.15,
-  /** Pseudo-documents added to a batch's own term counts (clusterArticles only). */
+  /** Both sides need this many names for a name disagreement to count (0: never). */
+  conflictNames: 3,
+  /** Leading names compared for a disagreement. */
+  conflictTop: 2,
+  /** Pseudo-documents added to article-level term counts (batch). */
   priorDocs: 50,
+  /** The same prior in sentences, for a store that counts sentences. */
+  priorSentences: 1000,
   /** Minimum similarity to join a story. */
-  threshold: 0.15,
+  threshold: 0.13,
   /** Articles more than this many days outside a story's time span never join it. */
   windowDays: 4,
 };
