@@ -12,13 +12,16 @@ import type { Difference, SentenceLink } from '../types';
 import {
   CLAIM_GROUP_DENSITY,
   CLAIM_LINK_THRESHOLD,
+  CLAIM_MIN_CONTENT_WORDS,
   CLAIM_PREFILTER_MIN_MASS,
   CLAIM_PREFILTER_TOP,
   CLAIM_QUOTE_MIN_WORDS,
   CLAIM_QUOTE_PROBABILITY,
 } from './config';
-import { createScorer, type PairScorer } from './scorer';
-import { idf, type TermStats } from './term-stats';
+import { computeClaimFeatures } from './claim-features';
+import { CLAIM_MODEL, CLAIM_MODEL_THRESHOLD } from './claim-model';
+import { createScorer, type PairScore, type PairScorer } from './scorer';
+import { createTermStats, idf, type TermStats } from './term-stats';
 
 export interface ArticleSentences {
   article: {
@@ -57,6 +60,30 @@ export function analyseCached(text: string): SentenceAnalysis {
 
 let defaultScorer: PairScorer | undefined;
 
+/** Standardised logistic model over the claim features. */
+function claimProbability(x: Float64Array): number {
+  const { mean, scale, weights, bias } = CLAIM_MODEL;
+  let z = bias;
+  for (let k = 0; k < weights.length; k++) z += weights[k]! * (((x[k] ?? 0) - mean[k]!) / scale[k]!);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Same claim within one story: the claim model (fitted on STS-B news pairs,
+ * scripts/fit-claim.ts) over asymmetric features with story-local idf, read
+ * on the link scale so that its threshold maps to CLAIM_LINK_THRESHOLD.
+ * Scorers that give no features fall back to their own probability.
+ */
+function claimScore(a: SentenceAnalysis, b: SentenceAnalysis, scored: PairScore, local: TermStats): number {
+  if (!scored.features) return scored.probability;
+  const p = claimProbability(computeClaimFeatures(a, b, scored.features, local, scored.probability));
+  // Monotone rescaling: the claim model's threshold lands on the link threshold.
+  const t = CLAIM_MODEL_THRESHOLD;
+  return p >= t
+    ? CLAIM_LINK_THRESHOLD + ((1 - CLAIM_LINK_THRESHOLD) * (p - t)) / (1 - t)
+    : (CLAIM_LINK_THRESHOLD * p) / t;
+}
+
 /** The original an article stands for: its own id, or the article it reprints. */
 const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id;
 
@@ -88,6 +115,12 @@ export function matchArticle(
     return !(o.article.reprintOf && present.has(o.article.reprintOf));
   });
 
+  // Story-local statistics: within a story the topic words are in nearly every sentence.
+  const local = createTermStats([
+    ...target.sentences.map((s) => analyseCached(s.text).terms),
+    ...eligible.flatMap((o) => o.sentences.map((s) => analyseCached(s.text).terms)),
+  ]);
+
   // Inverted index over the other sentences' evidence keys.
   const index = new Map<string, number[]>();
   const flat: { art: ArticleSentences; s: ArticleSentences['sentences'][number]; an: SentenceAnalysis }[] = [];
@@ -106,6 +139,7 @@ export function matchArticle(
   const links: SentenceLink[] = [];
   for (const s of target.sentences) {
     const an = analyseCached(s.text);
+    if (an.terms.length < CLAIM_MIN_CONTENT_WORDS) continue;
     const mass = new Map<number, number>();
     const shared = new Map<number, number>();
     for (const [key, w] of evidenceKeys(an, stats))
@@ -120,13 +154,15 @@ export function matchArticle(
     const best = new Map<string, SentenceLink>();
     for (const [k] of candidates) {
       const o = flat[k]!;
+      if (o.an.terms.length < CLAIM_MIN_CONTENT_WORDS) continue;
       const scored = sc.score(an, o.an, stats);
       const { reasons } = scored;
       // A passage quoted by both is the same claim even when one sentence says
       // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
       const quote = reasons.find((r) => r.kind === 'quotation')?.evidence[0];
       const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
-      const probability = quoted ? Math.max(scored.probability, CLAIM_QUOTE_PROBABILITY) : scored.probability;
+      const claim = claimScore(an, o.an, scored, local);
+      const probability = quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim;
       if (probability < CLAIM_LINK_THRESHOLD) continue;
       const prev = best.get(o.art.article.id);
       if (prev && prev.score >= probability) continue;
@@ -174,9 +210,8 @@ export function groupClaims(
     const ga = members(l.a);
     const gb = members(l.b);
     if (ga === gb || ga.includes(l.b)) continue;
-    // One sentence per article in a claim group keeps groups to one claim.
-    const articles = new Set(ga.map((id) => sentences.get(id)!.articleId));
-    if (gb.some((id) => articles.has(sentences.get(id)!.articleId))) continue;
+    // An article may state a claim twice (headline, then the quotation); the
+    // density test below still asks each merge to be linked across outlets.
     let possible = 0;
     let present = 0;
     for (const x of ga)

@@ -17,7 +17,10 @@ export const PAIR_THRESHOLD = 0.5;
 // ---------------------------------------------------------------------------
 
 /**
- * Within one story a link needs this probability from the pair scorer. Chosen on
+ * Within one story a link needs this score. The score is the claim model's
+ * probability (lib/match/claim-model.ts, fitted on STS-B news pairs by
+ * scripts/fit-claim.ts), rescaled so that the model's own threshold
+ * (lowest reaching 85 % precision in CV) lands here. Originally: the pair scorer's probability. Chosen on
  * ECB+ topics 1–11 (sentences of one event sharing a cross-document event chain;
  * `npx tsx scripts/eval/ecbplus.ts --tune`): link precision is flat across
  * thresholds there (0.5: P 89.1 %, 0.7: 87.7, 0.9: 83.3) while recall falls
@@ -30,6 +33,11 @@ export const CLAIM_LINK_THRESHOLD = 0.5;
  * link threshold 0.5: see `npx tsx scripts/eval/ecbplus.ts --tune`.
  */
 export const CLAIM_PREFILTER_MIN_MASS = 2;
+/**
+ * A sentence with fewer content words than this (a byline, "Trump", "Iraq
+ * airstrikes") states no claim of its own and is never linked (a judgement, not fitted).
+ */
+export const CLAIM_MIN_CONTENT_WORDS = 3;
 /** At most this many candidates per sentence go to the scorer. */
 export const CLAIM_PREFILTER_TOP = 20;
 /** Two claim groups merge only when this share of their cross-outlet member pairs are linked. */

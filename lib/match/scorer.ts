@@ -15,6 +15,8 @@ export interface PairScore {
   probability: number;
   same: boolean;
   reasons: MatchReason[];
+  /** The pair features behind the probability, for the within-story claim model. */
+  features?: PairFeatures;
 }
 
 export interface PairScorer {
@@ -78,7 +80,7 @@ export function createScorer(options?: { threshold?: number; lexicon?: Lexicon; 
       lexicon ??= getLexicon();
       const features = computeFeatures(a, b, stats, lexicon);
       const probability = model.probability(a, b, stats, features);
-      return { probability, same: probability > threshold, reasons: explain(features, stats) };
+      return { probability, same: probability > threshold, reasons: explain(features, stats), features };
     },
   };
 }
