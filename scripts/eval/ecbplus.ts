@@ -7,7 +7,9 @@
  *    cross-document event chain (reporting verbs left out). `--tune` sweeps the
  *    within-story link threshold on topics 1–11; the report is on topics 12+.
  *
- *   npx tsx scripts/eval/ecbplus.ts [--tune]
+ * Story settings are swept on topics 1–11 with `--tune-stories`.
+ *
+ *   npx tsx scripts/eval/ecbplus.ts [--tune | --tune-stories]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { CLAIM_LINK_THRESHOLD } from '../../lib/match/config';
 import { createScorer, type PairScorer } from '../../lib/match/scorer';
 import { createTermStats } from '../../lib/match/term-stats';
 import { clusterArticles } from '../../lib/story/stories';
+import { STORY } from '../../lib/story/story-config';
 import { contentTerms } from '../../lib/text/tokens';
 import { pairwise, pct } from './cluster-metrics';
 import { isMainModule, sharedDir } from './shared-path';
@@ -93,8 +96,8 @@ function linkScores(scored: { key: string; p: number }[], gold: Set<string>, gol
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-export async function evaluate(shared: string): Promise<string[]> {
-  const { docs, chains } = load(shared);
+/** Story grouping of a set of documents: same-story pair scores and the pairs that merge a topic's two events. */
+function storyScores(docs: EcbDoc[]): { p: number; r: number; f1: number; crossEvent: number; events: number; topics: number; topicOnly: { p: number; r: number } } {
   const storyDocs = docs.map((d) => ({ id: d.doc, title: '', text: d.sentences.map((s) => s.text).join(' '), outlet: d.doc }));
   const pred = clusterArticles(storyDocs);
   const goldStory = docs.map((d) => `${d.topic}-${d.subtopic}`);
@@ -104,6 +107,13 @@ export async function evaluate(shared: string): Promise<string[]> {
   for (let i = 0; i < docs.length; i++)
     for (let j = i + 1; j < docs.length; j++)
       if (pred[i] === pred[j] && docs[i]!.topic === docs[j]!.topic && docs[i]!.subtopic !== docs[j]!.subtopic) crossEvent++;
+  return { ...story, crossEvent, events: new Set(goldStory).size, topics: new Set(docs.map((d) => d.topic)).size, topicOnly };
+}
+
+export async function evaluate(shared: string): Promise<string[]> {
+  const { docs, chains } = load(shared);
+  const all = storyScores(docs);
+  const heldStories = storyScores(docs.filter((d) => d.topic >= 12));
 
   const held = docs.filter((d) => d.topic >= 12);
   const gold = goldLinks(held, chains);
@@ -111,10 +121,22 @@ export async function evaluate(shared: string): Promise<string[]> {
   const ours = linkScores(scored, gold, gold.size, CLAIM_LINK_THRESHOLD);
   const loose = linkScores(scored, gold, gold.size, 0.5);
   return [
-    `ecbplus  story grouping over ${docs.length} docs, ${new Set(goldStory).size} events in ${new Set(docs.map((d) => d.topic)).size} topics: same-story pairs P ${pct(story.p)} R ${pct(story.r)} F1 ${pct(story.f1)}; ${crossEvent} pairs merge the two different events of one topic`,
-    `ecbplus    baseline "one story per topic" (merges the similar events): P ${pct(topicOnly.p)} R ${pct(topicOnly.r)}`,
+    `ecbplus  story grouping, held-out topics 12+ (${heldStories.events} events in ${heldStories.topics} topics; settings tuned on 1–11): same-story pairs P ${pct(heldStories.p)} R ${pct(heldStories.r)} F1 ${pct(heldStories.f1)}; ${heldStories.crossEvent} pairs merge the two different events of one topic`,
+    `ecbplus    all ${docs.length} docs (${all.events} events in ${all.topics} topics): P ${pct(all.p)} R ${pct(all.r)} F1 ${pct(all.f1)}; ${all.crossEvent} cross-event pairs`,
+    `ecbplus    baseline "one story per topic" (merges the similar events), topics 12+: P ${pct(heldStories.topicOnly.p)} R ${pct(heldStories.topicOnly.r)}`,
     `ecbplus  sentence links, topics 12+ (${gold.size} gold cross-doc pairs): threshold ${CLAIM_LINK_THRESHOLD} P ${pct(ours.p)} R ${pct(ours.r)} F1 ${pct(ours.f1)}; scorer's own 0.5: P ${pct(loose.p)} R ${pct(loose.r)}`,
   ];
+}
+
+function tuneStories(shared: string): void {
+  const part = load(shared).docs.filter((d) => d.topic <= 11);
+  const chosen = { ...STORY };
+  for (const change of [{}, { conflictNames: 0 }, { conflictTop: 1 }, { conflictTop: 3 }, { conflictNames: 5 }] as Partial<typeof STORY>[]) {
+    Object.assign(STORY, chosen, change);
+    const s = storyScores(part);
+    console.log(`${JSON.stringify(change)}: P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)}; ${s.crossEvent} cross-event pairs`);
+  }
+  Object.assign(STORY, chosen);
 }
 
 function tune(shared: string): void {
@@ -129,7 +151,8 @@ function tune(shared: string): void {
 }
 
 if (isMainModule(import.meta.url)) {
-  if (process.argv.includes('--tune')) tune(sharedDir());
+  if (process.argv.includes('--tune-stories')) tuneStories(sharedDir());
+  else if (process.argv.includes('--tune')) tune(sharedDir());
   else
     evaluate(sharedDir()).then(
       (lines) => lines.forEach((l) => console.log(l)),
