@@ -3,8 +3,9 @@
  * every other outlet's article that states the same claim, then gathers the
  * links into claim groups. Inside one story nearly every sentence shares the
  * topic words, so candidates must share rarer evidence (a prefilter on
- * rare terms, numbers and names), and the scorer's probability must clear a
- * stricter bar than for sentences at large.
+ * rare terms, numbers and names), and the decision is the claim model's:
+ * how much of the shorter sentence the longer one carries, weighted by
+ * story-local idf (lib/match/claim-features.ts), not whole-sentence paraphrase.
  */
 import { findDifferences } from '../diff/differences';
 import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
