@@ -11,14 +11,17 @@ import { findDifferences } from '../diff/differences';
 import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
 import type { Difference, SentenceLink } from '../types';
 import {
-  CLAIM_GROUP_DENSITY,
+  CLAIM_ALIGNMENT,
+  CLAIM_FIRST_STAGE_MIN,
+  CLAIM_FIRST_STAGE_TOP,
+  CLAIM_GROUP_MIN_AVERAGE,
   CLAIM_LINK_THRESHOLD,
   CLAIM_MIN_CONTENT_WORDS,
   CLAIM_PREFILTER_MIN_MASS,
-  CLAIM_PREFILTER_TOP,
   CLAIM_QUOTE_MIN_WORDS,
   CLAIM_QUOTE_PROBABILITY,
 } from './config';
+import { mutualBest, type ScoredPair } from './claim-align';
 import { computeClaimFeatures } from './claim-features';
 import { CLAIM_MODEL, CLAIM_MODEL_THRESHOLD } from './claim-model';
 import { createScorer, type PairScore, type PairScorer } from './scorer';
@@ -70,33 +73,54 @@ function claimProbability(x: Float64Array): number {
 }
 
 /**
+ * The claim model's probability on the link scale: a monotone rescaling that
+ * puts the model's own threshold (85 % precision on STS-B) at CLAIM_LINK_THRESHOLD.
+ */
+export function toLinkScale(p: number): number {
+  const t = CLAIM_MODEL_THRESHOLD;
+  return p >= t ? CLAIM_LINK_THRESHOLD + ((1 - CLAIM_LINK_THRESHOLD) * (p - t)) / (1 - t) : (CLAIM_LINK_THRESHOLD * p) / t;
+}
+
+/**
  * Same claim within one story: the claim model (fitted on STS-B news pairs,
- * scripts/fit-claim.ts) over asymmetric features with story-local idf, read
- * on the link scale so that its threshold maps to CLAIM_LINK_THRESHOLD.
- * Scorers that give no features fall back to their own probability.
+ * scripts/fit-claim.ts) over asymmetric features with story-local idf, on the
+ * link scale. Scorers that give no features fall back to their own probability.
  */
 function claimScore(a: SentenceAnalysis, b: SentenceAnalysis, scored: PairScore, local: TermStats): number {
   if (!scored.features) return scored.probability;
-  const p = claimProbability(computeClaimFeatures(a, b, scored.features, local, scored.probability));
-  // Monotone rescaling: the claim model's threshold lands on the link threshold.
-  const t = CLAIM_MODEL_THRESHOLD;
-  return p >= t
-    ? CLAIM_LINK_THRESHOLD + ((1 - CLAIM_LINK_THRESHOLD) * (p - t)) / (1 - t)
-    : (CLAIM_LINK_THRESHOLD * p) / t;
+  return toLinkScale(claimProbability(computeClaimFeatures(a, b, scored.features, local, scored.probability)));
 }
 
 /** The original an article stands for: its own id, or the article it reprints. */
 const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id;
 
-/** Evidence keys of a sentence for the prefilter: content stems weighted by idf, numbers high. */
-function evidenceKeys(a: SentenceAnalysis, stats: TermStats): Map<string, number> {
-  const keys = new Map<string, number>();
-  for (const t of a.tokens) {
-    if (t.isStop) continue;
-    const w = t.isNumber ? 3 : Math.max(idf(stats, t.stem), 0.1);
-    keys.set(t.stem, Math.max(keys.get(t.stem) ?? 0, w));
-  }
-  return keys;
+/** A sentence as the first stage sees it: its distinct content stems. */
+interface Prepped {
+  an: SentenceAnalysis;
+  stems: string[];
+}
+
+// Per-sentence first-stage data, keyed by sentence id (checked against the text).
+const preppedCache = new Map<string, Prepped>();
+
+function prep(id: string, text: string): Prepped {
+  let p = preppedCache.get(id);
+  if (p && p.an.text === text) return p;
+  const an = analyseCached(text);
+  p = { an, stems: [...new Set(an.terms)] };
+  if (preppedCache.size >= CACHE_LIMIT) preppedCache.clear();
+  preppedCache.set(id, p);
+  return p;
+}
+
+// Claim scores of the pairs matchArticle looked at, linked or not, for groupClaims' average linkage.
+const pairScores = new Map<string, number>();
+const PAIR_SCORE_LIMIT = 200_000;
+const pairKey = (x: string, y: string): string => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+
+/** The claim score matchArticle last gave two sentences (by id), if it scored them. */
+export function recordedClaimScore(x: string, y: string): number | undefined {
+  return pairScores.get(pairKey(x, y));
 }
 
 export function matchArticle(
@@ -115,88 +139,127 @@ export function matchArticle(
     // A reprint whose original is also here adds nothing.
     return !(o.article.reprintOf && present.has(o.article.reprintOf));
   });
+  if (!eligible.length) return [];
+
+  const tp = target.sentences.map((s) => prep(s.id, s.text));
+  const op = eligible.map((o) => o.sentences.map((s) => prep(s.id, s.text)));
 
   // Story-local statistics: within a story the topic words are in nearly every sentence.
-  const local = createTermStats([
-    ...target.sentences.map((s) => analyseCached(s.text).terms),
-    ...eligible.flatMap((o) => o.sentences.map((s) => analyseCached(s.text).terms)),
-  ]);
-
-  // Inverted index over the other sentences' evidence keys.
-  const index = new Map<string, number[]>();
-  const flat: { art: ArticleSentences; s: ArticleSentences['sentences'][number]; an: SentenceAnalysis }[] = [];
-  for (const art of eligible)
-    for (const s of art.sentences) {
-      const an = analyseCached(s.text);
-      const k = flat.length;
-      flat.push({ art, s, an });
-      for (const key of evidenceKeys(an, stats).keys()) {
-        let list = index.get(key);
-        if (!list) index.set(key, (list = []));
-        list.push(k);
-      }
-    }
+  const local = createTermStats([...tp.map((p) => p.stems), ...op.flat().map((p) => p.stems)]);
+  const localIdf = new Map<string, number>();
+  const lw = (t: string): number => {
+    let w = localIdf.get(t);
+    if (w === undefined) localIdf.set(t, (w = idf(local, t)));
+    return w;
+  };
+  const globalIdf = new Map<string, number>();
+  const gw = (t: string): number => {
+    let w = globalIdf.get(t);
+    if (w === undefined) globalIdf.set(t, (w = Math.max(idf(stats, t), 0.1)));
+    return w;
+  };
+  const mass = (p: Prepped): number => p.stems.reduce((m, t) => m + lw(t), 0);
+  const eligibleT = tp.map((p) => p.an.terms.length >= CLAIM_MIN_CONTENT_WORDS);
 
   const links: SentenceLink[] = [];
-  for (const s of target.sentences) {
-    const an = analyseCached(s.text);
-    if (an.terms.length < CLAIM_MIN_CONTENT_WORDS) continue;
-    const mass = new Map<number, number>();
-    const shared = new Map<number, number>();
-    for (const [key, w] of evidenceKeys(an, stats))
-      for (const k of index.get(key) ?? []) {
-        mass.set(k, (mass.get(k) ?? 0) + w);
-        shared.set(k, (shared.get(k) ?? 0) + 1);
+  eligible.forEach((art, ai) => {
+    const sents = op[ai]!;
+    // First stage: story-idf containment of the shorter sentence, from an inverted index of this article.
+    const index = new Map<string, number[]>();
+    const massJ = sents.map(mass);
+    sents.forEach((p, j) => {
+      if (p.an.terms.length < CLAIM_MIN_CONTENT_WORDS) return;
+      for (const t of p.stems) {
+        let list = index.get(t);
+        if (!list) index.set(t, (list = []));
+        list.push(j);
       }
-    const candidates = [...mass]
-      .filter(([k, m]) => m >= CLAIM_PREFILTER_MIN_MASS && (shared.get(k) ?? 0) >= 2)
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, CLAIM_PREFILTER_TOP);
-    const best = new Map<string, SentenceLink>();
-    for (const [k] of candidates) {
-      const o = flat[k]!;
-      if (o.an.terms.length < CLAIM_MIN_CONTENT_WORDS) continue;
-      const scored = sc.score(an, o.an, stats);
-      const { reasons } = scored;
+    });
+    const cheap: { i: number; j: number; c: number }[] = [];
+    const acc = new Float64Array(sents.length);
+    const accG = new Float64Array(sents.length);
+    const count = new Uint16Array(sents.length);
+    tp.forEach((p, i) => {
+      if (!eligibleT[i]) return;
+      const touched: number[] = [];
+      for (const t of p.stems)
+        for (const j of index.get(t) ?? []) {
+          if (!count[j]) touched.push(j);
+          acc[j]! += lw(t);
+          accG[j]! += gw(t);
+          count[j]!++;
+        }
+      const mi = mass(p);
+      for (const j of touched) {
+        if (count[j]! >= 2 && accG[j]! >= CLAIM_PREFILTER_MIN_MASS) {
+          const c = acc[j]! / Math.max(Math.min(mi, massJ[j]!), 1e-9);
+          if (c >= CLAIM_FIRST_STAGE_MIN) cheap.push({ i, j, c });
+        }
+        acc[j] = 0;
+        accG[j] = 0;
+        count[j] = 0;
+      }
+    });
+    // Second stage on the few best of each sentence, in both directions (mutual best needs both).
+    const keep = new Set<number>();
+    const topOf = (key: (q: { i: number; j: number }) => number): void => {
+      const by = new Map<number, number[]>();
+      cheap.forEach((q, n) => {
+        const k = key(q);
+        let list = by.get(k);
+        if (!list) by.set(k, (list = []));
+        list.push(n);
+      });
+      for (const list of by.values())
+        for (const n of list.sort((x, y) => cheap[y]!.c - cheap[x]!.c).slice(0, CLAIM_FIRST_STAGE_TOP)) keep.add(n);
+    };
+    topOf((q) => q.i);
+    topOf((q) => q.j);
+    const scored: (ScoredPair & { reasons: SentenceLink['reasons'] })[] = [];
+    for (const n of keep) {
+      const { i, j } = cheap[n]!;
+      const a = tp[i]!.an;
+      const b = sents[j]!.an;
+      const s = sc.score(a, b, stats);
+      const quote = s.reasons.find((r) => r.kind === 'quotation')?.evidence[0];
       // A passage quoted by both is the same claim even when one sentence says
       // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
-      const quote = reasons.find((r) => r.kind === 'quotation')?.evidence[0];
       const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
-      const claim = claimScore(an, o.an, scored, local);
-      const probability = quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim;
-      if (probability < CLAIM_LINK_THRESHOLD) continue;
-      const prev = best.get(o.art.article.id);
-      if (prev && prev.score >= probability) continue;
-      best.set(o.art.article.id, {
-        a: s.id,
-        b: o.s.id,
+      const claim = claimScore(a, b, s, local);
+      const p = quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim;
+      scored.push({ i, j, p, reasons: s.reasons });
+      if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
+      pairScores.set(pairKey(target.sentences[i]!.id, art.sentences[j]!.id), p);
+    }
+    for (const q of mutualBest(scored, CLAIM_ALIGNMENT) as typeof scored) {
+      links.push({
+        a: target.sentences[q.i]!.id,
+        b: art.sentences[q.j]!.id,
         articleA: target.article.id,
-        articleB: o.art.article.id,
+        articleB: art.article.id,
         storyId: target.article.storyId ?? '',
-        score: probability,
-        reasons,
-        differences: [],
+        score: q.p,
+        reasons: q.reasons,
+        differences: findDifferences(tp[q.i]!.an, sents[q.j]!.an),
       });
     }
-    for (const link of best.values()) {
-      const other = flat.find((f) => f.s.id === link.b)!;
-      link.differences = findDifferences(an, other.an);
-      links.push(link);
-    }
-  }
-  return links;
+  });
+  const order = new Map(target.sentences.map((s, k) => [s.id, k]));
+  return links.sort((x, y) => order.get(x.a)! - order.get(y.a)!);
 }
 
 /**
  * Claim groups from links, by average linkage: two groups merge, strongest
- * links first, only when most of their cross-outlet member pairs are linked,
+ * links first, when the mean claim score over their cross-outlet member
+ * pairs reaches CLAIM_GROUP_MIN_AVERAGE. Scores below the link floor count
+ * (as matchArticle recorded them, or `scoreOf`); pairs never scored count 0,
  * so one loose link cannot chain two different claims together.
  */
 export function groupClaims(
   links: SentenceLink[],
   sentences: Map<string, { articleId: string; outlet: string; text: string }>,
+  scoreOf: (x: string, y: string) => number | undefined = recordedClaimScore,
 ): ClaimGroup[] {
-  const pairKey = (x: string, y: string): string => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
   const linked = new Map<string, SentenceLink>();
   for (const l of links) {
     if (!sentences.has(l.a) || !sentences.has(l.b)) continue;
@@ -204,6 +267,7 @@ export function groupClaims(
     const prev = linked.get(k);
     if (!prev || prev.score < l.score) linked.set(k, l);
   }
+  const pairScore = (x: string, y: string): number => linked.get(pairKey(x, y))?.score ?? scoreOf(x, y) ?? 0;
   const groupOf = new Map<string, string[]>();
   const members = (id: string): string[] => groupOf.get(id) ?? [id];
   const outlet = (id: string): string => sentences.get(id)!.outlet;
@@ -211,17 +275,16 @@ export function groupClaims(
     const ga = members(l.a);
     const gb = members(l.b);
     if (ga === gb || ga.includes(l.b)) continue;
-    // An article may state a claim twice (headline, then the quotation); the
-    // density test below still asks each merge to be linked across outlets.
+    // An article may state a claim twice (headline, then the quotation): only cross-outlet pairs count.
     let possible = 0;
-    let present = 0;
+    let total = 0;
     for (const x of ga)
       for (const y of gb) {
         if (outlet(x) === outlet(y)) continue;
         possible++;
-        if (linked.has(pairKey(x, y))) present++;
+        total += pairScore(x, y);
       }
-    if (possible === 0 || present / possible < CLAIM_GROUP_DENSITY) continue;
+    if (possible === 0 || total / possible < CLAIM_GROUP_MIN_AVERAGE) continue;
     const merged = [...ga, ...gb];
     for (const id of merged) groupOf.set(id, merged);
   }

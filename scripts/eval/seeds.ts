@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { recordedClaimScore } from '../../lib/match/claims';
 import { alignArticles } from '../../lib/story/align';
 import { createTermStats, idf } from '../../lib/match/term-stats';
 import { contentTerms } from '../../lib/text/tokens';
@@ -100,7 +101,8 @@ export async function evaluate(shared: string, verbose = false): Promise<string[
   const ours = score(grouped);
   const missed = [...positive].filter((k) => !grouped.has(k)).map((k) => {
     const [x, y] = k.split('|');
-    return `  missed: ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
+    const sc = recordedClaimScore(x!, y!);
+    return `  missed (${sc === undefined ? 'not scored' : sc.toFixed(2)}): ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
   });
   const flagged = result.stories.flatMap((s) => s.claims).filter((g) => g.differences.length > 0).length;
 
