@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: {
     name: 'Parallax',
     description: 'See, sentence by sentence, how other outlets reported the same claim.',
-    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen'],
     // Outlets' feeds are fetched only after the reader follows them; the host
     // permission is asked for per outlet at that moment.
     optional_host_permissions: ['http://*/*', 'https://*/*'],

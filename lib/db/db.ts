@@ -40,12 +40,16 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** A subscribed news feed (RSS/Atom/JSON Feed), polled by the background. */
+/**
+ * A subscribed news feed (RSS/Atom/JSON Feed), polled by the background: the
+ * poller's FeedState as is. Title, outlet and seen are not indexed, so adding
+ * them needed no new schema version.
+ */
 export interface FeedRecord {
   id: string;
   url: string;
-  title: string;
-  outlet: string;
+  title?: string;
+  outlet?: string;
   intervalMinutes: number;
   etag?: string;
   lastModified?: string;
@@ -54,6 +58,10 @@ export interface FeedRecord {
   articlesAdded: number;
   nextPollAt: number;
   failures: number;
+  /** guids or URLs of items already handled. */
+  seen?: string[];
+  /** Recent articles of the feed that were not stored, and why; newest first. */
+  problems?: { url: string; reason: string }[];
 }
 
 export interface DbOptions {

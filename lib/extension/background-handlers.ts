@@ -3,14 +3,82 @@ import type { ParallaxDb } from '../db/db';
 import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers } from '../messaging/router';
-import type { StoreStats } from '../messaging/protocol';
+import type { StorageProblem, StoreStats } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
+import { discoverFeeds } from '../feeds/discover';
+import { fetchLimited } from '../feeds/fetch-limited';
+import type { FeedService } from './feeds';
+import { exportLines, importItems } from './import-export-store';
 
 export interface BackgroundDeps {
   db: ParallaxDb;
   corpus: Corpus;
   /** navigator.storage.estimate where available. */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
+  /** Feed subscriptions; without them the feed messages answer with an error. */
+  feeds?: FeedService;
+  /** fetch for reading a page's advertised feeds. */
+  fetch?: typeof fetch;
+  /** Clock for the time of a storage problem and for pruning. */
+  now?: () => number;
+  /** Where failed writes are noted; shared with the feed poller. */
+  problems?: StoreProblemLog;
+}
+
+/** The last failed write, kept for the options page and popup. */
+export interface StoreProblemLog {
+  /** Notes `error` if it is the store's; returns its plain account, or undefined. */
+  note(error: unknown): string | undefined;
+  get(clear?: boolean): StorageProblem | null;
+}
+
+export function createStoreProblemLog(now: () => number = () => Date.now()): StoreProblemLog {
+  let last: StorageProblem | null = null;
+  return {
+    note(error) {
+      const message = describeStoreError(error);
+      if (message) last = { message, at: now() };
+      return message;
+    },
+    get(clear) {
+      const current = last;
+      if (clear) last = null;
+      return current;
+    },
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function errorName(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { name?: unknown; inner?: unknown };
+  if (typeof e.name === 'string' && e.name !== 'Error' && e.name !== 'DexieError') {
+    // Dexie wraps the browser's error and keeps it as `inner`.
+    if ((e.name === 'AbortError' || e.name.endsWith('Error')) && e.inner) return errorName(e.inner) ?? e.name;
+    return e.name;
+  }
+  return e.inner ? errorName(e.inner) : undefined;
+}
+
+/**
+ * A plain account of a failed write, or undefined when the error is not the
+ * store's (a bad article, say). Every write is one transaction, so the
+ * message can promise that nothing was half-stored.
+ */
+export function describeStoreError(error: unknown): string | undefined {
+  const name = errorName(error);
+  const text = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(text)) {
+    return 'The browser’s storage for Parallax is full, so this article was not saved (nothing of it was kept). Delete old articles on the options page to make room.';
+  }
+  if (
+    name &&
+    ['AbortError', 'InvalidStateError', 'UnknownError', 'DataError', 'DatabaseClosedError', 'OpenFailedError', 'TransactionInactiveError'].includes(name)
+  ) {
+    return `The article could not be saved (${name}); nothing of it was kept. Try again, or restart the browser if it keeps happening.`;
+  }
+  return undefined;
 }
 
 const MAX_TEXT_LENGTH = 2_000_000;
@@ -47,6 +115,13 @@ export function validateArticleInput(value: unknown): ArticleInput {
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
   const { corpus } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const problems = deps.problems ?? createStoreProblemLog(now);
+  const noteStoreError = (error: unknown): void => void problems.note(error);
+  const feeds = (): FeedService => {
+    if (!deps.feeds) throw new Error('feeds are not available in this browser');
+    return deps.feeds;
+  };
   const withUsage = async (stats: StoreStats): Promise<StoreStats> => {
     if (!deps.estimate) return stats;
     try {
@@ -63,8 +138,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
       const check = checkArticle(input);
       if (!check.ok) return { status: 'rejected', message: check.reason };
-      const { annotation } = await corpus.ingest(input, 'page');
-      return { status: 'stored', annotation };
+      try {
+        const { annotation } = await corpus.ingest(input, 'page');
+        return { status: 'stored', annotation };
+      } catch (error) {
+        const message = problems.note(error);
+        if (!message) throw error;
+        return { status: 'rejected', message };
+      }
     },
     annotate: ({ url }) => corpus.annotate(url),
     pageSummary: ({ url }) => corpus.pageSummary(url),
@@ -80,5 +161,30 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       await corpus.deleteAll();
       return withUsage(await corpus.stats());
     },
+    listFeeds: () => feeds().list(),
+    followFeed: (request) => feeds().follow(request),
+    unfollowFeed: ({ id }) => feeds().unfollow(id),
+    pollFeeds: ({ id }) => feeds().pollNow(id),
+    discoverFeeds: async ({ url }) => {
+      if (!deps.fetch) return [];
+      const page = await fetchLimited(deps.fetch, url, { maxBytes: 2 * 1024 * 1024, maxRedirects: 5 });
+      return page.ok ? discoverFeeds(page.body, page.finalUrl) : [];
+    },
+    importArticles: ({ items }) => {
+      if (!Array.isArray(items)) throw new Error('nothing to import');
+      return importItems(deps.db, corpus, items, noteStoreError);
+    },
+    exportArticles: async (filter) => ({
+      lines: await exportLines(corpus, {
+        ...(typeof filter.storyId === 'string' ? { storyId: filter.storyId } : {}),
+        ...(typeof filter.outlet === 'string' ? { outlet: filter.outlet } : {}),
+      }),
+    }),
+    pruneOlderThan: async ({ days }) => {
+      if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) throw new Error('give a number of days');
+      const removed = await corpus.deleteOlderThan(now() - days * DAY_MS);
+      return { removed, stats: await withUsage(await corpus.stats()) };
+    },
+    storageProblem: async ({ clear }) => problems.get(clear === true),
   };
 }

@@ -4,8 +4,22 @@
  * Lines are checked one by one so a bad line is reported by number and the
  * others still load.
  */
-import { extractFromHtml } from '../extract/from-html';
 import type { ArticleInput } from '../types';
+
+/**
+ * Turns an article page's HTML into its text. Injected so that each runtime
+ * brings its own parser: linkedom in Node (`extractFromHtml`), DOMParser in
+ * an extension page; the extension's bundles then never carry linkedom.
+ */
+export type HtmlExtractor = (
+  html: string,
+  url: string,
+) => { ok: true; article: { text: string } } | { ok: false; reason: string };
+
+export interface ParseOptions {
+  /** Reads the "html" field; without it, lines must carry "text". */
+  extractHtml?: HtmlExtractor;
+}
 
 export interface ParsedLine {
   line: number;
@@ -22,7 +36,7 @@ export type LineResult = { line: number; ok: true; article: ArticleInput } | { l
 const OPTIONAL_STRINGS = ['id', 'byline', 'lang'] as const;
 
 /** Checks one line (1-based number for the messages); null for a blank line. */
-export function parseArticleLine(raw: string, line: number): LineResult | null {
+export function parseArticleLine(raw: string, line: number, options: ParseOptions = {}): LineResult | null {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (!text) return null;
   const fail = (message: string): LineResult => ({ line, ok: false, message: `line ${line}: ${message}` });
@@ -50,7 +64,8 @@ export function parseArticleLine(raw: string, line: number): LineResult | null {
   if (typeof o.text === 'string') body = o.text;
   else if (o.text !== undefined) return fail('"text" is not a string');
   else if (typeof o.html === 'string') {
-    const extracted = extractFromHtml(o.html, o.url as string);
+    if (!options.extractHtml) return fail('"html" cannot be read here; give the article as "text"');
+    const extracted = options.extractHtml(o.html, o.url as string);
     if (!extracted.ok) return fail(`"html" holds no article (${extracted.reason})`);
     body = extracted.article.text;
   } else return fail('missing "text" (or "html")');
@@ -67,20 +82,23 @@ export function parseArticleLine(raw: string, line: number): LineResult | null {
 }
 
 /** Streaming variant: checks lines as they come (from a file reader, a fetch body split in lines…). */
-export async function* parseArticleStream(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<LineResult> {
+export async function* parseArticleStream(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: ParseOptions = {},
+): AsyncGenerator<LineResult> {
   let n = 0;
   for await (const raw of lines) {
     n++;
-    const r = parseArticleLine(raw, n);
+    const r = parseArticleLine(raw, n, options);
     if (r) yield r;
   }
 }
 
-export function parseArticleLines(text: string): { articles: ParsedLine[]; errors: LineError[] } {
+export function parseArticleLines(text: string, options: ParseOptions = {}): { articles: ParsedLine[]; errors: LineError[] } {
   const articles: ParsedLine[] = [];
   const errors: LineError[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    const r = parseArticleLine(raw, i + 1);
+    const r = parseArticleLine(raw, i + 1, options);
     if (!r) return;
     if (r.ok) articles.push({ line: r.line, article: r.article });
     else errors.push({ line: r.line, message: r.message });

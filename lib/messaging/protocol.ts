@@ -3,6 +3,11 @@
  * Messages cross as JSON: offsets and ISO strings, never DOM objects or Dates.
  */
 import type { ArticleInput, PageAnnotation } from '../types';
+import type { FeedState } from '../feeds/poller';
+import type { DiscoveredFeed } from '../feeds/discover';
+
+export type { FeedState } from '../feeds/poller';
+export type { DiscoveredFeed } from '../feeds/discover';
 
 export type CaptureStatus = 'stored' | 'paused' | 'not-article' | 'rejected';
 
@@ -70,6 +75,47 @@ export interface StoreStats {
   quota?: number;
 }
 
+/** A failed write, kept so the options page and popup can tell the reader what happened. */
+export interface StorageProblem {
+  /** Plain-language account ("The browser's storage is full: …"). */
+  message: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/** A followed feed as the options page shows it. */
+export interface FeedView extends FeedState {
+  /** Recent articles of the feed that were not stored, and why; newest first. */
+  problems?: { url: string; reason: string }[];
+}
+
+export interface FollowFeedRequest {
+  url: string;
+  /** Outlet name for the feed's articles; the feed's own title when absent. */
+  outlet?: string;
+  intervalMinutes?: number;
+}
+
+/** One line of an import, already checked by the page. */
+export interface ImportItem {
+  line: number;
+  article: ArticleInput;
+}
+
+export interface ImportBatchReply {
+  /** Lines stored (new or updated). */
+  stored: number;
+  /** Of those, lines that replaced an article already stored under the same address. */
+  updated: number;
+  /** Lines refused by the store, with the reason in plain words. */
+  errors: { line: number; message: string }[];
+}
+
+export interface ExportRequest {
+  storyId?: string;
+  outlet?: string;
+}
+
 /** Message type → [payload, reply]. */
 export interface ProtocolMap {
   capture: [{ article: ArticleInput }, CaptureReply];
@@ -81,6 +127,22 @@ export interface ProtocolMap {
   stats: [Record<string, never>, StoreStats];
   deleteOutlet: [{ outlet: string }, StoreStats];
   deleteAll: [Record<string, never>, StoreStats];
+  /** Subscribed feeds and their state. */
+  listFeeds: [Record<string, never>, FeedView[]];
+  /** Subscribes (or updates the outlet name of) a feed; the page asked for the host permission first. */
+  followFeed: [FollowFeedRequest, FeedView[]];
+  unfollowFeed: [{ id: string }, FeedView[]];
+  /** Polls one feed (or every feed) now, and answers when done. */
+  pollFeeds: [{ id?: string }, FeedView[]];
+  /** Feeds a web page advertises with <link rel="alternate">, read by the background. */
+  discoverFeeds: [{ url: string }, DiscoveredFeed[]];
+  importArticles: [{ items: ImportItem[] }, ImportBatchReply];
+  /** Stored articles as JSON Lines (one article per string). */
+  exportArticles: [ExportRequest, { lines: string[] }];
+  /** Deletes articles captured more than `days` days ago. */
+  pruneOlderThan: [{ days: number }, { removed: number; stats: StoreStats }];
+  /** The last failed write, if any since the background started or the last clear. */
+  storageProblem: [{ clear?: boolean }, StorageProblem | null];
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,0 +1,29 @@
+/** One alarm for all feeds, set to the earliest next poll. */
+import type { FeedService } from './feeds';
+
+export const FEED_ALARM = 'parallax-feeds';
+
+/** The parts of `browser.alarms` used here. */
+export interface AlarmsApi {
+  create(name: string, info: { when: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean> | void;
+}
+
+/**
+ * When the alarm should fire for a feed due at `nextPollAt`: never in the
+ * past, and, for a feed due now, a little later so a stream of wake-ups
+ * cannot form (browsers round short alarms up anyway).
+ */
+export function alarmTime(nextPollAt: number, now: number): number {
+  return Math.max(nextPollAt, now + 30_000);
+}
+
+export async function scheduleFeedAlarm(alarms: AlarmsApi, feeds: Pick<FeedService, 'nextPollAt'>, now = Date.now()): Promise<void> {
+  const next = await feeds.nextPollAt();
+  if (next === undefined) {
+    await alarms.clear(FEED_ALARM);
+    return;
+  }
+  await alarms.create(FEED_ALARM, { when: alarmTime(next, now) });
+}
+

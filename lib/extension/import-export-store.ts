@@ -1,0 +1,55 @@
+/**
+ * The background's half of import and export: each imported line stored in
+ * its own transaction (a failure leaves nothing half-stored), refusals
+ * reported by line; export as JSON Lines in capture order.
+ */
+import type { Corpus, ExportFilter } from '../corpus/corpus';
+import { canonicalUrl } from '../corpus/ids';
+import type { ParallaxDb } from '../db/db';
+import { articleToLine } from '../io/jsonl';
+import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
+import type { ArticleInput } from '../types';
+import { describeStoreError, validateArticleInput } from './background-handlers';
+
+async function isStored(db: ParallaxDb, article: ArticleInput): Promise<boolean> {
+  if (article.id && (await db.articles.get(article.id))) return true;
+  try {
+    return (await db.articles.where('url').equals(canonicalUrl(article.url)).count()) > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The background's side of an import: each line stored on its own, refusals reported by line. */
+export async function importItems(
+  db: ParallaxDb,
+  corpus: Corpus,
+  items: ImportItem[],
+  onStoreError?: (error: unknown) => void,
+): Promise<ImportBatchReply> {
+  const reply: ImportBatchReply = { stored: 0, updated: 0, errors: [] };
+  for (const item of items) {
+    const line = Number.isInteger(item?.line) ? item.line : 0;
+    try {
+      const article = validateArticleInput(item?.article);
+      const known = await isStored(db, article);
+      await corpus.ingest(article, 'import');
+      reply.stored++;
+      if (known) reply.updated++;
+    } catch (error) {
+      const storeProblem = describeStoreError(error);
+      if (storeProblem) onStoreError?.(error);
+      const reason = storeProblem ?? (error instanceof Error ? error.message : String(error));
+      reply.errors.push({ line, message: `line ${line}: ${reason}` });
+    }
+  }
+  return reply;
+}
+
+/** All stored articles (or one story's or outlet's) as JSON Lines. */
+export async function exportLines(corpus: Corpus, filter: ExportFilter = {}): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const article of corpus.exportArticles(filter)) lines.push(articleToLine(article));
+  return lines;
+}
+

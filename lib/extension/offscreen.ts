@@ -1,0 +1,82 @@
+/**
+ * HTML → article in a Chrome service worker, which has no DOMParser: an
+ * offscreen document (reason DOM_PARSER) parses the page and runs the same
+ * extractor as the content script. Where the background has a DOM
+ * (Firefox's background page), the page is parsed in place.
+ */
+import { extractArticle, type ExtractResult } from '../extract/extract';
+import type { PageExtractor } from './feeds';
+
+export const OFFSCREEN_PATH = 'offscreen.html';
+
+/** The one message the offscreen document answers; not a protocol message, so the router never sees it. */
+export interface OffscreenRequest {
+  parallaxOffscreen: 1;
+  type: 'extract';
+  html: string;
+  url: string;
+}
+
+export function isOffscreenRequest(value: unknown): value is OffscreenRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.parallaxOffscreen === 1 && v.type === 'extract' && typeof v.html === 'string' && typeof v.url === 'string';
+}
+
+/** Parses with the DOMParser of the current context and extracts the article. */
+export function extractWithDomParser(html: string, url: string, parser: DOMParser = new DOMParser()): ExtractResult {
+  const doc = parser.parseFromString(html, 'text/html');
+  try {
+    // Relative links and metadata resolve against the article's address, not the extension's.
+    const base = doc.createElement('base');
+    base.href = url;
+    if (!doc.querySelector('base[href]')) doc.head?.prepend(base);
+  } catch {
+    // A page without a head still extracts; only relative addresses suffer.
+  }
+  return extractArticle(doc, url);
+}
+
+/** The parts of the `chrome` API the offscreen extractor needs (a fake in tests). */
+export interface OffscreenApi {
+  createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  hasDocument(): Promise<boolean>;
+  sendMessage(message: OffscreenRequest): Promise<unknown>;
+}
+
+/** An extractor that sends pages to the offscreen document, creating it on first use. */
+export function createOffscreenExtractor(api: OffscreenApi): PageExtractor {
+  let creating: Promise<void> | null = null;
+  const ensure = async (): Promise<void> => {
+    if (await api.hasDocument()) return;
+    creating ??= api
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['DOM_PARSER'],
+        justification: 'Read the text of articles fetched from the feeds the reader follows.',
+      })
+      .catch(async (error: unknown) => {
+        // Created meanwhile by another call: only one offscreen document may exist.
+        if (!(await api.hasDocument())) throw error;
+      })
+      .finally(() => {
+        creating = null;
+      });
+    await creating;
+  };
+  return async (html, url) => {
+    await ensure();
+    const reply = await api.sendMessage({ parallaxOffscreen: 1, type: 'extract', html, url });
+    if (typeof reply === 'object' && reply !== null && typeof (reply as { ok?: unknown }).ok === 'boolean') {
+      return reply as ExtractResult;
+    }
+    return { ok: false, reason: 'the page could not be read (the offscreen document did not answer)' };
+  };
+}
+
+/** The extractor for this background: DOMParser where there is one, else the offscreen document. */
+export function createBackgroundExtractor(api: OffscreenApi | undefined): PageExtractor {
+  if (typeof DOMParser !== 'undefined') return async (html, url) => extractWithDomParser(html, url);
+  if (!api) return async () => ({ ok: false, reason: 'this browser cannot read pages in the background' });
+  return createOffscreenExtractor(api);
+}
