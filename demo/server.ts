@@ -13,9 +13,20 @@ export interface CorpusServerOptions {
   port?: number;
   /** Folder holding one sub-folder per host; defaults to demo/sites. */
   root?: string;
-  /** In-memory pages for more hosts: host → path ("/", "/slug") → HTML. */
-  extraSites?: Record<string, Record<string, string>>;
+  /**
+   * In-memory pages: host → path ("/", "/slug") → HTML, or a body with its own
+   * content type (feeds). Paths not listed fall back to the host's files.
+   */
+  extraSites?: Record<string, Record<string, ExtraPage>>;
+  /**
+   * Answers odd requests tests need (a huge page, a redirect loop); returns
+   * true when it answered. Tried before anything else.
+   */
+  handler?: (request: { host: string; path: string }, req: IncomingMessage, res: ServerResponse) => boolean;
 }
+
+/** A page held in memory: HTML, or any body with its content type. */
+export type ExtraPage = string | { body: string; contentType: string };
 
 export interface CorpusServer {
   port: number;
@@ -42,6 +53,11 @@ export async function startCorpusServer(options: CorpusServerOptions = {}): Prom
   const extra = options.extraSites ?? {};
 
   const server = createServer((req, res) => {
+    if (options.handler) {
+      const host = hostOf(req.headers.host);
+      const pathname = pathOf(req.url);
+      if (host !== undefined && pathname !== undefined && options.handler({ host, path: pathname }, req, res)) return;
+    }
     handle(req, res, root, extra).catch(() => send(res, 500, 'text/plain; charset=utf-8', 'Internal error'));
   });
   await new Promise<void>((resolve, reject) => {
@@ -64,7 +80,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   root: string,
-  extra: Record<string, Record<string, string>>,
+  extra: Record<string, Record<string, ExtraPage>>,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', req.method);
@@ -80,9 +96,11 @@ async function handle(
   const memory = extra[host];
   if (memory !== undefined) {
     const page = memory[pathname] ?? memory[pathname.replace(/\/+$/, '')] ?? memory[pathname.replace(/\.html$/, '')];
-    if (page !== undefined) send(res, 200, CONTENT_TYPES['.html']!, page, req.method);
-    else notFound(res, host, req.method);
-    return;
+    if (page !== undefined) {
+      if (typeof page === 'string') send(res, 200, CONTENT_TYPES['.html']!, page, req.method);
+      else send(res, 200, page.contentType, page.body, req.method);
+      return;
+    }
   }
 
   const file = fileFor(root, host, pathname);

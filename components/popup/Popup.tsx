@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageSummary, PauseState, SearchGroup } from '../../lib/messaging/protocol';
 import { PageSummaryPanel } from './PageSummaryPanel';
 import { PauseSwitches, type PauseScope } from './PauseSwitches';
@@ -15,6 +16,8 @@ export interface PopupProps {
   onOpenResult(url: string): void;
   /** Typing pause before a search; defaults to SEARCH_DELAY_MS. */
   searchDelayMs?: number;
+  /** Slot below the page summary (follow this outlet, a storage notice). */
+  children?: ComponentChildren;
 }
 
 /** The toolbar popup: search, what is known about this page, capture switches. */
@@ -30,6 +33,7 @@ export function Popup(props: PopupProps) {
       </header>
       <SearchPanel onSearch={props.onSearch} onOpenResult={props.onOpenResult} delayMs={props.searchDelayMs} />
       <PageSummaryPanel summary={props.summary} />
+      {props.children}
       <PauseSwitches pause={props.pause} host={props.host} onPause={props.onPause} />
     </div>
   );

@@ -1,18 +1,114 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { FeedsSection } from '../../components/options/FeedsSection';
+import { ImportExportSection } from '../../components/options/ImportExportSection';
 import { Options } from '../../components/options/Options';
+import { PruneSection } from '../../components/options/PruneSection';
+import { SUGGESTED_FEEDS, type SuggestedFeed } from '../feeds/suggested';
 import { sendMessage } from '../messaging/client';
-import type { StoreStats } from '../messaging/protocol';
+import type { FeedView, StorageProblem, StoreStats } from '../messaging/protocol';
+import { originsToRequest } from './feeds-permissions';
+import { exportFileName, runImport } from './import-export';
+import { extractWithDomParser } from './offscreen';
+
+/** Asks for the sites' host permissions; must be called within the click. */
+function requestOrigins(origins: string[]): Promise<boolean> {
+  if (origins.length === 0) return Promise.resolve(true);
+  return browser.permissions.request({ origins });
+}
+
+function download(lines: string[], name: string): void {
+  const blob = new Blob(lines.length ? [lines.join('\n') + '\n'] : [], { type: 'application/x-ndjson' });
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
 
 export async function mountOptions(container: HTMLElement): Promise<void> {
-  const draw = (stats: StoreStats): void => {
+  let stats: StoreStats = await sendMessage('stats', {});
+  let feeds: FeedView[] = [];
+  let problem: StorageProblem | null = null;
+  try {
+    [feeds, problem] = await Promise.all([sendMessage('listFeeds', {}), sendMessage('storageProblem', {})]);
+  } catch {
+    // Feeds unavailable in this browser: the rest of the page still works.
+  }
+  const refresh = async (): Promise<void> => {
+    [stats, problem] = await Promise.all([sendMessage('stats', {}), sendMessage('storageProblem', {})]);
+    draw();
+  };
+  const setFeeds = async (next: Promise<FeedView[]>): Promise<void> => {
+    feeds = await next;
+    await refresh();
+  };
+  const follow = async (requests: { url: string; outlet?: string; site?: string }[]): Promise<void> => {
+    // The permission prompt comes first, while the click still counts as the reader's.
+    const granted = requestOrigins(originsToRequest(...requests.flatMap((r) => [r.url, r.site])));
+    if (!(await granted)) throw new Error('Parallax needs your permission to read the outlet’s site to follow its feed.');
+    for (const r of requests) {
+      feeds = await sendMessage('followFeed', { url: r.url, ...(r.outlet ? { outlet: r.outlet } : {}) });
+    }
+    await refresh();
+    // The first poll right away, so the state shows without waiting for the alarm; the page stays usable meanwhile.
+    void setFeeds(sendMessage('pollFeeds', {})).catch(() => undefined);
+  };
+
+  const draw = (): void => {
     render(
       <Options
         stats={stats}
-        onDeleteOutlet={async (outlet: string) => draw(await sendMessage('deleteOutlet', { outlet }))}
-        onDeleteAll={async () => draw(await sendMessage('deleteAll', {}))}
-      />,
+        onDeleteOutlet={async (outlet: string) => {
+          stats = await sendMessage('deleteOutlet', { outlet });
+          draw();
+        }}
+        onDeleteAll={async () => {
+          stats = await sendMessage('deleteAll', {});
+          draw();
+        }}
+      >
+        <FeedsSection
+          feeds={feeds}
+          suggestions={SUGGESTED_FEEDS}
+          now={Date.now()}
+          onFollow={(request) => follow([request])}
+          onFollowSuggested={(list: SuggestedFeed[]) =>
+            follow(list.map((s) => ({ url: s.url, outlet: s.name, site: s.site })))
+          }
+          onUnfollow={(id) => setFeeds(sendMessage('unfollowFeed', { id }))}
+          onPollNow={(id) => setFeeds(sendMessage('pollFeeds', id ? { id } : {}))}
+        />
+        <ImportExportSection
+          outlets={stats.outlets}
+          onExport={async (filter) => {
+            const { lines } = await sendMessage('exportArticles', filter);
+            download(lines, exportFileName(filter.outlet, new Date()));
+          }}
+          onImport={async (text, onProgress) => {
+            const report = await runImport(text, (items) => sendMessage('importArticles', { items }), {
+              extractHtml: (html, url) => extractWithDomParser(html, url),
+              onProgress,
+            });
+            await refresh();
+            return report;
+          }}
+        />
+        <PruneSection
+          problem={problem}
+          onPrune={async (days) => {
+            const { removed, stats: next } = await sendMessage('pruneOlderThan', { days });
+            stats = next;
+            draw();
+            return removed;
+          }}
+        />
+      </Options>,
       container,
     );
   };
-  draw(await sendMessage('stats', {}));
+  draw();
 }

@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { FollowFeed } from '../../components/popup/FollowFeed';
 import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
-import type { PageSummary, PauseState } from '../messaging/protocol';
+import type { DiscoveredFeed, PageSummary, PauseState } from '../messaging/protocol';
+import { originsToRequest } from './feeds-permissions';
 
 /**
  * The page the popup describes: the active tab, or, when the popup is opened
@@ -28,6 +30,31 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
   } catch {
     // The popup still offers search when the summary cannot be read.
   }
+  let advertised: DiscoveredFeed[] = [];
+  let followed: string[] = [];
+  if (url && host) {
+    try {
+      // Reads the page through the background; without access to the site it finds nothing.
+      [advertised, followed] = await Promise.all([
+        sendMessage('discoverFeeds', { url }),
+        sendMessage('listFeeds', {}).then((feeds) => feeds.map((f) => f.url)),
+      ]);
+    } catch {
+      // No offer to follow, the rest of the popup stands.
+    }
+  }
+  const follow = async (feed: DiscoveredFeed): Promise<void> => {
+    // Asked first, inside the click: the feed's site and the page's.
+    const granted = await browser.permissions.request({ origins: originsToRequest(feed.url, url) });
+    if (!granted) throw new Error('Parallax needs your permission to read this site to follow it.');
+    const feeds = await sendMessage('followFeed', {
+      url: feed.url,
+      ...(summary?.outlet ? { outlet: summary.outlet } : {}),
+    });
+    followed = feeds.map((f) => f.url);
+    const added = feeds.find((f) => f.url === feed.url);
+    void sendMessage('pollFeeds', added ? { id: added.id } : {}).catch(() => undefined);
+  };
   const draw = (): void => {
     render(
       <Popup
@@ -44,7 +71,9 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
         }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
         onOpenResult={(target: string) => void browser.tabs.create({ url: target })}
-      />,
+      >
+        <FollowFeed feeds={advertised} followed={followed} onFollow={follow} />
+      </Popup>,
       container,
     );
   };
