@@ -20,6 +20,7 @@ import {
   CLAIM_PREFILTER_MIN_MASS,
   CLAIM_QUOTE_MIN_WORDS,
   CLAIM_QUOTE_PROBABILITY,
+  CLAIM_SCORED_PER_SENTENCE,
 } from './config';
 import { mutualBest, type ScoredPair } from './claim-align';
 import { computeClaimFeatures } from './claim-features';
@@ -159,10 +160,12 @@ export function matchArticle(
     return w;
   };
   const mass = (p: Prepped): number => p.stems.reduce((m, t) => m + lw(t), 0);
+  // The target's stems with their weights, looked up once rather than per article.
+  const tw = tp.map((p) => ({ stems: p.stems, local: p.stems.map(lw), global: p.stems.map(gw), mass: mass(p) }));
   const eligibleT = tp.map((p) => p.an.terms.length >= CLAIM_MIN_CONTENT_WORDS);
 
-  const links: SentenceLink[] = [];
-  eligible.forEach((art, ai) => {
+  const picked: { i: number; j: number; c: number; art: number }[] = [];
+  eligible.forEach((_art, ai) => {
     const sents = op[ai]!;
     // First stage: story-idf containment of the shorter sentence, from an inverted index of this article.
     const index = new Map<string, number[]>();
@@ -182,14 +185,20 @@ export function matchArticle(
     tp.forEach((p, i) => {
       if (!eligibleT[i]) return;
       const touched: number[] = [];
-      for (const t of p.stems)
-        for (const j of index.get(t) ?? []) {
+      const w = tw[i]!;
+      for (let k = 0; k < w.stems.length; k++) {
+        const list = index.get(w.stems[k]!);
+        if (!list) continue;
+        const wl = w.local[k]!;
+        const wg = w.global[k]!;
+        for (const j of list) {
           if (!count[j]) touched.push(j);
-          acc[j]! += lw(t);
-          accG[j]! += gw(t);
+          acc[j]! += wl;
+          accG[j]! += wg;
           count[j]!++;
         }
-      const mi = mass(p);
+      }
+      const mi = w.mass;
       for (const j of touched) {
         if (count[j]! >= 2 && accG[j]! >= CLAIM_PREFILTER_MIN_MASS) {
           const c = acc[j]! / Math.max(Math.min(mi, massJ[j]!), 1e-9);
@@ -215,23 +224,45 @@ export function matchArticle(
     };
     topOf((q) => q.i);
     topOf((q) => q.j);
-    const scored: (ScoredPair & { reasons: SentenceLink['reasons'] })[] = [];
-    for (const n of keep) {
-      const { i, j } = cheap[n]!;
+    for (const n of keep) picked.push({ ...cheap[n]!, art: ai });
+  });
+
+  // The full scorers are the cost: at most CLAIM_SCORED_PER_SENTENCE pairs per
+  // target sentence, its best by the first stage over all articles.
+  const byI = new Map<number, typeof picked>();
+  for (const q of picked) {
+    let list = byI.get(q.i);
+    if (!list) byI.set(q.i, (list = []));
+    list.push(q);
+  }
+  const perArticle = eligible.map(() => [] as (ScoredPair & { reasons: SentenceLink['reasons'] })[]);
+  // Identical sentences (wire copy) are scored once.
+  const memo = new Map<SentenceAnalysis, Map<SentenceAnalysis, { p: number; reasons: SentenceLink['reasons'] }>>();
+  for (const list of byI.values())
+    for (const { i, j, art: ai } of list.sort((x, y) => y.c - x.c).slice(0, CLAIM_SCORED_PER_SENTENCE)) {
       const a = tp[i]!.an;
-      const b = sents[j]!.an;
-      const s = sc.score(a, b, stats);
-      const quote = s.reasons.find((r) => r.kind === 'quotation')?.evidence[0];
-      // A passage quoted by both is the same claim even when one sentence says
-      // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
-      const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
-      const claim = claimScore(a, b, s, local);
-      const p = quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim;
-      scored.push({ i, j, p, reasons: s.reasons });
+      const b = op[ai]![j]!.an;
+      let inner = memo.get(a);
+      if (!inner) memo.set(a, (inner = new Map()));
+      let r = inner.get(b);
+      if (!r) {
+        const s = sc.score(a, b, stats);
+        const quote = s.reasons.find((x) => x.kind === 'quotation')?.evidence[0];
+        // A passage quoted by both is the same claim even when one sentence says
+        // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
+        const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
+        const claim = claimScore(a, b, s, local);
+        r = { p: quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim, reasons: s.reasons };
+        inner.set(b, r);
+      }
+      perArticle[ai]!.push({ i, j, ...r });
       if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
-      pairScores.set(pairKey(target.sentences[i]!.id, art.sentences[j]!.id), p);
+      pairScores.set(pairKey(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id), r.p);
     }
-    for (const q of mutualBest(scored, CLAIM_ALIGNMENT) as typeof scored) {
+
+  const links: SentenceLink[] = [];
+  eligible.forEach((art, ai) => {
+    for (const q of mutualBest(perArticle[ai]!, CLAIM_ALIGNMENT) as typeof perArticle[number]) {
       links.push({
         a: target.sentences[q.i]!.id,
         b: art.sentences[q.j]!.id,
@@ -240,7 +271,7 @@ export function matchArticle(
         storyId: target.article.storyId ?? '',
         score: q.p,
         reasons: q.reasons,
-        differences: findDifferences(tp[q.i]!.an, sents[q.j]!.an),
+        differences: findDifferences(tp[q.i]!.an, op[ai]![q.j]!.an),
       });
     }
   });

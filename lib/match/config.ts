@@ -45,7 +45,13 @@ export const CLAIM_MIN_CONTENT_WORDS = 3;
  * other article, in either direction, go to the full scorers.
  */
 export const CLAIM_FIRST_STAGE_MIN = 0.2;
-export const CLAIM_FIRST_STAGE_TOP = 3;
+export const CLAIM_FIRST_STAGE_TOP = 2;
+/**
+ * At most this many pairs per target sentence go to the full scorers, its
+ * best by the first stage over all the story's articles (speed: the full
+ * scorers are ~0.1 ms a pair; `npx tsx scripts/bench/claims-speed.ts`).
+ */
+export const CLAIM_SCORED_PER_SENTENCE = 6;
 /**
  * The link rule (lib/match/claim-align.ts): a pair links when each sentence is
  * the other's best candidate in its article (within `margin`, a judgement:
