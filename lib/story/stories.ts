@@ -1,17 +1,18 @@
 /**
  * Story grouping: articles about the same event form a story. Each article is
- * reduced to a small weighted term vector plus its proper names and time; a
- * story keeps the running centroid of its articles (its profile) and the
- * vectors of a few of its members. A new article is compared with the
- * centroid and with each kept member (the best of these counts), so a story
- * whose articles cover different angles still takes in a newcomer close to
- * any one of them. It joins the most similar profile that shares an index key
- * with it, when the similarity clears the threshold, the times are close
- * enough and the proper names do not contradict; otherwise it starts a story
- * of its own. The batch path runs the same steps over the articles in time
- * order.
+ * reduced to a weighted term vector (sublinear tf × idf, idf from the store's
+ * sentence counts with a prior) plus its proper names and time; a story keeps
+ * the mean of its articles' vectors (its profile), so an article's dot product
+ * with it is its average cosine to the story's articles, and the vector of its
+ * first article. A new article joins the most similar profile that shares an
+ * index key with it, when the similarity clears the threshold, the times are
+ * close enough and the proper names do not contradict; otherwise it starts a
+ * story of its own. The batch path runs the same steps over the articles in
+ * time order, counting each article's sentences before weighing it, as the
+ * store does.
  */
-import { tokenize } from '../text/tokens';
+import { contentTerms, tokenize } from '../text/tokens';
+import { segmentSentences } from '../text/segment';
 import { createTermStats, idf, type TermStats } from '../match/term-stats';
 import { STORY } from './story-config';
 
@@ -24,7 +25,7 @@ export interface StoryDoc {
 }
 
 export interface StoryFeatures {
-  /** Top weighted stems (tf-idf, title-boosted), L2-normalised. */
+  /** Top weighted stems (tf-idf, title-boosted), L2-normalised; in a profile, the mean of its articles' vectors. */
   terms: Record<string, number>;
   /** Proper names, lower-cased, most frequent first. */
   names: string[];
@@ -53,19 +54,25 @@ export function storyTerms(text: string): string[] {
 }
 
 /**
- * Term statistics fit for story vectors from any collection (articles or
- * sentences): pseudo-documents without any term are added so that on a small
- * store a story's own words (present in most of what is stored) keep a high
- * idf. `priorDocs` is in the collection's unit: pass `STORY.priorSentences`
- * for sentence counts. Negligible once the store is large.
+ * The statistics a story vector is weighed with: sentence-level document
+ * frequencies, as the store keeps them, plus `STORY.priorSentences`
+ * pseudo-sentences without any term, so that on a small store a story's own
+ * words (present in much of what is stored) keep a high idf. Negligible once
+ * the store is large.
  */
-export function storyTermStats(stats: TermStats, priorDocs: number = STORY.priorDocs): TermStats {
+function withPrior(stats: TermStats): TermStats {
+  const prior = STORY.priorSentences;
   return {
     get docCount() {
-      return stats.docCount + priorDocs;
+      return stats.docCount + prior;
     },
     df: (t) => stats.df(t),
   };
+}
+
+/** Unique content stems of each sentence of a text, as the store counts them. */
+export function sentenceTermSets(text: string): string[][] {
+  return segmentSentences(text).map((s) => [...new Set(contentTerms(s.text))]);
 }
 
 // Capitalised words that name no one: days, months, quoting verbs.
@@ -112,13 +119,27 @@ function normalise(terms: Map<string, number>, keep: number): Record<string, num
   return out;
 }
 
+// The mean is not re-normalised: its dot product with an article is then the
+// article's average cosine to the story's articles (average link).
+function meanOf(sum: Map<string, number>, n: number, keep: number): Record<string, number> {
+  const top = [...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
+  const out: Record<string, number> = {};
+  for (const [t, w] of top) out[t] = w / n;
+  return out;
+}
+
 export function parseTime(iso: string | undefined): number | undefined {
   if (!iso) return undefined;
   const t = Date.parse(iso);
   return Number.isFinite(t) ? t : undefined;
 }
 
-export function storyFeatures(doc: StoryDoc, stats: TermStats): StoryFeatures {
+/**
+ * An article's story vector. `stats` are document frequencies over stored
+ * sentences (the store's term set, or `sentenceTermSets` of a batch).
+ */
+export function storyFeatures(doc: StoryDoc, sentenceStats: TermStats): StoryFeatures {
+  const stats = withPrior(sentenceStats);
   const tf = new Map<string, number>();
   for (const s of storyTerms(doc.title)) tf.set(s, (tf.get(s) ?? 0) + STORY.titleBoost);
   for (const s of storyTerms(doc.text)) tf.set(s, (tf.get(s) ?? 0) + 1);
@@ -182,7 +203,7 @@ function pairSimilarity(f: StoryFeatures, g: StoryFeatures): number {
   return (1 - STORY.nameWeight) * cosine(f.terms, g.terms) + STORY.nameWeight * nameOverlap(f.names, g.names);
 }
 
-/** Similarity of an article to a story profile in [0, 1], time-gated: the best of the centroid and the kept members. */
+/** Similarity of an article to a story profile in [0, 1], time-gated: the best of the mean vector and the kept members. */
 export function storySimilarity(f: StoryFeatures, p: StoryProfile): number {
   if (f.time !== undefined && p.articleCount > 0 && Number.isFinite(p.firstSeen) && p.firstSeen > 0) {
     const outside = Math.max(0, p.firstSeen - f.time, f.time - p.lastSeen);
@@ -225,7 +246,7 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
   const shared = profile.features.names.filter((x) => incoming.has(x));
   const names = [...new Set([...shared, ...profile.features.names, ...f.names])].slice(0, STORY.maxProfileNames);
   const times = [profile.firstSeen, profile.lastSeen, ...(f.time !== undefined ? [f.time] : [])];
-  const features: StoryFeatures = { terms: normalise(sum, STORY.maxProfileTerms), names };
+  const features: StoryFeatures = { terms: meanOf(sum, n + 1, STORY.maxProfileTerms), names };
   const first = Math.min(...times);
   const last = Math.max(...times);
   features.time = last;
@@ -245,7 +266,8 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
 
 /** Batch grouping: a story id per doc, in the input order; same steps as the incremental path. */
 export function clusterArticles(docs: StoryDoc[]): string[] {
-  const stats = storyTermStats(createTermStats(docs.map((d) => storyTerms(`${d.title}\n${d.text}`))));
+  // Like the store: each article's sentences are counted before its vector is made.
+  const stats = createTermStats([]);
   const order = docs
     .map((d, i) => ({ i, t: parseTime(d.publishedAt) }))
     .sort((a, b) => (a.t ?? Infinity) - (b.t ?? Infinity) || a.i - b.i);
@@ -261,6 +283,7 @@ export function clusterArticles(docs: StoryDoc[]): string[] {
   };
   for (const { i } of order) {
     const doc = docs[i]!;
+    for (const s of sentenceTermSets(doc.text)) stats.add(s);
     const f = storyFeatures(doc, stats);
     const ids = new Set<string>();
     for (const k of storyKeys(f)) for (const id of index.get(k) ?? []) ids.add(id);

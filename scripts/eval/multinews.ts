@@ -21,7 +21,7 @@ interface Cluster {
   documents: string[];
 }
 
-function load(shared: string): Cluster[] {
+export function load(shared: string): Cluster[] {
   const file = path.join(shared, 'eval', 'multinews', 'multinews_test_dev500.jsonl');
   if (!existsSync(file)) throw new Error(`missing: ${file} (set PARALLAX_SHARED to the shared data folder)`);
   return readFileSync(file, 'utf8')
@@ -43,7 +43,7 @@ function accepted(text: string, id: string, outlet: string): boolean {
   return checkArticle({ url: `https://example.org/multinews/${id}`, outlet, title, text }).ok;
 }
 
-function mix(clusters: Cluster[], view: View = 'all'): { docs: StoryDoc[]; gold: string[] } {
+export function mix(clusters: Cluster[], view: View = 'all'): { docs: StoryDoc[]; gold: string[] } {
   const docs: StoryDoc[] = [];
   const gold: string[] = [];
   clusters.forEach((c) =>

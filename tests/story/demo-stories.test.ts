@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { DEMO_ARTICLES, demoPageFile } from '../../demo/corpus';
 import { extractFromHtml } from '../../lib/extract/from-html';
-import { createTermStats, type TermStats } from '../../lib/match/term-stats';
+import { createTermStats } from '../../lib/match/term-stats';
 import {
   assignStory,
   clusterArticles,
@@ -12,11 +12,9 @@ import {
   mergeIntoProfile,
   storyFeatures,
   storyKeys,
-  storyTermStats,
   type StoryDoc,
   type StoryProfile,
 } from '../../lib/story/stories';
-import { STORY } from '../../lib/story/story-config';
 import { segmentSentences } from '../../lib/text/segment';
 import { contentTerms } from '../../lib/text/tokens';
 
@@ -37,12 +35,12 @@ const demo = DEMO_ARTICLES.map((a) => {
  * over everything stored plus the new article, candidates by shared look-up
  * keys, then assign or create, then merge.
  */
-function ingestAll(statsFor: (sentences: TermStats) => TermStats): string[] {
+function ingestAll(): string[] {
   const sentences = createTermStats([]);
   const stories = new Map<string, StoryProfile & { keys: string[] }>();
   return demo.map(({ doc }) => {
     for (const s of segmentSentences(doc.text)) sentences.add([...new Set(contentTerms(s.text))]);
-    const f = storyFeatures(doc, statsFor(sentences));
+    const f = storyFeatures(doc, sentences);
     const keys = new Set(storyKeys(f));
     const candidates = [...stories.values()].filter((p) => p.keys.some((k) => keys.has(k)));
     const choice = assignStory(f, candidates);
@@ -73,7 +71,7 @@ describe('demo corpus stories', () => {
   });
 
   test('captured one by one into an empty store, each event forms one story', () => {
-    expectDemoGrouping(ingestAll((s) => storyTermStats(s, STORY.priorSentences)));
+    expectDemoGrouping(ingestAll());
   });
 
   test('grouped as a batch, each event forms one story', () => {

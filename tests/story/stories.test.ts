@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { assignStory, clusterArticles, mergeIntoProfile, storyFeatures, storyKeys, storyTerms, type StoryDoc } from '../../lib/story/stories';
 import { createTermStats } from '../../lib/match/term-stats';
+import { STORY } from '../../lib/story/story-config';
 
 const doc = (id: string, title: string, text: string, publishedAt?: string): StoryDoc => ({ id, title, text, outlet: id, publishedAt });
 
@@ -29,7 +30,7 @@ describe('story grouping', () => {
     const stats = createTermStats([quake1, quake2, election].map((d) => storyTerms(`${d.title}\n${d.text}`)));
     const f1 = storyFeatures(quake1, stats);
     const f2 = storyFeatures(quake2, stats);
-    expect(Object.keys(f1.terms).length).toBeLessThanOrEqual(40);
+    expect(Object.keys(f1.terms).length).toBeLessThanOrEqual(STORY.maxTerms);
     expect(f1.names).toContain('alfama');
     expect(storyKeys(f1).some((k) => storyKeys(f2).includes(k))).toBe(true);
     const profile = { id: 's1', features: f1, articleCount: 1, firstSeen: f1.time!, lastSeen: f1.time!, title: quake1.title };
