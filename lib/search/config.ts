@@ -30,8 +30,11 @@ export const SEARCH = {
   rerankPool: 300,
   /** Final score: share of the index-based word coverage vs. fuse.js's closeness. */
   coverageWeight: 0.6,
-  /** Highlights shorter than this are dropped (single letters matched by chance). */
-  minHighlight: 2,
+  /**
+   * Highlights shorter than this are dropped: fuse.js also reports letter
+   * pairs matched by chance ("ar" of "Marine" for "inspectoin").
+   */
+  minHighlight: 3,
 } as const;
 
 export const FUSE_OPTIONS: IFuseOptions<{ text: string }> = {
