@@ -64,6 +64,8 @@ export function analyseCached(text: string): SentenceAnalysis {
 }
 
 let defaultScorer: PairScorer | undefined;
+// Corpus statistics of the last matchArticle call, for pairs groupClaims scores on demand.
+let lastStats: TermStats | undefined;
 
 /** Standardised logistic model over the claim features. */
 function claimProbability(x: Float64Array): number {
@@ -90,6 +92,23 @@ export function toLinkScale(p: number): number {
 function claimScore(a: SentenceAnalysis, b: SentenceAnalysis, scored: PairScore, local: TermStats): number {
   if (!scored.features) return scored.probability;
   return toLinkScale(claimProbability(computeClaimFeatures(a, b, scored.features, local, scored.probability)));
+}
+
+/** Claim score (link scale) and the pair scorer's reasons for two sentences of one story. */
+function scorePair(
+  a: SentenceAnalysis,
+  b: SentenceAnalysis,
+  stats: TermStats,
+  local: TermStats,
+  sc: PairScorer,
+): { p: number; reasons: SentenceLink['reasons'] } {
+  const s = sc.score(a, b, stats);
+  const quote = s.reasons.find((x) => x.kind === 'quotation')?.evidence[0];
+  // A passage quoted by both is the same claim even when one sentence says
+  // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
+  const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
+  const claim = claimScore(a, b, s, local);
+  return { p: quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim, reasons: s.reasons };
 }
 
 /** The original an article stands for: its own id, or the article it reprints. */
@@ -131,6 +150,7 @@ export function matchArticle(
   scorer?: PairScorer,
 ): SentenceLink[] {
   const sc = scorer ?? (defaultScorer ??= createScorer());
+  lastStats = stats;
   const targetSource = sourceOf(target.article);
   // Each independent source once: reprints of the target's source and of one another collapse.
   const present = new Set(others.map((o) => o.article.id));
@@ -245,16 +265,7 @@ export function matchArticle(
       let inner = memo.get(a);
       if (!inner) memo.set(a, (inner = new Map()));
       let r = inner.get(b);
-      if (!r) {
-        const s = sc.score(a, b, stats);
-        const quote = s.reasons.find((x) => x.kind === 'quotation')?.evidence[0];
-        // A passage quoted by both is the same claim even when one sentence says
-        // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
-        const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
-        const claim = claimScore(a, b, s, local);
-        r = { p: quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim, reasons: s.reasons };
-        inner.set(b, r);
-      }
+      if (!r) inner.set(b, (r = scorePair(a, b, stats, local, sc)));
       perArticle[ai]!.push({ i, j, ...r });
       if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
       pairScores.set(pairKey(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id), r.p);
@@ -283,14 +294,17 @@ export function matchArticle(
  * Claim groups from links, by average linkage: two groups merge, strongest
  * links first, when the mean claim score over their cross-outlet member
  * pairs reaches CLAIM_GROUP_MIN_AVERAGE. Scores below the link floor count
- * (as matchArticle recorded them, or `scoreOf`); pairs never scored count 0,
- * so one loose link cannot chain two different claims together.
+ * (as matchArticle recorded them, or `scoreOf`); pairs never scored are scored
+ * on demand from the sentences' texts (unless `scoreMissing` is false: then
+ * they count 0), so one loose link cannot chain two different claims together.
  */
 export function groupClaims(
   links: SentenceLink[],
   sentences: Map<string, { articleId: string; outlet: string; text: string }>,
   scoreOf: (x: string, y: string) => number | undefined = recordedClaimScore,
+  options: { scoreMissing?: boolean; scorer?: PairScorer } = {},
 ): ClaimGroup[] {
+  const { scoreMissing = true, scorer } = options;
   const linked = new Map<string, SentenceLink>();
   for (const l of links) {
     if (!sentences.has(l.a) || !sentences.has(l.b)) continue;
@@ -298,7 +312,22 @@ export function groupClaims(
     const prev = linked.get(k);
     if (!prev || prev.score < l.score) linked.set(k, l);
   }
-  const pairScore = (x: string, y: string): number => linked.get(pairKey(x, y))?.score ?? scoreOf(x, y) ?? 0;
+  // Pairs never scored (the first stage passed them over) are scored now: groups are small.
+  let local: TermStats | undefined;
+  const onDemand = (x: string, y: string): number => {
+    const sx = sentences.get(x)!;
+    const sy = sentences.get(y)!;
+    const ax = analyseCached(sx.text);
+    const ay = analyseCached(sy.text);
+    if (ax.terms.length < CLAIM_MIN_CONTENT_WORDS || ay.terms.length < CLAIM_MIN_CONTENT_WORDS) return 0;
+    local ??= createTermStats([...sentences.values()].map((s) => [...new Set(analyseCached(s.text).terms)]));
+    const p = scorePair(ax, ay, lastStats ?? local, local, scorer ?? (defaultScorer ??= createScorer())).p;
+    if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
+    pairScores.set(pairKey(x, y), p);
+    return p;
+  };
+  const pairScore = (x: string, y: string): number =>
+    linked.get(pairKey(x, y))?.score ?? scoreOf(x, y) ?? (scoreMissing ? onDemand(x, y) : 0);
   const groupOf = new Map<string, string[]>();
   const members = (id: string): string[] => groupOf.get(id) ?? [id];
   const outlet = (id: string): string => sentences.get(id)!.outlet;

@@ -70,7 +70,7 @@ export const CLAIM_ALIGNMENT = { floor: 0.4, margin: 0.05, strong: CLAIM_LINK_TH
 /**
  * Two claim groups merge when the mean claim score of their cross-outlet
  * member pairs reaches this: the link floor, so a group holds together as
- * well as one link must (pairs never scored count 0).
+ * well as one link must (pairs the first stage skipped are scored on demand).
  */
 export const CLAIM_GROUP_MIN_AVERAGE = CLAIM_ALIGNMENT.floor;
 /**

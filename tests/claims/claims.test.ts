@@ -52,8 +52,15 @@ describe('claim groups', () => {
     reasons: [],
     differences: x === 'p#0' && y === 'q#0' ? [{ kind: 'number', a: '5,000', b: '6,000', label: 'number differs' }] : [],
   });
+  const texts: Record<string, string> = {
+    'p#0': 'The crane collapsed at the container terminal early on Tuesday, injuring two workers.',
+    'q#0': 'Two workers were injured when a crane collapsed at the container terminal on Tuesday.',
+    'r#0': 'The harbour master said the union had asked for a full safety inspection of every berth.',
+    's#0': 'A full safety inspection of every berth was requested by the union, the harbour master said.',
+    'p#1': 'Ferries to the island will run on the winter timetable from next month.',
+  };
   const info = new Map(
-    ['p#0', 'q#0', 'r#0', 's#0', 'p#1'].map((id) => [id, { articleId: id.split('#')[0]!, outlet: `outlet-${id.split('#')[0]}`, text: id }]),
+    Object.keys(texts).map((id) => [id, { articleId: id.split('#')[0]!, outlet: `outlet-${id.split('#')[0]}`, text: texts[id]! }]),
   );
 
   test('a claim linked by three outlets forms one group with its differences', () => {
@@ -66,6 +73,16 @@ describe('claim groups', () => {
   test('one loose link does not chain two claims together', () => {
     const groups = groupClaims([link('p#0', 'q#0'), link('r#0', 's#0'), link('q#0', 'r#0', 0.6)], info);
     expect(groups.map((g) => g.sentences.length).sort()).toEqual([2, 2]);
+  });
+
+  test('a pair the first stage never scored is scored when its groups meet', () => {
+    // p#0–s#0 and q#0–s#0 were never scored: counted as 0 the groups could not merge.
+    const groups = groupClaims([link('p#0', 'q#0'), link('p#0', 'r#0', 0.6), link('q#0', 's#0', 0.45)], info, () => undefined);
+    expect(groups.find((g) => g.sentences.some((s) => s.sentenceId === 'p#0'))!.sentences.map((s) => s.sentenceId)).toEqual(['p#0', 'q#0']);
+    const same = new Map(info);
+    same.set('s#0', { articleId: 's', outlet: 'outlet-s', text: 'On Tuesday a crane collapsed at the container terminal and two workers were injured.' });
+    const grown = groupClaims([link('p#0', 'q#0'), link('q#0', 's#0', 0.45)], same, () => undefined);
+    expect(grown.map((g) => g.sentences.length)).toEqual([3]);
   });
 
   test('links to unknown sentences are ignored', () => {
