@@ -22,6 +22,7 @@ import { rebuildStories, removeArticleData } from './remove';
 import { newProfile, mergeProfile } from './profiles';
 import { openTermSet } from './term-set';
 import { validateArticleInput } from './validate';
+import { primaryKeysAnyOf } from '../db/query';
 
 export interface CorpusOptions {
   /** Clock, epoch ms (tests pass a fixed one). */
@@ -271,7 +272,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
 /** Candidate stories sharing the most look-up keys with an article. */
 async function candidateStories(db: ParallaxDb, keys: string[]): Promise<StoryRecord[]> {
   if (keys.length === 0) return [];
-  const hits = (await db.stories.where('keys').anyOf(keys).primaryKeys()) as string[];
+  const hits = await primaryKeysAnyOf(db.stories, 'keys', keys);
   const counts = new Map<string, number>();
   for (const id of hits) counts.set(id, (counts.get(id) ?? 0) + 1);
   const best = [...counts]

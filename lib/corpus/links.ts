@@ -5,6 +5,7 @@ import type { PairScorer } from '../match/scorer';
 import type { SentenceLink, StoredSentence } from '../types';
 import { CORPUS_LIMITS } from './config';
 import type { TermSet } from './term-set';
+import { rowsAnyOf } from '../db/query';
 
 interface StoredArticleSentences extends ArticleSentences {
   sentences: StoredSentence[];
@@ -62,7 +63,7 @@ export async function storyMembers(db: ParallaxDb, storyId: string, exceptId: st
 
 async function sentencesOf(db: ParallaxDb, articles: readonly ArticleRecord[]): Promise<StoredArticleSentences[]> {
   if (articles.length === 0) return [];
-  const all = await db.sentences.where('articleId').anyOf(articles.map((a) => a.id)).toArray();
+  const all = await rowsAnyOf(db.sentences, 'articleId', articles.map((a) => a.id));
   const byArticle = new Map<string, StoredSentence[]>();
   for (const s of all) {
     const list = byArticle.get(s.articleId) ?? [];

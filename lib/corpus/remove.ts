@@ -2,6 +2,7 @@
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { newProfile, mergeProfile } from './profiles';
 import type { TermSet } from './term-set';
+import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
 
 /**
  * Deletes the articles' sentences, links (both directions) and vocabulary
@@ -15,15 +16,15 @@ export async function removeArticleData(
   options: { replacing?: boolean } = {},
 ): Promise<{ stories: Set<string>; freed: string[] }> {
   const ids = articles.map((a) => a.id);
-  const sentences = await db.sentences.where('articleId').anyOf(ids).toArray();
+  const sentences = await rowsAnyOf(db.sentences, 'articleId', ids);
   await terms.load([...sentences.flatMap((s) => s.terms), ...articles.flatMap((a) => a.titleTerms ?? [])]);
   for (const s of sentences) terms.countSentence(s.terms, -1);
   for (const a of articles) terms.countTitle(a.titleTerms ?? [], -1);
   await db.sentences.bulkDelete(sentences.map((s) => s.id));
 
   const linkKeys = [
-    ...(await db.links.where('articleA').anyOf(ids).primaryKeys()),
-    ...(await db.links.where('articleB').anyOf(ids).primaryKeys()),
+    ...(await primaryKeysAnyOf(db.links, 'articleA', ids)),
+    ...(await primaryKeysAnyOf(db.links, 'articleB', ids)),
   ];
   await db.links.bulkDelete(linkKeys);
 
@@ -31,7 +32,7 @@ export async function removeArticleData(
   if (!options.replacing) {
     await db.articles.bulkDelete(ids);
     // Copies of a deleted original become independent sources.
-    const copies = await db.articles.where('reprintOf').anyOf(ids).toArray();
+    const copies = await rowsAnyOf(db.articles, 'reprintOf', ids);
     for (const c of copies) {
       delete c.reprintOf;
       freed.push(c.id);

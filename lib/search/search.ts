@@ -11,6 +11,7 @@ import { tokenize } from '../text/tokens';
 import { FUSE_OPTIONS, SEARCH } from './config';
 import { editDistance, termGrams } from './grams';
 import { readSentenceCount } from '../corpus/term-set';
+import { primaryKeysAnyOf } from '../db/query';
 
 interface Expansion {
   term: string;
@@ -31,7 +32,7 @@ interface Candidate {
 export async function expandWord(db: ParallaxDb, norm: string, stem: string): Promise<Expansion[]> {
   const forms = [...new Set([stem, norm])];
   const grams = [...new Set(forms.flatMap(termGrams))];
-  const hits = (await db.terms.where('grams').anyOf(grams).primaryKeys()) as string[];
+  const hits = await primaryKeysAnyOf(db.terms, 'grams', grams);
   const shared = new Map<string, number>();
   for (const t of hits) shared.set(t, (shared.get(t) ?? 0) + 1);
   for (const f of forms) shared.set(f, Math.max(shared.get(f) ?? 0, grams.length));
@@ -88,14 +89,19 @@ export async function search(db: ParallaxDb, query: string, limit = 20): Promise
     }
     c.words.set(word, Math.max(c.words.get(word) ?? 0, weight));
   };
-  for (const l of lookups) {
-    const [sentenceIds, titleIds] = await Promise.all([
-      db.sentences.where('terms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
-      db.articles.where('titleTerms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
-    ]);
+  const postings = await Promise.all(
+    lookups.map((l) =>
+      Promise.all([
+        db.sentences.where('terms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
+        db.articles.where('titleTerms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
+      ]),
+    ),
+  );
+  lookups.forEach((l, i) => {
+    const [sentenceIds, titleIds] = postings[i]!;
     for (const id of sentenceIds) note(id, 'sentence', l.word, l.weight);
     for (const id of titleIds) note(`title:${id}`, 'title', l.word, l.weight);
-  }
+  });
   if (candidates.size === 0) return [];
 
   const best = expansions.reduce((s, list) => s + Math.max(0, ...list.map((e) => e.closeness * idf(e.df))), 0) || 1;

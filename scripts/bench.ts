@@ -1,0 +1,173 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000,1000000] [--dexie-max 100000]`
+ *
+ * For corpora of the given numbers of stored sentences, prints the time to
+ * store and index an article, to match a 100-sentence article, the popup
+ * search latency, and memory. Corpora up to --dexie-max sentences are built
+ * in a real Dexie store on fake-indexeddb and every capture goes through
+ * lib/corpus; larger ones run the same engine steps over in-memory indexes
+ * (see scripts/bench/memory-pipeline.ts), which is what the store's indexed
+ * reads stand for.
+ */
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createCorpus } from '../lib/corpus/corpus';
+import { writeSentenceCount } from '../lib/corpus/term-set';
+import { createDb, type ParallaxDb } from '../lib/db/db';
+import { search } from '../lib/search/search';
+import { tokenize } from '../lib/text/tokens';
+import type { ArticleInput } from '../lib/types';
+import { loadBaseStories, seeded, type BaseStory } from './bench/data';
+import { createMemoryPipeline } from './bench/memory-pipeline';
+import { buildModel, generateArticles, replicaTime, termRecords, titleFrom, variant, type CorpusModel } from './bench/model';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const dexieMax = Number(arg('dexie-max') ?? 100_000);
+const SAMPLES = Number(arg('samples') ?? 20);
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+function memory(): string {
+  const m = process.memoryUsage();
+  return `RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}`;
+}
+
+/** New articles for existing stories, from another outlet, as a reader would open them. */
+function probes(stories: BaseStory[], model: CorpusModel, count: number, length: number | undefined, seed: number): ArticleInput[] {
+  const rand = seeded(seed);
+  const replicas = Math.max(1, ...model.articles.map((a) => Number(a.storyId.split('-')[2]) + 1));
+  const out: ArticleInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const s = Math.floor(rand() * stories.length);
+    const r = Math.floor(rand() * replicas);
+    const base = stories[s]!;
+    const sentences = variant(base, Math.floor(rand() * base.docs.length), rand, length);
+    out.push({
+      url: `https://benchherald.example/${length ?? 'n'}/${seed}/${i}`,
+      outlet: 'Bench Herald',
+      title: titleFrom(sentences[0]!),
+      publishedAt: new Date(replicaTime(s, r) + 7_200_000).toISOString(),
+      text: sentences.join(' '),
+    });
+  }
+  return out;
+}
+
+/** Queries a reader might type: three words of a stored sentence, two of them misspelt. */
+function queries(model: CorpusModel, count: number): string[] {
+  const rand = seeded(99);
+  const out: string[] = [];
+  while (out.length < count) {
+    const s = model.sentences[Math.floor(rand() * model.sentences.length)]!;
+    const words = tokenize(s.text).filter((t) => !t.isStop && !t.isNumber && t.raw.length >= 5);
+    if (words.length < 3) continue;
+    const picked = [0, 1, 2].map(() => words[Math.floor(rand() * words.length)]!.raw);
+    out.push(
+      picked
+        .map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3)))
+        .join(' '),
+    );
+  }
+  return out;
+}
+
+async function load(db: ParallaxDb, model: CorpusModel): Promise<void> {
+  const chunk = 5000;
+  for (let i = 0; i < model.articles.length; i += chunk) await db.articles.bulkPut(model.articles.slice(i, i + chunk));
+  for (let i = 0; i < model.sentences.length; i += chunk) await db.sentences.bulkPut(model.sentences.slice(i, i + chunk));
+  await db.stories.bulkPut([...model.stories.values()]);
+  const terms = termRecords(model);
+  for (let i = 0; i < terms.length; i += chunk) await db.terms.bulkPut(terms.slice(i, i + chunk));
+  await writeSentenceCount(db, model.sentenceCount);
+}
+
+async function benchSize(stories: BaseStory[], size: number): Promise<void> {
+  const started = performance.now();
+  const model = buildModel(stories, generateArticles(stories, size));
+  const built = performance.now();
+  console.log(
+    `\n== ${model.sentenceCount.toLocaleString('en')} sentences, ${model.articles.length.toLocaleString('en')} articles, ` +
+      `${model.stories.size.toLocaleString('en')} stories, ${model.df.size.toLocaleString('en')} stems ` +
+      `(records built in ${((built - started) / 1000).toFixed(1)} s)`,
+  );
+
+  const typical = probes(stories, model, SAMPLES, undefined, 1);
+  const long = probes(stories, model, Math.max(5, Math.round(SAMPLES / 2)), 100, 2);
+
+  // The engine's steps over in-memory indexes: every size.
+  const pipeline = createMemoryPipeline(model);
+  pipeline(typical[0]!); // warm the stemmer and analysis caches
+  const mem = long.map((a) => pipeline(a));
+  console.log(`in-memory indexes, 100-sentence article, story + wire check + matching: ${fmt(mem.map((m) => m.total))}`);
+  console.log(`in-memory indexes, 100-sentence article, matchArticle alone:             ${fmt(mem.map((m) => m.match))}`);
+  console.log(
+    `  joined an existing story: ${mem.filter((m) => m.storyId).length}/${mem.length}; links per article: median ${pct(mem.map((m) => m.links), 50)}`,
+  );
+
+  if (size <= dexieMax) {
+    const db = createDb(`bench-${size}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const t0 = performance.now();
+    await load(db, model);
+    console.log(`Dexie on fake-indexeddb: bulk load ${((performance.now() - t0) / 1000).toFixed(1)} s; ${memory()}`);
+    const corpus = createCorpus(db);
+    const timeIngest = async (articles: ArticleInput[]) => {
+      const times: number[] = [];
+      let marked = 0;
+      for (const a of articles) {
+        const t = performance.now();
+        const r = await corpus.ingest(a, 'page');
+        times.push(performance.now() - t);
+        marked += r.annotation.marked.length;
+      }
+      return { times, marked };
+    };
+    const typ = await timeIngest(typical);
+    const sentencesPer = typical.map((a) => a.text.length);
+    console.log(
+      `Dexie: store + index + match + annotate, typical article (median ${pct(sentencesPer, 50)} chars): ${fmt(typ.times)}`,
+    );
+    const lng = await timeIngest(long);
+    console.log(`Dexie: store + index + match + annotate, 100-sentence article: ${fmt(lng.times)}; marked sentences median ${Math.round(lng.marked / long.length)}`);
+    const qs = queries(model, SAMPLES);
+    await search(db, qs[0]!);
+    const st: number[] = [];
+    let found = 0;
+    for (const q of qs) {
+      const t = performance.now();
+      const groups = await search(db, q);
+      st.push(performance.now() - t);
+      if (groups.length) found++;
+    }
+    console.log(`Dexie: popup search (3 words, 2 misspelt, e.g. "${qs[0]}"): ${fmt(st)}; queries with results ${found}/${qs.length}`);
+    console.log(`memory after measurements: ${memory()}`);
+    db.close();
+  } else {
+    console.log(`(not built in fake-indexeddb above --dexie-max ${dexieMax}: store, annotate and search timed at smaller sizes only)`);
+    console.log(`memory with in-memory indexes: ${memory()}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  console.log(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${mb(totalmem())} RAM, node ${process.version}`);
+  const { stories, source } = loadBaseStories(repoRoot);
+  console.log(`text: ${source}; ${stories.length} base stories, ${stories.reduce((s, b) => s + b.docs.length, 0)} documents`);
+  const t = performance.now();
+  for (const size of sizes) await benchSize(stories, size);
+  console.log(`\ntotal ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+await main();

@@ -1,0 +1,67 @@
+/**
+ * The capture pipeline over in-memory indexes, for corpora too large to
+ * build in fake-indexeddb within the benchmark's time: the same engine calls
+ * as lib/corpus (segment, terms, story features, candidate stories by shared
+ * keys, story assignment, wire-copy check, claim matching within the story)
+ * with Maps standing in for the Dexie indexes (`stories.*keys`,
+ * `articles.storyId`, `sentences.articleId`, `terms`). In the store these
+ * look-ups are indexed reads whose cost grows with the log of the corpus.
+ */
+import type { ArticleRecord, StoryRecord } from '../../lib/db/db';
+import { CORPUS_LIMITS } from '../../lib/corpus/config';
+import { matchArticle, type ArticleSentences } from '../../lib/match/claims';
+import { createScorer } from '../../lib/match/scorer';
+import type { TermStats } from '../../lib/match/term-stats';
+import { findReprintOf } from '../../lib/story/reprints';
+import { assignStory, storyFeatures, storyKeys } from '../../lib/story/stories';
+import { segmentSentences } from '../../lib/text/segment';
+import { contentTerms } from '../../lib/text/tokens';
+import type { ArticleInput, StoredSentence } from '../../lib/types';
+import type { CorpusModel } from './model';
+
+export interface PipelineTiming {
+  total: number;
+  match: number;
+  links: number;
+  storyId: string | null;
+}
+
+export function createMemoryPipeline(model: CorpusModel) {
+  const keyIndex = new Map<string, string[]>();
+  for (const s of model.stories.values()) for (const k of s.keys) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(s.id);
+  const byStory = new Map<string, ArticleRecord[]>();
+  for (const a of model.articles) (byStory.get(a.storyId) ?? byStory.set(a.storyId, []).get(a.storyId)!).push(a);
+  const byArticle = new Map<string, StoredSentence[]>();
+  for (const s of model.sentences) (byArticle.get(s.articleId) ?? byArticle.set(s.articleId, []).get(s.articleId)!).push(s);
+  const stats: TermStats = { docCount: model.sentenceCount, df: (t) => model.df.get(t) ?? 0 };
+  const scorer = createScorer();
+
+  return function run(input: ArticleInput): PipelineTiming {
+    const t0 = performance.now();
+    const spans = segmentSentences(input.text);
+    const sentences = spans.map((s) => ({ ...s, id: `new#${s.index}`, terms: [...new Set(contentTerms(s.text))] }));
+    const f = storyFeatures({ id: 'new', title: input.title, text: input.text, outlet: input.outlet, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) }, stats);
+    const counts = new Map<string, number>();
+    for (const k of storyKeys(f)) for (const id of keyIndex.get(k) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const candidates = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, CORPUS_LIMITS.maxCandidateStories)
+      .map(([id]) => model.stories.get(id))
+      .filter((s): s is StoryRecord => s !== undefined);
+    const { storyId } = assignStory(f, candidates);
+    const members = (storyId ? (byStory.get(storyId) ?? []) : [])
+      .filter((a) => a.outlet !== input.outlet)
+      .slice(-CORPUS_LIMITS.maxStoryArticlesMatched);
+    findReprintOf(input.text, members.map((a) => ({ id: a.id, outlet: a.outlet, text: a.text })), { outlet: input.outlet });
+    const others: ArticleSentences[] = members.map((a) => ({
+      article: { id: a.id, outlet: a.outlet, url: a.url, title: a.title },
+      sentences: byArticle.get(a.id) ?? [],
+    }));
+    const t1 = performance.now();
+    const links = others.length
+      ? matchArticle({ article: { id: 'new', outlet: input.outlet, url: input.url, title: input.title }, sentences }, others, stats, scorer)
+      : [];
+    const t2 = performance.now();
+    return { total: t2 - t0, match: t2 - t1, links: links.length, storyId };
+  };
+}
