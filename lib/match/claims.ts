@@ -15,6 +15,7 @@ import {
   CLAIM_FIRST_STAGE_MIN,
   CLAIM_FIRST_STAGE_TOP,
   CLAIM_GROUP_MIN_AVERAGE,
+  CLAIM_HEADING_MAX_WORDS,
   CLAIM_LINK_THRESHOLD,
   CLAIM_MIN_CONTENT_WORDS,
   CLAIM_PREFILTER_MIN_MASS,
@@ -94,6 +95,28 @@ function claimScore(a: SentenceAnalysis, b: SentenceAnalysis, scored: PairScore,
   return toLinkScale(claimProbability(computeClaimFeatures(a, b, scored.features, local, scored.probability)));
 }
 
+// Finite-verb cues: a short line with one of these is a sentence, not a subhead.
+const FINITE = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might',
+  'must', 'should', 'says', 'said', 'say', 'told', 'tells', 'does', 'did', 'do',
+]);
+
+/**
+ * A subhead ("Failed load test", "Union reaction"): under CLAIM_HEADING_MAX_WORDS
+ * words, no terminal punctuation, no finite verb. It names a topic, states no
+ * claim, and would otherwise win mutual best over the sentence that does.
+ */
+export function isSubhead(an: SentenceAnalysis): boolean {
+  const text = an.text.trim();
+  if (/[.!?…"”'’:;)]$/.test(text)) return false;
+  const words = an.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.raw));
+  if (words.length >= CLAIM_HEADING_MAX_WORDS) return false;
+  return !words.some((t) => FINITE.has(t.norm) || t.norm.endsWith("n't"));
+}
+
+/** A sentence that can state a claim: enough content words, not a subhead. */
+const claimBearing = (an: SentenceAnalysis): boolean => an.terms.length >= CLAIM_MIN_CONTENT_WORDS && !isSubhead(an);
+
 /** Claim score (link scale) and the pair scorer's reasons for two sentences of one story. */
 function scorePair(
   a: SentenceAnalysis,
@@ -118,6 +141,8 @@ const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id
 interface Prepped {
   an: SentenceAnalysis;
   stems: string[];
+  /** Can state a claim (claimBearing). */
+  bearing: boolean;
 }
 
 // Per-sentence first-stage data, keyed by sentence id (checked against the text).
@@ -127,7 +152,7 @@ function prep(id: string, text: string): Prepped {
   let p = preppedCache.get(id);
   if (p && p.an.text === text) return p;
   const an = analyseCached(text);
-  p = { an, stems: [...new Set(an.terms)] };
+  p = { an, stems: [...new Set(an.terms)], bearing: claimBearing(an) };
   if (preppedCache.size >= CACHE_LIMIT) preppedCache.clear();
   preppedCache.set(id, p);
   return p;
@@ -182,7 +207,7 @@ export function matchArticle(
   const mass = (p: Prepped): number => p.stems.reduce((m, t) => m + lw(t), 0);
   // The target's stems with their weights, looked up once rather than per article.
   const tw = tp.map((p) => ({ stems: p.stems, local: p.stems.map(lw), global: p.stems.map(gw), mass: mass(p) }));
-  const eligibleT = tp.map((p) => p.an.terms.length >= CLAIM_MIN_CONTENT_WORDS);
+  const eligibleT = tp.map((p) => p.bearing);
 
   const picked: { i: number; j: number; c: number; art: number }[] = [];
   eligible.forEach((_art, ai) => {
@@ -191,7 +216,7 @@ export function matchArticle(
     const index = new Map<string, number[]>();
     const massJ = sents.map(mass);
     sents.forEach((p, j) => {
-      if (p.an.terms.length < CLAIM_MIN_CONTENT_WORDS) return;
+      if (!p.bearing) return;
       for (const t of p.stems) {
         let list = index.get(t);
         if (!list) index.set(t, (list = []));
@@ -319,7 +344,7 @@ export function groupClaims(
     const sy = sentences.get(y)!;
     const ax = analyseCached(sx.text);
     const ay = analyseCached(sy.text);
-    if (ax.terms.length < CLAIM_MIN_CONTENT_WORDS || ay.terms.length < CLAIM_MIN_CONTENT_WORDS) return 0;
+    if (!claimBearing(ax) || !claimBearing(ay)) return 0;
     local ??= createTermStats([...sentences.values()].map((s) => [...new Set(analyseCached(s.text).terms)]));
     const p = scorePair(ax, ay, lastStats ?? local, local, scorer ?? (defaultScorer ??= createScorer())).p;
     if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();

@@ -39,6 +39,12 @@ export const CLAIM_PREFILTER_MIN_MASS = 2;
  */
 export const CLAIM_MIN_CONTENT_WORDS = 3;
 /**
+ * A line shorter than this many words, with no terminal punctuation and no
+ * finite verb, is a subhead and is never linked (a judgement about page
+ * layout: subheads run two to five words; not fitted).
+ */
+export const CLAIM_HEADING_MAX_WORDS = 6;
+/**
  * First stage (cheap): a candidate's shared content stems, weighted by
  * story-local idf, cover at least this share of the shorter sentence's
  * weight; the CLAIM_FIRST_STAGE_TOP best candidates of each sentence in the
