@@ -165,20 +165,20 @@ export function storyKeys(f: StoryFeatures): string[] {
   return [...terms, ...names];
 }
 
+// Dot product of unit or mean vectors; walks the article's side, the shorter one.
 function cosine(a: Record<string, number>, b: Record<string, number>): number {
   let s = 0;
-  const [small, large] = Object.keys(a).length < Object.keys(b).length ? [a, b] : [b, a];
-  for (const t in small) {
-    const w = large[t];
-    if (w !== undefined) s += w * small[t]!;
+  for (const t in a) {
+    const w = b[t];
+    if (w !== undefined) s += w * a[t]!;
   }
   return s;
 }
 
+// Name lists are short (≤ 30): a scan beats building a set per comparison.
 function sharedNames(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(b);
   let shared = 0;
-  for (const n of a) if (set.has(n)) shared++;
+  for (const n of a) if (b.includes(n)) shared++;
   return shared;
 }
 
@@ -200,7 +200,8 @@ function namesDisagree(a: string[], b: string[]): boolean {
 
 function pairSimilarity(f: StoryFeatures, g: StoryFeatures): number {
   if (namesDisagree(f.names, g.names)) return 0;
-  return (1 - STORY.nameWeight) * cosine(f.terms, g.terms) + STORY.nameWeight * nameOverlap(f.names, g.names);
+  const w = STORY.nameWeight;
+  return w > 0 ? (1 - w) * cosine(f.terms, g.terms) + w * nameOverlap(f.names, g.names) : cosine(f.terms, g.terms);
 }
 
 /** Similarity of an article to a story profile in [0, 1], time-gated: the best of the mean vector and the kept members. */
@@ -285,9 +286,13 @@ export function clusterArticles(docs: StoryDoc[]): string[] {
     const doc = docs[i]!;
     for (const s of sentenceTermSets(doc.text)) stats.add(s);
     const f = storyFeatures(doc, stats);
-    const ids = new Set<string>();
-    for (const k of storyKeys(f)) for (const id of index.get(k) ?? []) ids.add(id);
-    const candidates = [...ids].map((id) => profiles.get(id)!);
+    // Like the store: the profiles sharing most look-up keys, at most `STORY.maxCandidates`.
+    const shared = new Map<string, number>();
+    for (const k of storyKeys(f)) for (const id of index.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const candidates = [...shared]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, STORY.maxCandidates)
+      .map(([id]) => profiles.get(id)!);
     const { storyId } = assignStory(f, candidates);
     let profile: StoryProfile;
     if (storyId) profile = mergeIntoProfile(profiles.get(storyId)!, f, doc.title);

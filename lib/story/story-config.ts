@@ -28,6 +28,8 @@ export const STORY = {
   /** Index keys per article/profile (15 terms: 82.3 / 90.3 at threshold 0.15; 30: 82.8 / 90.6). */
   keyTerms: 30,
   keyNames: 5,
+  /** Profiles compared per article, those sharing most keys first (the store reads CORPUS_LIMITS.maxCandidateStories = 50). */
+  maxCandidates: 50,
   /** Shared names are counted against the smaller list, capped at this many. */
   nameOverlapCap: 8,
   /**
