@@ -98,6 +98,7 @@ export function exportFileName(label: string | undefined, date: Date): string {
   const day = date.toISOString().slice(0, 10);
   const slug = (label ?? '')
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -1,0 +1,64 @@
+import { expect, test } from 'vitest';
+import { exportFileName, runImport, summarizeImport, type ImportProgress } from '../../lib/extension/import-export';
+import type { ImportBatchReply, ImportItem } from '../../lib/messaging/protocol';
+
+const good = (i: number) => JSON.stringify({ url: `https://a.test/${i}`, outlet: 'A', title: `T${i}`, text: `Body ${i}.` });
+
+test.each([
+  { lines: 1, batch: 25, batches: [1] },
+  { lines: 25, batch: 25, batches: [25] },
+  { lines: 60, batch: 25, batches: [25, 25, 10] },
+  { lines: 7, batch: 3, batches: [3, 3, 1] },
+])('$lines good lines in batches of $batch go as $batches', async ({ lines, batch, batches }) => {
+  const sent: number[] = [];
+  const progress: ImportProgress[] = [];
+  const text = Array.from({ length: lines }, (_, i) => good(i)).join('\n') + '\n\n';
+  const report = await runImport(
+    text,
+    async (items) => {
+      sent.push(items.length);
+      return { stored: items.length, updated: 0, errors: [] };
+    },
+    { batchSize: batch, onProgress: (p) => progress.push(p) },
+  );
+  expect(sent).toEqual(batches);
+  expect(report).toEqual({ total: lines, stored: lines, updated: 0, errors: [] });
+  expect(progress.at(-1)).toEqual({ done: lines, total: lines });
+  expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+});
+
+test('bad lines are reported by number with the reason; refusals of the store and failed batches too', async () => {
+  const text = [good(1), 'nope', good(3), '{"url":"u","outlet":"X"}', good(5), '"html": 1', good(7)].join('\n');
+  let call = 0;
+  const report = await runImport(
+    text,
+    async (items: ImportItem[]): Promise<ImportBatchReply> => {
+      call++;
+      if (call === 2) throw new Error('the background did not answer');
+      return { stored: items.length - 1, updated: 1, errors: [{ line: items[0]!.line, message: `line ${items[0]!.line}: the store refused` }] };
+    },
+    { batchSize: 3 },
+  );
+  expect(report.errors.map((e) => e.line)).toEqual([1, 2, 4, 5, 6, 7]);
+  expect(report.errors.find((e) => e.line === 2)?.message).toMatch(/^line 2: not JSON/);
+  expect(report.errors.find((e) => e.line === 4)?.message).toBe('line 4: missing "title"');
+  expect(report.errors.find((e) => e.line === 5)?.message).toMatch(/the background did not answer/);
+  expect(summarizeImport(report)).toBe('1 article stored (2 already there, updated); 6 lines were not imported.');
+});
+
+test('an "html" line needs an extractor, and uses the one given', async () => {
+  const line = JSON.stringify({ url: 'https://a.test/h', outlet: 'A', title: 'T', html: '<p>x</p>' });
+  const send = async (items: ImportItem[]) => ({ stored: items.length, updated: 0, errors: [] });
+  const without = await runImport(line, send);
+  expect(without.errors[0]?.message).toMatch(/"html" cannot be read here/);
+  const withExtractor = await runImport(line, send, { extractHtml: () => ({ ok: true, article: { text: 'Extracted body.' } }) });
+  expect(withExtractor.stored).toBe(1);
+});
+
+test.each([
+  [undefined, 'parallax-2025-10-14.jsonl'],
+  ['The Daily Ledger', 'parallax-the-daily-ledger-2025-10-14.jsonl'],
+  ['Le Monde – édition', 'parallax-le-monde-edition-2025-10-14.jsonl'],
+])('exportFileName(%j)', (label, name) => {
+  expect(exportFileName(label, new Date('2025-10-14T12:00:00Z'))).toBe(name);
+});
