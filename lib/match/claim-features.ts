@@ -6,8 +6,9 @@
  * carries, plus shared quotation runs, names, numbers and the paraphrase
  * scorer's own verdict. Fitted by scripts/fit-claim.ts (lib/match/claim-model.ts).
  */
+import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
-import type { PairFeatures, Unit } from './features';
+import type { PairFeatures, Prepared, Unit } from './features';
 import { idf, type TermStats } from './term-stats';
 
 export const CLAIM_FEATURE_NAMES = [
@@ -23,7 +24,104 @@ export const CLAIM_FEATURE_NAMES = [
   'numbers_conflict',
   'negation_mismatch',
   'short_length',
+  'concept_cover_short',
+  'concept_cover_long',
 ] as const;
+
+/**
+ * Verbs and nouns of going away that WordNet files under different synsets
+ * ("pull out", "move out", "withdraw", "leave"): one concept, so "no plans to
+ * withdraw troops" meets "troops are moving out". Stems and phrases.
+ */
+const CONCEPT_CLASSES: readonly (readonly string[])[] = [
+  ['leav', 'left', 'withdraw', 'withdrew', 'withdrawn', 'withdraw', 'pull out', 'pulled out', 'pulling out', 'pullout',
+    'move out', 'moving out', 'moved out', 'depart', 'departur', 'exit', 'evacu', 'quit', 'expel', 'expuls', 'oust'],
+];
+const conceptClass = new Map<string, number>();
+CONCEPT_CLASSES.forEach((c, k) => c.forEach((w) => conceptClass.set(w, k + 1)));
+const classOf = (u: Unit): number =>
+  (u.phrase ? conceptClass.get(u.phrase.toLowerCase()) : undefined) ?? conceptClass.get(u.stem) ?? conceptClass.get(u.norm) ?? 0;
+
+// Negation cues merge into one concept, NEG ("denied X" ≈ "no X").
+const NEG_CUES = new Set(['no', 'not', "n't", 'nor', 'never', 'deny', 'denied', 'denies', 'denial', 'without', 'none']);
+const isNegCue = (norm: string): boolean => NEG_CUES.has(norm) || norm.endsWith("n't");
+/** Weight of the NEG concept (a judgement: about a mid-frequency content word). */
+const NEG_WEIGHT = 0.5;
+
+/** Synsets up to two hypernym steps above a unit's senses (cached per unit). */
+const ancestorCache = new WeakMap<Unit, Int32Array>();
+function ancestors2(u: Unit, lex: Lexicon): Int32Array {
+  let a = ancestorCache.get(u);
+  if (a) return a;
+  const set = new Set<number>(u.hypernyms);
+  for (const h of u.hypernyms) for (const g of lex.hypernyms(h)) set.add(g);
+  a = Int32Array.from(set).sort();
+  ancestorCache.set(u, a);
+  return a;
+}
+
+/** Concept-level match strength of two content words, 0 when unrelated (judgement weights below the pair aligner's). */
+function conceptMatch(a: Unit, b: Unit, lex: Lexicon): number {
+  if (a.stem === b.stem) return 1;
+  if (a.isNumber || b.isNumber) return 0;
+  if (a.family !== 0 && a.family === b.family) return 0.9;
+  const ca = classOf(a);
+  if (ca && ca === classOf(b)) return 0.85;
+  if (a.synsets.length && b.synsets.length) {
+    if (intersects(a.synsets, b.synsets)) return 0.85;
+    if (intersects(a.hypernyms, b.synsets) || intersects(b.hypernyms, a.synsets)) return 0.7;
+    const aa = ancestors2(a, lex);
+    const ab = ancestors2(b, lex);
+    if (intersects(aa, b.synsets) || intersects(ab, a.synsets)) return 0.6;
+    if (intersects(a.hypernyms, b.hypernyms)) return 0.5;
+  }
+  const va = a.vector;
+  const vb = b.vector;
+  if (va && vb) {
+    let c = 0;
+    for (let d = 0; d < va.length; d++) c += va[d]! * vb[d]!;
+    if (c >= CONCEPT_VECTOR_FLOOR) return 0.6 * c;
+  }
+  return 0;
+}
+/** Vector cosine from which two words count as one concept (a judgement; the pair aligner uses 0.55). */
+const CONCEPT_VECTOR_FLOOR = 0.6;
+
+/**
+ * Soft concept coverage in both directions: each content word's best concept
+ * match in the other sentence, weighted by `w`; negation cues are one NEG
+ * concept on each side. Returns [covered share of a, covered share of b].
+ */
+export function conceptCoverage(pa: Prepared, pb: Prepared, w: (u: Unit) => number, lex: Lexicon = getLexicon()): [number, number] {
+  const ua = pa.units.filter((u) => !isNegCue(u.norm) && !(u.isNumber && pb.numbers.size && pa.numbers.size));
+  const ub = pb.units.filter((u) => !isNegCue(u.norm) && !(u.isNumber && pb.numbers.size && pa.numbers.size));
+  const bestA = new Float64Array(ua.length);
+  const bestB = new Float64Array(ub.length);
+  for (let i = 0; i < ua.length; i++)
+    for (let j = 0; j < ub.length; j++) {
+      const m = conceptMatch(ua[i]!, ub[j]!, lex);
+      if (m > bestA[i]!) bestA[i] = m;
+      if (m > bestB[j]!) bestB[j] = m;
+    }
+  const negA = pa.negations > 0 ? NEG_WEIGHT : 0;
+  const negB = pb.negations > 0 ? NEG_WEIGHT : 0;
+  const both = negA && negB ? NEG_WEIGHT : 0;
+  let covA = both;
+  let totA = negA;
+  ua.forEach((u, i) => {
+    const x = w(u);
+    totA += x;
+    covA += x * bestA[i]!;
+  });
+  let covB = both;
+  let totB = negB;
+  ub.forEach((u, j) => {
+    const x = w(u);
+    totB += x;
+    covB += x * bestB[j]!;
+  });
+  return [totA ? covA / totA : 0, totB ? covB / totB : 0];
+}
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
@@ -110,6 +208,7 @@ export function computeClaimFeatures(
     for (const x of f.a.numbers) if (f.b.numbers.has(x)) shared++;
     numbersConflict = shared ? 0 : 1;
   }
+  const [conA, conB] = conceptCoverage(f.a, f.b, w);
   return Float64Array.from([
     logit(pairProbability),
     totS ? covS / totS : 0,
@@ -123,5 +222,7 @@ export function computeClaimFeatures(
     numbersConflict,
     (f.a.negations > 0) !== (f.b.negations > 0) ? 1 : 0,
     Math.log1p(ps.units.length),
+    aShort ? conA : conB,
+    aShort ? conB : conA,
   ]);
 }
