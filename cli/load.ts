@@ -1,6 +1,7 @@
 /** Reads command-line inputs: a JSON Lines file, or a folder of *.jsonl and *.txt files. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { extractFromHtml } from '../lib/extract/from-html';
 import { parseArticleLines, type LineError } from '../lib/io/jsonl';
 import type { ArticleInput } from '../lib/types';
 
@@ -20,7 +21,7 @@ export function articleFromTxt(file: string, content: string): ArticleInput {
 }
 
 function fromJsonl(file: string, label: string, out: Loaded): void {
-  const { articles, errors } = parseArticleLines(readFileSync(file, 'utf8'));
+  const { articles, errors } = parseArticleLines(readFileSync(file, 'utf8'), { extractHtml: extractFromHtml });
   out.articles.push(...articles.map((a) => a.article));
   out.errors.push(...errors.map((e: LineError) => `${label}: ${e.message}`));
 }
