@@ -161,6 +161,8 @@ const logit = (p: number): number => Math.log(Math.max(p, 1e-6) / Math.max(1 - p
 /**
  * `local` is the story's own sentence statistics; `pairProbability` the
  * paraphrase scorer's probability for the pair (its features in `f`).
+ * `maskNumbers`: figures weigh nothing and never conflict (the pair as if it
+ * had no numbers).
  */
 export function computeClaimFeatures(
   a: SentenceAnalysis,
@@ -168,9 +170,10 @@ export function computeClaimFeatures(
   f: PairFeatures,
   local: TermStats,
   pairProbability: number,
+  maskNumbers = false,
 ): Float64Array {
   const maxIdf = Math.log(local.docCount + 2) || 1;
-  const w = (u: Unit): number => (u.isNumber ? 1 : Math.max(0.02, idf(local, u.stem) / maxIdf));
+  const w = (u: Unit): number => (u.isNumber ? (maskNumbers ? 0 : 1) : Math.max(0.02, idf(local, u.stem) / maxIdf));
   const wa = f.a.units.map(w);
   const wb = f.b.units.map(w);
   const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
@@ -203,7 +206,7 @@ export function computeClaimFeatures(
   for (const n of ps.names) if (pl.names.has(n)) namesShared++;
   const namesMissing = ps.names.size ? (ps.names.size - namesShared) / ps.names.size : 0;
   let numbersConflict = 0;
-  if (f.a.numbers.size && f.b.numbers.size) {
+  if (!maskNumbers && f.a.numbers.size && f.b.numbers.size) {
     let shared = 0;
     for (const x of f.a.numbers) if (f.b.numbers.has(x)) shared++;
     numbersConflict = shared ? 0 : 1;

@@ -92,7 +92,12 @@ export function toLinkScale(p: number): number {
  */
 function claimScore(a: SentenceAnalysis, b: SentenceAnalysis, scored: PairScore, local: TermStats): number {
   if (!scored.features) return scored.probability;
-  return toLinkScale(claimProbability(computeClaimFeatures(a, b, scored.features, local, scored.probability)));
+  const f = scored.features;
+  const p = claimProbability(computeClaimFeatures(a, b, f, local, scored.probability));
+  // A different figure on the same predicate is the same claim with a
+  // difference (the card says "number differs"): never below the pair without its numbers.
+  if (!f.a.numbers.size || !f.b.numbers.size) return toLinkScale(p);
+  return toLinkScale(Math.max(p, claimProbability(computeClaimFeatures(a, b, f, local, scored.probability, true))));
 }
 
 // Finite-verb cues: a short line with one of these is a sentence, not a subhead.
