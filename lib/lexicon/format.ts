@@ -16,6 +16,11 @@ export interface LexiconAsset {
   families: string;
   /** base64 varints, per word: 1 + word id of its dictionary form when that differs ("pulled" → "pull"), else 0. */
   lemmas: string;
+  /**
+   * base64 bytes, per word: background rarity 0–255, log of its frequency rank
+   * in GloVe's corpus (Wikipedia + Gigaword newswire), 255 = rarer than the vocabulary.
+   */
+  rarity: string;
   /** Word vectors of the first `count` words, reduced and quantised. */
   vectors: {
     count: number;

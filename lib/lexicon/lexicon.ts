@@ -31,6 +31,14 @@ export interface Lexicon {
   relation(a: string, b: string): Relation | undefined;
   /** Cosine of the two words' vectors, or undefined when either has none. */
   similarity(a: string, b: string): number | undefined;
+  /**
+   * Background rarity of a word id, 0 (the commonest words) to 1 (rarer than
+   * the whole vocabulary): log of its frequency rank in general news and
+   * encyclopedia text, a Zipf idf independent of any one story. 1 for -1.
+   */
+  rarity(id: number): number;
+  /** `rarity` of a lower-case word or two-word expression; 1 when unknown. */
+  backgroundIdf(word: string): number;
 }
 
 interface Decoded {
@@ -91,6 +99,8 @@ export function createLexicon(asset: LexiconAsset): Lexicon {
   const hypernyms = decodeLists(asset.hypernyms, synsetCount);
   const families = decodeInts(asset.families, words.length);
   const lemmas = decodeInts(asset.lemmas, words.length);
+  // Assets built before the rarity prior carry none: every word then counts as rare.
+  const rarityBytes = asset.rarity ? fromBase64(asset.rarity) : new Uint8Array(0);
   const vecBytes = fromBase64(asset.vectors.data);
   const vectors = new Int8Array(vecBytes.buffer, vecBytes.byteOffset, vecBytes.byteLength);
   const dims = asset.vectors.dims;
@@ -150,6 +160,11 @@ export function createLexicon(asset: LexiconAsset): Lexicon {
       for (const s of si) if (intersects(slice(hypernyms, s), sj)) return 'hypernym';
       for (const s of sj) if (intersects(slice(hypernyms, s), si)) return 'hypernym';
       return undefined;
+    },
+    rarity: (i) => (i >= 0 && i < rarityBytes.length ? rarityBytes[i]! / 255 : 1),
+    backgroundIdf(word) {
+      const i = lex.id(word);
+      return lex.rarity(i);
     },
     similarity(a, b) {
       const i = lex.id(a);
