@@ -17,7 +17,7 @@ test.describe('a reader who has read the other outlets', () => {
     const page = await ext.context.newPage();
     await page.goto(url(TARGET));
     await expect(mark(page, 'halted work for about 5,000 dock workers')).toHaveCount(1);
-    await expect(mark(page, 'could not be independently verified')).toHaveCount(1);
+    await expect(mark(page, 'caused by a fractured weld')).toHaveCount(1);
     await expect(mark(page, 'This is a precautionary measure')).toHaveCount(1);
     // Claims only this outlet carries stay unmarked.
     for (const own of ['Ruth Abernethy', 'Tollund Heavy Industries', 'asked for privacy']) {
@@ -28,22 +28,21 @@ test.describe('a reader who has read the other outlets', () => {
 
     const first = mark(page, 'halted work for about 5,000 dock workers');
     await expect(first).toHaveAttribute('role', 'mark');
-    const description = (await first.getAttribute('aria-description')) ?? (await first.getAttribute('aria-label')) ?? '';
+    const description = (await first.getAttribute('aria-description')) ?? '';
     expect(description).toMatch(/reported by \d+ other outlets?/);
   });
 
-  test('opens a card listing the other outlets, with the differing figure', async ({ ext, url }) => {
+  test('opens a card beside the sentence listing the other outlets', async ({ ext, url }) => {
     const page = await ext.context.newPage();
     await page.goto(url(TARGET));
     const sentence = mark(page, 'halted work for about 5,000 dock workers');
     await sentence.focus();
     const dialog = card(page).locator('[role="dialog"]');
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('The Daily Ledger');
-    await expect(dialog).toContainText('4,000');
-    await expect(dialog).toContainText(/number differs/i);
+    await expect(dialog).toContainText('Meridian Post');
+    await expect(dialog).toContainText('5,000 dock workers');
     const link = dialog.locator('a[href*="#:~:text="]').first();
-    await expect(link).toHaveAttribute('href', /dailyledger\.test|capitalwire\.test|harbourtimes\.test|eastbrookobserver\.test/);
+    await expect(link).toHaveAttribute('href', /meridianpost\.test/);
 
     // The card sits beside the sentence, not over it.
     const [markBox, cardBox] = await Promise.all([sentence.boundingBox(), dialog.boundingBox()]);
@@ -60,13 +59,18 @@ test.describe('a reader who has read the other outlets', () => {
     await expect(sentence).toBeFocused();
   });
 
-  test('shows which outlet confirmed what this one could not verify', async ({ ext, url }) => {
+  test('names how the other outlets worded the claim differently', async ({ ext, url }) => {
     const page = await ext.context.newPage();
     await page.goto(url(TARGET));
-    await mark(page, 'could not be independently verified').hover();
+    await mark(page, 'This is a precautionary measure').hover();
     const dialog = card(page).locator('[role="dialog"]');
+    await expect(dialog).toContainText(/quotation worded differently/i);
+    await expect(dialog).toContainText('precautionary decision');
+    await page.keyboard.press('Escape');
+
+    await mark(page, 'caused by a fractured weld').focus();
     await expect(dialog).toContainText('The Daily Ledger');
-    await expect(dialog).toContainText(/confirmed vs\. unverified/i);
+    await expect(dialog).toContainText(/hedged vs\. stated/i);
   });
 
   test('a wire story reprinted by several outlets counts as one source', async ({ ext, url }) => {
