@@ -105,6 +105,45 @@ function simulateStories(
   });
 }
 
+/**
+ * Pseudo-stories: the pairs grouped by topic, so the claim features see
+ * statistics like a story's, where the topic words are in many sentences.
+ * Each pair's key is its commonest term that is still topical (in at most
+ * TOPIC_MAX_SHARE of the collection's sentences, in at least 2), shared by both
+ * sentences when one is; pairs sorted by key frequency then key, and cut into
+ * PSEUDO_STORY_PAIRS at a time (~50 sentences). Returns the pairs reordered
+ * and, per pair, its pseudo-story's statistics.
+ */
+const PSEUDO_STORY_PAIRS = 25;
+const TOPIC_MAX_SHARE = 0.02;
+function pseudoStories<P extends { a: SentenceAnalysis; b: SentenceAnalysis }>(
+  pairs: P[],
+): { ordered: P[]; local: TermStats[] } {
+  const all = createTermStats(pairs.flatMap((p) => [[...new Set(p.a.terms)], [...new Set(p.b.terms)]]));
+  const cap = Math.max(3, TOPIC_MAX_SHARE * all.docCount);
+  const keyOf = (p: P): { key: string; df: number } => {
+    const inB = new Set(p.b.terms);
+    let best = { key: '', df: 0, shared: false };
+    for (const t of new Set([...p.a.terms, ...p.b.terms])) {
+      const df = all.df(t);
+      if (df < 2 || df > cap) continue;
+      const shared = p.a.terms.includes(t) && inB.has(t);
+      if ((shared && !best.shared) || (shared === best.shared && df > best.df)) best = { key: t, df, shared };
+    }
+    return best;
+  };
+  const keyed = pairs.map((p, i) => ({ p, i, ...keyOf(p) }));
+  keyed.sort((x, y) => y.df - x.df || (x.key < y.key ? -1 : x.key > y.key ? 1 : x.i - y.i));
+  const ordered = keyed.map((k) => k.p);
+  const local: TermStats[] = [];
+  for (let k = 0; k < ordered.length; k += PSEUDO_STORY_PAIRS) {
+    const part = ordered.slice(k, k + PSEUDO_STORY_PAIRS);
+    const stats = createTermStats(part.flatMap((p) => [[...new Set(p.a.terms)], [...new Set(p.b.terms)]]));
+    for (let n = 0; n < part.length; n++) local.push(stats);
+  }
+  return { ordered, local };
+}
+
 function main(): void {
   const t0 = Date.now();
   const shared = sharedDir();
@@ -119,10 +158,21 @@ function main(): void {
       return computeClaimFeatures(p.a, p.b, f, p.local ?? all, pp);
     });
   };
-  const stsTrain = readStsNews(shared, 'train');
-  const stsDev = readStsNews(shared, 'dev');
-  const train: Row[] = featurizeAll(stsTrain).map((x, i) => ({ x, y: stsTrain[i]!.label, fold: i % K }));
+  // Claim features see pseudo-story statistics, as in a story (matchArticle).
+  const storied = <P extends { a: SentenceAnalysis; b: SentenceAnalysis }>(pairs: P[]): (P & { local: TermStats })[] => {
+    const { ordered, local } = pseudoStories(pairs);
+    return ordered.map((p, i) => ({ ...p, local: local[i]! }));
+  };
+  const stsTrain = storied(readStsNews(shared, 'train'));
+  const stsDev = storied(readStsNews(shared, 'dev'));
+  // Folds by pseudo-story, so a story's statistics never span training and held-out pairs.
+  const train: Row[] = featurizeAll(stsTrain).map((x, i) => ({
+    x,
+    y: stsTrain[i]!.label,
+    fold: Math.floor(i / PSEUDO_STORY_PAIRS) % K,
+  }));
   const test: Row[] = featurizeAll(stsDev).map((x, i) => ({ x, y: stsDev[i]!.label, fold: 0 }));
+  // ECB+ pairs come with their own story statistics.
   const ecb = readEcbPairs(shared).filter((p) => p.topic >= 12 && p.a.terms.some((t) => p.b.terms.includes(t)));
   const ecbRows: Row[] = featurizeAll(ecb).map((x, i) => ({ x, y: ecb[i]!.label, fold: 0 }));
 

@@ -2,8 +2,9 @@
  * Features for "do these two sentences of one story state the same claim?".
  * Unlike the pair features (whole-sentence paraphrase, symmetric), these are
  * asymmetric: how much of the shorter sentence's content — weighted by
- * story-local idf, so the story's topic words count little — the longer one
- * carries, plus shared quotation runs, names, numbers and the paraphrase
+ * story-local idf, so the story's topic words count little, and again by
+ * background rarity (general-news word frequency, lexicon.rarity), which does
+ * not depend on the story — the longer one carries, plus shared quotation runs, names, numbers and the paraphrase
  * scorer's own verdict. Fitted by scripts/fit-claim.ts (lib/match/claim-model.ts).
  */
 import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
@@ -26,6 +27,11 @@ export const CLAIM_FEATURE_NAMES = [
   'short_length',
   'concept_cover_short',
   'concept_cover_long',
+  'bg_cover_short',
+  'bg_cover_long',
+  'bg_missing_short_max',
+  'bg_concept_cover_short',
+  'bg_concept_cover_long',
 ] as const;
 
 /**
@@ -93,6 +99,11 @@ const CONCEPT_VECTOR_FLOOR = 0.6;
  * concept on each side. Returns [covered share of a, covered share of b].
  */
 export function conceptCoverage(pa: Prepared, pb: Prepared, w: (u: Unit) => number, lex: Lexicon = getLexicon()): [number, number] {
+  return conceptCoverages(pa, pb, [w], lex)[0]!;
+}
+
+/** conceptCoverage under several weightings, matching the words once. */
+function conceptCoverages(pa: Prepared, pb: Prepared, ws: ((u: Unit) => number)[], lex: Lexicon): [number, number][] {
   const ua = pa.units.filter((u) => !isNegCue(u.norm) && !(u.isNumber && pb.numbers.size && pa.numbers.size));
   const ub = pb.units.filter((u) => !isNegCue(u.norm) && !(u.isNumber && pb.numbers.size && pa.numbers.size));
   const bestA = new Float64Array(ua.length);
@@ -106,21 +117,23 @@ export function conceptCoverage(pa: Prepared, pb: Prepared, w: (u: Unit) => numb
   const negA = pa.negations > 0 ? NEG_WEIGHT : 0;
   const negB = pb.negations > 0 ? NEG_WEIGHT : 0;
   const both = negA && negB ? NEG_WEIGHT : 0;
-  let covA = both;
-  let totA = negA;
-  ua.forEach((u, i) => {
-    const x = w(u);
-    totA += x;
-    covA += x * bestA[i]!;
+  return ws.map((w) => {
+    let covA = both;
+    let totA = negA;
+    ua.forEach((u, i) => {
+      const x = w(u);
+      totA += x;
+      covA += x * bestA[i]!;
+    });
+    let covB = both;
+    let totB = negB;
+    ub.forEach((u, j) => {
+      const x = w(u);
+      totB += x;
+      covB += x * bestB[j]!;
+    });
+    return [totA ? covA / totA : 0, totB ? covB / totB : 0];
   });
-  let covB = both;
-  let totB = negB;
-  ub.forEach((u, j) => {
-    const x = w(u);
-    totB += x;
-    covB += x * bestB[j]!;
-  });
-  return [totA ? covA / totA : 0, totB ? covB / totB : 0];
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -174,18 +187,27 @@ export function computeClaimFeatures(
 ): Float64Array {
   const maxIdf = Math.log(local.docCount + 2) || 1;
   const w = (u: Unit): number => (u.isNumber ? (maskNumbers ? 0 : 1) : Math.max(0.02, idf(local, u.stem) / maxIdf));
+  const lex = getLexicon();
+  const wBg = (u: Unit): number =>
+    u.isNumber ? (maskNumbers ? 0 : 1) : Math.max(0.02, lex.rarity(u.id >= 0 ? u.id : lex.id(u.norm)));
   const wa = f.a.units.map(w);
   const wb = f.b.units.map(w);
+  const ga = f.a.units.map(wBg);
+  const gb = f.b.units.map(wBg);
   const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
   const totA = sum(wa);
   const totB = sum(wb);
   let covA = 0;
   let covB = 0;
+  let covGA = 0;
+  let covGB = 0;
   const alignedA = new Uint8Array(f.a.units.length);
   const alignedB = new Uint8Array(f.b.units.length);
   for (const al of f.alignment) {
     covA += al.score * wa[al.i]!;
     covB += al.score * wb[al.j]!;
+    covGA += al.score * ga[al.i]!;
+    covGB += al.score * gb[al.j]!;
     alignedA[al.i] = 1;
     alignedB[al.j] = 1;
   }
@@ -194,9 +216,14 @@ export function computeClaimFeatures(
   const [ps, pl, ws, covS, covL, totS, totL, alS] = aShort
     ? [f.a, f.b, wa, covA, covB, totA, totB, alignedA]
     : [f.b, f.a, wb, covB, covA, totB, totA, alignedB];
+  const [gs, covGS, covGL, totGS, totGL] = aShort
+    ? [ga, covGA, covGB, sum(ga), sum(gb)]
+    : [gb, covGB, covGA, sum(gb), sum(ga)];
   let missing = 0;
+  let missingG = 0;
   ps.units.forEach((_, i) => {
     if (!alS[i]) missing = Math.max(missing, ws[i]!);
+    if (!alS[i]) missingG = Math.max(missingG, gs[i]!);
   });
   const stemsA = a.tokens.filter((t) => !/^\p{P}+$/u.test(t.raw)).map((t) => t.stem);
   const stemsB = b.tokens.filter((t) => !/^\p{P}+$/u.test(t.raw)).map((t) => t.stem);
@@ -211,7 +238,7 @@ export function computeClaimFeatures(
     for (const x of f.a.numbers) if (f.b.numbers.has(x)) shared++;
     numbersConflict = shared ? 0 : 1;
   }
-  const [conA, conB] = conceptCoverage(f.a, f.b, w);
+  const [[conA, conB], [conGA, conGB]] = conceptCoverages(f.a, f.b, [w, wBg], lex) as [[number, number], [number, number]];
   return Float64Array.from([
     logit(pairProbability),
     totS ? covS / totS : 0,
@@ -227,5 +254,10 @@ export function computeClaimFeatures(
     Math.log1p(ps.units.length),
     aShort ? conA : conB,
     aShort ? conB : conA,
+    totGS ? covGS / totGS : 0,
+    totGL ? covGL / totGL : 0,
+    missingG,
+    aShort ? conGA : conGB,
+    aShort ? conGB : conGA,
   ]);
 }
