@@ -47,3 +47,25 @@ describe('lexicon', () => {
     expect(r.done()).toBe(true);
   });
 });
+
+describe('background rarity', () => {
+  test.each([
+    ['said', 'pentagon'],
+    ['troops', 'crane'],
+    ['decision', 'verified'],
+  ])('a common news word (%s) counts less than a rarer one (%s)', (common, rare) => {
+    expect(lex.backgroundIdf(common)).toBeLessThan(lex.backgroundIdf(rare));
+  });
+
+  test.each(['tollundx', 'zzqxv'])('a word outside the vocabulary (%s) counts as the rarest', (w) => {
+    expect(lex.backgroundIdf(w)).toBe(1);
+  });
+
+  test('rarity stays within 0 to 1', () => {
+    for (const w of ['the', 'iraq', 'pull out']) {
+      const r = lex.backgroundIdf(w);
+      expect(r).toBeGreaterThanOrEqual(0);
+      expect(r).toBeLessThanOrEqual(1);
+    }
+  });
+});
