@@ -90,6 +90,21 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       const existing = byId ?? byUrl;
       const id = existing?.id ?? input.id?.trim() ?? articleIdFor(url);
       const t = now();
+      // The same text again (a page read twice, a duplicate import line): its
+      // sentences, story and links stand as they are, since links to later
+      // articles were stored when those arrived; only the metadata is refreshed.
+      if (existing && existing.text === text && existing.title === title && existing.outlet === input.outlet.trim()) {
+        await db.articles.put({
+          ...existing,
+          url,
+          host,
+          updatedAt: t,
+          ...(input.byline ? { byline: input.byline } : {}),
+          ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+          ...(input.lang ? { lang: input.lang } : {}),
+        });
+        return existing.id;
+      }
       const last = await db.articles.orderBy('capturedAt').last();
       // Strictly increasing capture times keep capture order replayable (export, then import).
       const capturedAt = existing?.capturedAt ?? Math.max(t, (last?.capturedAt ?? -Infinity) + 1);
