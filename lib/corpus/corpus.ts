@@ -20,7 +20,7 @@ import { articleIdFor, canonicalUrl, hostOf, sentenceIdFor, storyIdFor } from '.
 import { getPauseState, hostIsPaused, setPauseState, type PauseChange } from './pause';
 import { rebuildStories, removeArticleData } from './remove';
 import { newProfile, mergeProfile } from './profiles';
-import { openTermSet } from './term-set';
+import { ARTICLE_COUNT_KEY, openTermSet, SENTENCE_COUNT_KEY, uncountArticles } from './term-set';
 import { validateArticleInput } from './validate';
 import { primaryKeysAnyOf } from '../db/query';
 
@@ -112,6 +112,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       const terms = await openTermSet(db);
       let keepStory: string | undefined;
       if (existing) {
+        await uncountArticles(db, terms, [existing.id]);
         await removeArticleData(db, terms, [existing], { replacing: true });
         keepStory = existing.storyId;
       }
@@ -119,10 +120,12 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       await terms.load([...sentenceTerms.flat(), ...titleTerms]);
       for (const st of sentenceTerms) terms.countSentence(st, 1);
       terms.countTitle(titleTerms, 1);
+      terms.countArticle(sentenceTerms.flat(), 1);
 
+      // Story vectors weigh terms by how many stored articles (this one included) contain them.
       const features: StoryFeatures = storyFeatures(
         { id, title, text, outlet: input.outlet, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) },
-        terms,
+        terms.articles,
       );
 
       // Story: the one it already belonged to, else the best candidate profile, else a new one.
@@ -239,6 +242,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       const doomed = await select();
       if (doomed.length === 0) return 0;
       const terms = await openTermSet(db);
+      await uncountArticles(db, terms, doomed.map((a) => a.id));
       const removed = await removeArticleData(db, terms, doomed);
       await rebuildStories(db, [...removed.stories]);
       // Copies of a deleted original now speak for themselves: link them as independent sources.
@@ -251,7 +255,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
   async function deleteAll(): Promise<void> {
     await db.transaction('rw', corpusTables(db), async () => {
       await Promise.all([db.articles.clear(), db.sentences.clear(), db.stories.clear(), db.links.clear(), db.terms.clear()]);
-      await db.settings.delete('corpus.sentenceCount');
+      await db.settings.bulkDelete([SENTENCE_COUNT_KEY, ARTICLE_COUNT_KEY]);
     });
   }
 

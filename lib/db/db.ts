@@ -29,6 +29,8 @@ export interface TermRecord {
   term: string;
   /** Number of stored sentences containing the stem. */
   df: number;
+  /** Number of stored articles containing the stem in a sentence (story grouping's idf); absent before version 3. */
+  articleDf?: number;
   /** Number of stored article titles containing the stem (search vocabulary only). */
   titleDf?: number;
   /** Character trigrams of the stem, for typo-tolerant query expansion. */
@@ -96,7 +98,13 @@ export const SCHEMA_V2 = {
   feeds: 'id, &url, nextPollAt',
 } as const;
 
-export const DB_VERSION = 2;
+/**
+ * Version 3: no index changes; terms gain `articleDf` (articles containing the
+ * stem) and settings `corpus.articleCount`, which story grouping weighs terms by.
+ */
+export const SCHEMA_V3 = SCHEMA_V2;
+
+export const DB_VERSION = 3;
 
 /** Host name as stored: lower-cased, without a leading "www.". */
 export function normalizeHost(host: string): string {
@@ -127,6 +135,29 @@ export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb
           if (!a.source) a.source = 'page';
           a.titleTerms = titleTermsOf(a.title ?? '');
         });
+    });
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      // Article counts from the stored sentences, as ingest would have made them.
+      const perArticle = new Map<string, Set<string>>();
+      await tx
+        .table<StoredSentence, string>('sentences')
+        .each((s) => {
+          let set = perArticle.get(s.articleId);
+          if (!set) perArticle.set(s.articleId, (set = new Set()));
+          for (const t of s.terms ?? []) set.add(t);
+        });
+      const articleDf = new Map<string, number>();
+      for (const set of perArticle.values()) for (const t of set) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
+      await tx
+        .table<TermRecord, string>('terms')
+        .toCollection()
+        .modify((r) => {
+          r.articleDf = articleDf.get(r.term) ?? 0;
+        });
+      // The key term-set.ts reads (ARTICLE_COUNT_KEY); spelled out to keep db.ts free of corpus imports.
+      await tx.table<SettingRecord, string>('settings').put({ key: 'corpus.articleCount', value: perArticle.size });
     });
   return db;
 }

@@ -1,14 +1,14 @@
 /**
  * Story grouping: articles about the same event form a story. Each article is
  * reduced to a weighted term vector (sublinear tf × idf, idf from the store's
- * sentence counts with a prior) plus its proper names and time; a story keeps
+ * article counts with a prior) plus its proper names and time; a story keeps
  * the mean of its articles' vectors (its profile), so an article's dot product
  * with it is its average cosine to the story's articles, and the vector of its
  * first article. A new article joins the most similar profile that shares an
  * index key with it, when the similarity clears the threshold, the times are
  * close enough and the proper names do not contradict; otherwise it starts a
  * story of its own. The batch path runs the same steps over the articles in
- * time order, counting each article's sentences before weighing it, as the
+ * time order, counting each article's terms before weighing it, as the
  * store does.
  */
 import { contentTerms, tokenize } from '../text/tokens';
@@ -54,14 +54,14 @@ export function storyTerms(text: string): string[] {
 }
 
 /**
- * The statistics a story vector is weighed with: sentence-level document
- * frequencies, as the store keeps them, plus `STORY.priorSentences`
- * pseudo-sentences without any term, so that on a small store a story's own
- * words (present in much of what is stored) keep a high idf. Negligible once
- * the store is large.
+ * The statistics a story vector is weighed with: article-level document
+ * frequencies (how many stored articles contain a term), as the store keeps
+ * them, plus `STORY.priorArticles` pseudo-articles without any term, so that
+ * on a small store a story's own words (present in much of what is stored)
+ * keep a high idf. Negligible once the store is large.
  */
 function withPrior(stats: TermStats): TermStats {
-  const prior = STORY.priorSentences;
+  const prior = STORY.priorArticles;
   return {
     get docCount() {
       return stats.docCount + prior;
@@ -73,6 +73,11 @@ function withPrior(stats: TermStats): TermStats {
 /** Unique content stems of each sentence of a text, as the store counts them. */
 export function sentenceTermSets(text: string): string[][] {
   return segmentSentences(text).map((s) => [...new Set(contentTerms(s.text))]);
+}
+
+/** Unique content stems of a whole text: the union of its sentences' stems, as the store counts an article. */
+export function articleTermSet(text: string): string[] {
+  return [...new Set(sentenceTermSets(text).flat())];
 }
 
 // Capitalised words that name no one: days, months, quoting verbs.
@@ -135,11 +140,12 @@ export function parseTime(iso: string | undefined): number | undefined {
 }
 
 /**
- * An article's story vector. `stats` are document frequencies over stored
- * sentences (the store's term set, or `sentenceTermSets` of a batch).
+ * An article's story vector. `articleStats` are document frequencies over
+ * stored articles, this one included (the store's `TermSet.articles`, or
+ * `articleTermSet` of each article of a batch).
  */
-export function storyFeatures(doc: StoryDoc, sentenceStats: TermStats): StoryFeatures {
-  const stats = withPrior(sentenceStats);
+export function storyFeatures(doc: StoryDoc, articleStats: TermStats): StoryFeatures {
+  const stats = withPrior(articleStats);
   const tf = new Map<string, number>();
   for (const s of storyTerms(doc.title)) tf.set(s, (tf.get(s) ?? 0) + STORY.titleBoost);
   for (const s of storyTerms(doc.text)) tf.set(s, (tf.get(s) ?? 0) + 1);
@@ -267,7 +273,7 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
 
 /** Batch grouping: a story id per doc, in the input order; same steps as the incremental path. */
 export function clusterArticles(docs: StoryDoc[]): string[] {
-  // Like the store: each article's sentences are counted before its vector is made.
+  // Like the store: each article's terms are counted before its vector is made.
   const stats = createTermStats([]);
   const order = docs
     .map((d, i) => ({ i, t: parseTime(d.publishedAt) }))
@@ -284,7 +290,7 @@ export function clusterArticles(docs: StoryDoc[]): string[] {
   };
   for (const { i } of order) {
     const doc = docs[i]!;
-    for (const s of sentenceTermSets(doc.text)) stats.add(s);
+    stats.add(articleTermSet(doc.text));
     const f = storyFeatures(doc, stats);
     // Like the store: the profiles sharing most look-up keys, at most `STORY.maxCandidates`.
     const shared = new Map<string, number>();

@@ -9,7 +9,7 @@
  *
  * Story settings are swept on topics 1–11 with `--tune-stories`.
  *
- *   npx tsx scripts/eval/ecbplus.ts [--tune | --tune-stories]
+ *   npx tsx scripts/eval/ecbplus.ts [--tune | --tune-stories]   (SWEEP='[{"threshold":0.2}]' for story settings to try)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -131,7 +131,10 @@ export async function evaluate(shared: string): Promise<string[]> {
 function tuneStories(shared: string): void {
   const part = load(shared).docs.filter((d) => d.topic <= 11);
   const chosen = { ...STORY };
-  for (const change of [{}, { conflictNames: 0 }, { conflictTop: 1 }, { conflictTop: 3 }, { conflictNames: 5 }] as Partial<typeof STORY>[]) {
+  const sweeps = (
+    process.env.SWEEP ? JSON.parse(process.env.SWEEP) : [{}, { conflictNames: 0 }, { conflictTop: 1 }, { conflictTop: 3 }, { conflictNames: 5 }]
+  ) as Partial<typeof STORY>[];
+  for (const change of sweeps) {
     Object.assign(STORY, chosen, change);
     const s = storyScores(part);
     console.log(`${JSON.stringify(change)}: P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)}; ${s.crossEvent} cross-event pairs`);

@@ -54,4 +54,17 @@ export async function expectConsistent(db: ParallaxDb) {
   }
   const count = s.settings.find((x) => x.key === 'corpus.sentenceCount')?.value ?? 0;
   expect(count).toBe(s.sentences.length);
+
+  // Story grouping's counts: articles containing each stem, and articles stored.
+  const perArticle = new Map<string, Set<string>>();
+  for (const x of s.sentences) {
+    const set = perArticle.get(x.articleId) ?? new Set<string>();
+    for (const t of x.terms) set.add(t);
+    perArticle.set(x.articleId, set);
+  }
+  const articleDf = new Map<string, number>();
+  for (const set of perArticle.values()) for (const t of set) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
+  for (const t of s.terms) expect([t.term, t.articleDf ?? 0]).toEqual([t.term, articleDf.get(t.term) ?? 0]);
+  const articleCount = s.settings.find((x) => x.key === 'corpus.articleCount')?.value ?? 0;
+  expect(articleCount).toBe(s.articles.length);
 }

@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { createDb, DB_VERSION, SCHEMA_V1 } from '../../lib/db/db';
+import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../lib/db/db';
+import { createCorpus } from '../../lib/corpus/corpus';
+import { expectConsistent } from '../corpus/helpers';
 
 function freshFactory() {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
@@ -66,7 +68,7 @@ describe('upgrade from version 1', () => {
 
     const db = createDb('parallax', factory);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     const [a1, a2] = await db.articles.bulkGet(['a1', 'a2']);
     expect(a1).toMatchObject({ host: 'ledger.example', source: 'page', outlet: 'The Daily Ledger' });
     expect(a1?.titleTerms).toEqual(expect.arrayContaining(['pentagon', 'letter', 'iraq', 'withdraw']));
@@ -84,6 +86,77 @@ describe('upgrade from version 1', () => {
       failures: 0,
     });
     expect(await db.feeds.where('nextPollAt').belowOrEqual(10).count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('upgrade from version 2', () => {
+  test('counts the articles containing each stored term, and later captures keep the counts', async () => {
+    const factory = freshFactory();
+    const v2 = new Dexie('parallax', factory);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const article = (id: string, text: string) => ({
+      id,
+      url: `https://ledger.example/${id}`,
+      outlet: 'The Daily Ledger',
+      title: '',
+      text,
+      host: 'ledger.example',
+      storyId: `s-${id}`,
+      source: 'page',
+      capturedAt: id === 'a' ? 1 : 2,
+      updatedAt: 1,
+      sentenceCount: 2,
+      titleTerms: [],
+    });
+    const sentence = (articleId: string, index: number, terms: string[]) => ({
+      id: `${articleId}#${index}`,
+      articleId,
+      storyId: `s-${articleId}`,
+      index,
+      start: 0,
+      end: 1,
+      text: terms.join(' '),
+      terms,
+    });
+    await v2.table('articles').bulkPut([article('a', 'Troops leave. Iraq troops.'), article('b', 'Troops stay. A letter.')]);
+    await v2.table('sentences').bulkPut([
+      sentence('a', 0, ['troop', 'leav']),
+      sentence('a', 1, ['iraq', 'troop']),
+      sentence('b', 0, ['troop', 'stay']),
+      sentence('b', 1, ['letter']),
+    ]);
+    const dfs: [string, number][] = [['troop', 3], ['leav', 1], ['iraq', 1], ['stay', 1], ['letter', 1]];
+    await v2.table('terms').bulkPut(dfs.map(([term, df]) => ({ term, df, grams: [] })));
+    await v2.table('settings').put({ key: 'corpus.sentenceCount', value: 4 });
+    v2.close();
+
+    const db = createDb('parallax', factory);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    // "troop" is in three sentences but only two articles.
+    expect((await db.terms.get('troop'))?.articleDf).toBe(2);
+    expect((await db.terms.get('letter'))?.articleDf).toBe(1);
+    expect((await db.settings.get('corpus.articleCount'))?.value).toBe(2);
+    db.close();
+  });
+
+  test('a store upgraded from version 2 stays consistent through capture and deletion', async () => {
+    const factory = freshFactory();
+    const v2 = new Dexie('parallax', factory);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('settings').put({ key: 'corpus.sentenceCount', value: 0 });
+    v2.close();
+    const db = createDb('parallax', factory);
+    const corpus = createCorpus(db, { now: () => 1_700_000_000_000 });
+    const text = 'Troops will leave Iraq by March, the letter said. The Pentagon confirmed the letter.';
+    await corpus.ingest({ url: 'https://ledger.example/a', outlet: 'The Daily Ledger', title: 'Troops to leave Iraq', text }, 'page');
+    await corpus.ingest({ url: 'https://wire.example/b', outlet: 'Wire', title: 'Pentagon letter', text: `${text} Officials declined to comment.` }, 'page');
+    await expectConsistent(db);
+    await corpus.deleteOutlet('Wire');
+    await expectConsistent(db);
     db.close();
   });
 });

@@ -31,16 +31,16 @@ const demo = DEMO_ARTICLES.map((a) => {
 }).sort((a, b) => Date.parse(a.doc.publishedAt ?? '') - Date.parse(b.doc.publishedAt ?? ''));
 
 /**
- * The store's steps from an empty store: sentence-level document frequencies
- * over everything stored plus the new article, candidates by shared look-up
- * keys, then assign or create, then merge.
+ * The store's steps from an empty store: article-level document frequencies
+ * (each article's sentence stems, once) over everything stored plus the new
+ * article, candidates by shared look-up keys, then assign or create, then merge.
  */
 function ingestAll(): string[] {
-  const sentences = createTermStats([]);
+  const articles = createTermStats([]);
   const stories = new Map<string, StoryProfile & { keys: string[] }>();
   return demo.map(({ doc }) => {
-    for (const s of segmentSentences(doc.text)) sentences.add([...new Set(contentTerms(s.text))]);
-    const f = storyFeatures(doc, sentences);
+    articles.add(segmentSentences(doc.text).flatMap((s) => contentTerms(s.text)));
+    const f = storyFeatures(doc, articles);
     const keys = new Set(storyKeys(f));
     const candidates = [...stories.values()].filter((p) => p.keys.some((k) => keys.has(k)));
     const choice = assignStory(f, candidates);
