@@ -6,6 +6,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { Article, SentenceLink, StoredSentence } from '../types';
+import type { FeedState } from '../feeds/poller';
 import type { StoryFeatures, StoryProfile } from '../story/stories';
 import { contentTerms } from '../text/tokens';
 
@@ -44,27 +45,13 @@ export interface SettingRecord {
 
 /**
  * A subscribed news feed (RSS/Atom/JSON Feed), polled by the background: the
- * poller's FeedState as is. Title, outlet and seen are not indexed, so adding
- * them needed no new schema version.
+ * poller's state as is, plus the feed's recent articles that were not stored.
+ * None of these fields is indexed beyond `id, url, nextPollAt`.
  */
-export interface FeedRecord {
-  id: string;
-  url: string;
-  title?: string;
-  outlet?: string;
-  intervalMinutes: number;
-  etag?: string;
-  lastModified?: string;
-  lastFetchAt?: number;
-  lastError?: string;
-  articlesAdded: number;
-  nextPollAt: number;
-  failures: number;
-  /** guids or URLs of items already handled. */
-  seen?: string[];
+export type FeedRecord = FeedState & {
   /** Recent articles of the feed that were not stored, and why; newest first. */
   problems?: { url: string; reason: string }[];
-}
+};
 
 export interface DbOptions {
   indexedDB?: IDBFactory;

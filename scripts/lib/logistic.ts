@@ -75,3 +75,24 @@ export function fitLogistic(xs: ArrayLike<number>[], ys: number[], l2 = 1): Logi
   }
   return { mean, scale, weights: w.slice(1), bias: w[0]! };
 }
+
+/**
+ * The TypeScript source of a fitted model's module: header comment lines,
+ * then `export const NAME: LinearModelParams = {…}` with 6 significant digits.
+ */
+export function linearModelSource(header: string[], name: string, features: readonly string[], m: LogisticModel): string[] {
+  const round = (x: number): number => Number(x.toPrecision(6));
+  return [
+    ...header.map((h) => `// ${h}`),
+    "import type { LinearModelParams } from './features';",
+    '',
+    `export const ${name}: LinearModelParams = {`,
+    `  features: ${JSON.stringify(features)},`,
+    `  mean: ${JSON.stringify(m.mean.map(round))},`,
+    `  scale: ${JSON.stringify(m.scale.map(round))},`,
+    `  weights: ${JSON.stringify(m.weights.map(round))},`,
+    `  bias: ${round(m.bias)},`,
+    '};',
+    '',
+  ];
+}
