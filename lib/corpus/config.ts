@@ -13,6 +13,14 @@ export const CORPUS_LIMITS = {
   maxCandidateStories: 200,
   /** A story's articles the new article is matched against, most recent first (long-running stories grow). */
   maxStoryArticlesMatched: 60,
+  /**
+   * Articles a new one is matched against: the most recent independent
+   * reports of other outlets (lib/corpus/links.ts matchPartners). Each one
+   * adds up to CLAIM_SCORED_PER_SENTENCE full pair scores per sentence, the
+   * cost of a capture (about 1 ms a pair in Node); a card is read for a
+   * handful of outlets, and older articles keep the links they already have.
+   */
+  maxPartnerArticles: 8,
   /** Articles read per step while exporting. */
   exportPage: 200,
 } as const;

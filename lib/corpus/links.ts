@@ -6,6 +6,7 @@ import type { SentenceLink, StoredSentence } from '../types';
 import { CORPUS_LIMITS } from './config';
 import type { TermSet } from './term-set';
 import { rowsAnyOf } from '../db/query';
+import { reprintRoot } from './annotate';
 
 interface StoredArticleSentences extends ArticleSentences {
   sentences: StoredSentence[];
@@ -24,10 +25,7 @@ export async function linkArticle(
   members: readonly ArticleRecord[],
   scorer: PairScorer,
 ): Promise<number> {
-  const others = await sentencesOf(
-    db,
-    members.filter((a) => a.outlet !== article.outlet && a.id !== article.id),
-  );
+  const others = await sentencesOf(db, matchPartners(article, members));
   if (others.length === 0) return 0;
   await terms.load(others.flatMap((o) => o.sentences.flatMap((s) => s.terms)));
   const target: ArticleSentences = { article: summaryOf(article), sentences };
@@ -38,6 +36,43 @@ export async function linkArticle(
   });
   if (links.length) await db.links.bulkPut(links);
   return forward.length;
+}
+
+/**
+ * The articles a new article is matched against: of the story's other
+ * outlets, each independent report once (a wire copy stands for its
+ * original, the original preferred when stored; copies of the article's own
+ * source are left out), one per outlet, the CORPUS_LIMITS.maxPartnerArticles
+ * most recently captured. Scoring a pair is the cost of a capture, and it
+ * grows with every outlet a story gathers; the card needs a handful of outlets.
+ */
+export function matchPartners(
+  article: Pick<ArticleRecord, 'id' | 'outlet' | 'reprintOf'>,
+  members: readonly ArticleRecord[],
+  limit: number = CORPUS_LIMITS.maxPartnerArticles,
+): ArticleRecord[] {
+  const byId = new Map<string, Pick<ArticleRecord, 'reprintOf'>>(members.map((a) => [a.id, a]));
+  byId.set(article.id, article);
+  const selfRoot = reprintRoot(article.id, byId);
+  const recent = [...members].sort((a, b) => b.capturedAt - a.capturedAt);
+  // The representative of each source: its original when stored, else its latest copy.
+  const bySource = new Map<string, ArticleRecord>();
+  for (const a of recent) {
+    if (a.id === article.id || a.outlet === article.outlet) continue;
+    const root = reprintRoot(a.id, byId);
+    if (root === selfRoot) continue;
+    const prev = bySource.get(root);
+    if (!prev || (a.id === root && prev.id !== root)) bySource.set(root, a);
+  }
+  const outlets = new Set<string>();
+  const out: ArticleRecord[] = [];
+  for (const a of [...bySource.values()].sort((x, y) => y.capturedAt - x.capturedAt)) {
+    if (out.length >= limit) break;
+    if (outlets.has(a.outlet)) continue;
+    outlets.add(a.outlet);
+    out.push(a);
+  }
+  return out;
 }
 
 /** Re-matches stored articles against their stories (after the original they copied was deleted). */

@@ -9,6 +9,7 @@
  */
 import type { ArticleRecord, StoryRecord } from '../../lib/db/db';
 import { CORPUS_LIMITS } from '../../lib/corpus/config';
+import { matchPartners } from '../../lib/corpus/links';
 import { matchArticle, type ArticleSentences } from '../../lib/match/claims';
 import { createScorer } from '../../lib/match/scorer';
 import type { TermStats } from '../../lib/match/term-stats';
@@ -22,6 +23,13 @@ import type { CorpusModel } from './model';
 export interface PipelineTiming {
   total: number;
   match: number;
+  /** matchArticle of the same article again: the story's analyses are cached. */
+  matchWarm: number;
+  /** Full pair scores matchArticle asked of the scorer (first run). */
+  pairs: number;
+  /** Articles matched against, and the story's articles of other outlets. */
+  partners: number;
+  storyArticles: number;
   links: number;
   storyId: string | null;
 }
@@ -34,7 +42,9 @@ export function createMemoryPipeline(model: CorpusModel) {
   const byArticle = new Map<string, StoredSentence[]>();
   for (const s of model.sentences) (byArticle.get(s.articleId) ?? byArticle.set(s.articleId, []).get(s.articleId)!).push(s);
   const stats: TermStats = { docCount: model.sentenceCount, df: (t) => model.df.get(t) ?? 0 };
-  const scorer = createScorer();
+  const base = createScorer();
+  let pairs = 0;
+  const scorer: typeof base = { ...base, score: (a, b, st) => (pairs++, base.score(a, b, st)) };
 
   return function run(input: ArticleInput): PipelineTiming {
     const t0 = performance.now();
@@ -53,15 +63,29 @@ export function createMemoryPipeline(model: CorpusModel) {
       .filter((a) => a.outlet !== input.outlet)
       .slice(-CORPUS_LIMITS.maxStoryArticlesMatched);
     findReprintOf(input.text, members.map((a) => ({ id: a.id, outlet: a.outlet, text: a.text })), { outlet: input.outlet });
-    const others: ArticleSentences[] = members.map((a) => ({
+    // As lib/corpus/links.ts: the most recent independent reports of other outlets.
+    const partners = matchPartners({ id: 'new', outlet: input.outlet }, members);
+    const others: ArticleSentences[] = partners.map((a) => ({
       article: { id: a.id, outlet: a.outlet, url: a.url, title: a.title },
       sentences: byArticle.get(a.id) ?? [],
     }));
+    const target: ArticleSentences = { article: { id: 'new', outlet: input.outlet, url: input.url, title: input.title }, sentences };
+    pairs = 0;
     const t1 = performance.now();
-    const links = others.length
-      ? matchArticle({ article: { id: 'new', outlet: input.outlet, url: input.url, title: input.title }, sentences }, others, stats, scorer)
-      : [];
+    const links = others.length ? matchArticle(target, others, stats, scorer) : [];
     const t2 = performance.now();
-    return { total: t2 - t0, match: t2 - t1, links: links.length, storyId };
+    const scored = pairs;
+    if (others.length) matchArticle(target, others, stats, scorer);
+    const t3 = performance.now();
+    return {
+      total: t2 - t0,
+      match: t2 - t1,
+      matchWarm: t3 - t2,
+      pairs: scored,
+      partners: partners.length,
+      storyArticles: members.length,
+      links: links.length,
+      storyId,
+    };
   };
 }
