@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,14 +18,32 @@ const CHROMIUM_CANDIDATES = [
   '/usr/bin/google-chrome',
 ].filter((p): p is string => Boolean(p));
 
-export function findChromium(): string {
-  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
+export function findChromium(): string | undefined {
+  return CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+}
+
+/**
+ * The Chromium to drive. On a fresh Debian machine where we may install
+ * packages (root, apt-get present), installs Debian's `chromium` once, so that
+ * the demo and the end-to-end tests run from a clean clone; elsewhere says
+ * plainly what to install.
+ */
+export function ensureChromium(): string {
+  const found = findChromium();
+  if (found) return found;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
     throw new Error(
       'No Chromium found. Install it (Debian: apt-get install -y chromium) or set PARALLAX_CHROMIUM to its path.',
     );
   }
-  return found;
+  console.error('Chromium is not installed; installing Debian\'s chromium package (once)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  const installed = findChromium();
+  if (!installed) throw new Error('Installing chromium did not provide a browser at /usr/lib/chromium/chromium.');
+  return installed;
 }
 
 export interface ExtensionBrowser {
@@ -46,7 +65,7 @@ export async function launchWithExtension(options: { headed?: boolean; extension
   }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'parallax-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
+    executablePath: ensureChromium(),
     headless: !options.headed,
     viewport: { width: 1280, height: 900 },
     args: [
