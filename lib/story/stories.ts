@@ -3,10 +3,11 @@
  * reduced to a weighted term vector (sublinear tf × idf, idf from the store's
  * article counts with a prior) plus its proper names and time; a story keeps
  * the mean of its articles' vectors (its profile), so an article's dot product
- * with it is its average cosine to the story's articles, and the vector of its
- * first article. A new article joins the most similar profile that shares an
- * index key with it, when the similarity clears the threshold, the times are
- * close enough and the proper names do not contradict; otherwise it starts a
+ * with it is its average cosine to the story's articles (and, when
+ * `STORY.maxMembers` asks, the vectors of its first articles). A new article
+ * joins the most similar profile that shares an index key with it, when the
+ * similarity clears the threshold, the times are close enough and the proper
+ * names do not contradict; otherwise it starts a
  * story of its own. The batch path runs the same steps over the articles in
  * time order, counting each article's terms before weighing it, as the
  * store does.
@@ -210,14 +211,15 @@ function pairSimilarity(f: StoryFeatures, g: StoryFeatures): number {
   return w > 0 ? (1 - w) * cosine(f.terms, g.terms) + w * nameOverlap(f.names, g.names) : cosine(f.terms, g.terms);
 }
 
-/** Similarity of an article to a story profile in [0, 1], time-gated: the best of the mean vector and the kept members. */
+/** Similarity of an article to a story profile in [0, 1], time-gated: the best of the mean vector and the kept members (none by default). */
 export function storySimilarity(f: StoryFeatures, p: StoryProfile): number {
   if (f.time !== undefined && p.articleCount > 0 && Number.isFinite(p.firstSeen) && p.firstSeen > 0) {
     const outside = Math.max(0, p.firstSeen - f.time, f.time - p.lastSeen);
     if (outside > STORY.windowDays * DAY) return 0;
   }
   let best = pairSimilarity(f, p.features);
-  for (const m of p.members ?? []) best = Math.max(best, pairSimilarity(f, m));
+  // Profiles stored under other settings may keep more members than compared now.
+  for (const m of (p.members ?? []).slice(0, STORY.maxMembers)) best = Math.max(best, pairSimilarity(f, m));
   return best;
 }
 
@@ -240,7 +242,7 @@ const memberOf = (f: StoryFeatures): StoryFeatures => ({ terms: f.terms, names: 
 /** A fresh profile for an article that starts a story. */
 export function createProfile(id: string, f: StoryFeatures, title: string, now = Date.now()): StoryProfile {
   const t = f.time ?? now;
-  return { id, features: f, articleCount: 1, firstSeen: t, lastSeen: t, title, members: [memberOf(f)] };
+  return { id, features: f, articleCount: 1, firstSeen: t, lastSeen: t, title, members: STORY.maxMembers > 0 ? [memberOf(f)] : [] };
 }
 
 export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?: string): StoryProfile {
@@ -259,7 +261,7 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
   features.time = last;
   // A profile from an older store has no members: its centroid stands in for the first ones.
   const kept = profile.members ?? [memberOf(profile.features)];
-  const members = kept.length < STORY.maxMembers ? [...kept, memberOf(f)] : kept;
+  const members = kept.length < STORY.maxMembers ? [...kept, memberOf(f)] : kept.slice(0, STORY.maxMembers);
   return {
     id: profile.id,
     features,
