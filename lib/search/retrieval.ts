@@ -197,7 +197,8 @@ export function createRetrievalIndex(
     const uni = new Float64Array(n);
     scorePart(unigrams, expand(terms, lexicon, o.expansionWeight, raw), o, uni);
     const bi = new Float64Array(n);
-    if (o.bigramWeight > 0) scorePart(bigrams, new Map(bigramsOf(terms).map((t) => [t, 1])), o, bi);
+    // Scored even at weight 0: a re-ranker may use it as a feature.
+    scorePart(bigrams, new Map(bigramsOf(terms).map((t) => [t, 1])), o, bi);
     const hits: RetrievalHit[] = [];
     for (let d = 0; d < n; d++) {
       const score = uni[d]! + o.bigramWeight * bi[d]!;
