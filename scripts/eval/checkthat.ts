@@ -7,7 +7,13 @@
  * queries only (`--fit` refits and prints them); dev is only measured.
  *
  *   npx tsx scripts/eval.ts checkthat          (or npx tsx scripts/eval/checkthat.ts)
- *   npx tsx scripts/eval/checkthat.ts --fit    (refit on train, print values to paste here)
+ *   npx tsx scripts/eval/checkthat.ts --fit-bm25  (coordinate search of clean-up and BM25F on train)
+ *   npx tsx scripts/eval/checkthat.ts --fit       (refit the re-ranker on train, print values to paste here)
+ *
+ * Measured (dev, 197 tweets): re-ranked MAP@5 0.833 MRR 0.838, ~33 ms/query;
+ * fielded BM25 alone 0.825 / 0.829; plain BM25 0.805 / 0.810. On train the BM25
+ * search moved MAP@5 0.862 → 0.866 (k1 2, b text 0.9, title 0, title weight 1,
+ * bigram weight 0, signature and handles kept), the re-ranker to 0.880.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
