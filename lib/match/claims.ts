@@ -14,7 +14,7 @@ import {
   CLAIM_ALIGNMENT,
   CLAIM_FIRST_STAGE_MIN,
   CLAIM_FIRST_STAGE_TOP,
-  CLAIM_GROUP_MIN_AVERAGE,
+  CLAIM_GROUPING,
   CLAIM_HEADING_MAX_WORDS,
   CLAIM_LINK_THRESHOLD,
   CLAIM_MIN_CONTENT_WORDS,
@@ -321,20 +321,55 @@ export function matchArticle(
 }
 
 /**
- * Claim groups from links, by average linkage: two groups merge, strongest
- * links first, when the mean claim score over their cross-outlet member
- * pairs reaches CLAIM_GROUP_MIN_AVERAGE. Scores below the link floor count
- * (as matchArticle recorded them, or `scoreOf`); pairs never scored are scored
- * on demand from the sentences' texts (unless `scoreMissing` is false: then
- * they count 0), so one loose link cannot chain two different claims together.
+ * How groupClaims joins linked sentences (lib/match/config.ts CLAIM_GROUPING):
+ * - `average`: two groups merge when the mean claim score over their
+ *   cross-outlet member pairs reaches `min`;
+ * - `complete`: when every such pair reaches `min`;
+ * - `single`: along every link scoring at least `min` (connected components),
+ *   guarded against chaining: with `onePerArticle` a group never holds two
+ *   sentences of one article, with `maxHops` no two members lie further apart
+ *   than that many links.
+ */
+export interface ClaimGroupRule {
+  linkage: 'average' | 'complete' | 'single';
+  min: number;
+  onePerArticle?: boolean;
+  maxHops?: number;
+}
+
+/** Longest shortest path (in links) within `members`, or Infinity when they are not connected. */
+function hopDiameter(members: string[], adjacent: Map<string, string[]>): number {
+  const inside = new Set(members);
+  let worst = 0;
+  for (const from of members) {
+    const dist = new Map([[from, 0]]);
+    const queue = [from];
+    for (let k = 0; k < queue.length; k++) {
+      const x = queue[k]!;
+      for (const y of adjacent.get(x) ?? [])
+        if (inside.has(y) && !dist.has(y)) dist.set(y, dist.get(x)! + 1), queue.push(y);
+    }
+    if (dist.size < inside.size) return Infinity;
+    for (const d of dist.values()) worst = Math.max(worst, d);
+  }
+  return worst;
+}
+
+/**
+ * Claim groups from links, strongest links first, joined by `options.rule`
+ * (default CLAIM_GROUPING). For average and complete linkage, scores below
+ * the link floor count (as matchArticle recorded them, or `scoreOf`); pairs
+ * never scored are scored on demand from the sentences' texts (unless
+ * `scoreMissing` is false: then they count 0), so one loose link cannot chain
+ * two different claims together.
  */
 export function groupClaims(
   links: SentenceLink[],
   sentences: Map<string, { articleId: string; outlet: string; text: string }>,
   scoreOf: (x: string, y: string) => number | undefined = recordedClaimScore,
-  options: { scoreMissing?: boolean; scorer?: PairScorer } = {},
+  options: { scoreMissing?: boolean; scorer?: PairScorer; rule?: ClaimGroupRule } = {},
 ): ClaimGroup[] {
-  const { scoreMissing = true, scorer } = options;
+  const { scoreMissing = true, scorer, rule = CLAIM_GROUPING } = options;
   const linked = new Map<string, SentenceLink>();
   for (const l of links) {
     if (!sentences.has(l.a) || !sentences.has(l.b)) continue;
@@ -358,13 +393,26 @@ export function groupClaims(
   };
   const pairScore = (x: string, y: string): number =>
     linked.get(pairKey(x, y))?.score ?? scoreOf(x, y) ?? (scoreMissing ? onDemand(x, y) : 0);
+  const adjacent = new Map<string, string[]>();
+  if (rule.maxHops !== undefined)
+    for (const l of linked.values()) {
+      if (l.score < rule.min) continue;
+      adjacent.set(l.a, [...(adjacent.get(l.a) ?? []), l.b]);
+      adjacent.set(l.b, [...(adjacent.get(l.b) ?? []), l.a]);
+    }
   const groupOf = new Map<string, string[]>();
   const members = (id: string): string[] => groupOf.get(id) ?? [id];
   const outlet = (id: string): string => sentences.get(id)!.outlet;
-  for (const l of [...linked.values()].sort((x, y) => y.score - x.score)) {
-    const ga = members(l.a);
-    const gb = members(l.b);
-    if (ga === gb || ga.includes(l.b)) continue;
+  const article = (id: string): string => sentences.get(id)!.articleId;
+  const joins = (ga: string[], gb: string[], l: SentenceLink): boolean => {
+    if (rule.linkage === 'single') {
+      if (l.score < rule.min) return false;
+      if (rule.onePerArticle) {
+        const arts = new Set(ga.map(article));
+        if (gb.some((y) => arts.has(article(y)))) return false;
+      }
+      return rule.maxHops === undefined || hopDiameter([...ga, ...gb], adjacent) <= rule.maxHops;
+    }
     // An article may state a claim twice (headline, then the quotation): only cross-outlet pairs count.
     let possible = 0;
     let total = 0;
@@ -372,9 +420,17 @@ export function groupClaims(
       for (const y of gb) {
         if (outlet(x) === outlet(y)) continue;
         possible++;
-        total += pairScore(x, y);
+        const p = pairScore(x, y);
+        if (rule.linkage === 'complete' && p < rule.min) return false;
+        total += p;
       }
-    if (possible === 0 || total / possible < CLAIM_GROUP_MIN_AVERAGE) continue;
+    return possible > 0 && (rule.linkage === 'complete' || total / possible >= rule.min);
+  };
+  for (const l of [...linked.values()].sort((x, y) => y.score - x.score)) {
+    const ga = members(l.a);
+    const gb = members(l.b);
+    if (ga === gb || ga.includes(l.b)) continue;
+    if (!joins(ga, gb, l)) continue;
     const merged = [...ga, ...gb];
     for (const id of merged) groupOf.set(id, merged);
   }

@@ -82,6 +82,11 @@ export const CLAIM_ALIGNMENT = { floor: 0.5, margin: 0.05, strong: CLAIM_LINK_TH
  * well as one link must (pairs the first stage skipped are scored on demand).
  */
 export const CLAIM_GROUP_MIN_AVERAGE = CLAIM_ALIGNMENT.floor;
+/** The grouping rule of groupClaims (lib/match/claims.ts ClaimGroupRule). */
+export const CLAIM_GROUPING: { linkage: 'average' | 'complete' | 'single'; min: number; onePerArticle?: boolean; maxHops?: number } = {
+  linkage: 'average',
+  min: CLAIM_GROUP_MIN_AVERAGE,
+};
 /**
  * A quotation shared by two sentences, of at least this many words, links them
  * whatever the rest of the sentences say (a judgement, not fitted: a 4-word

@@ -9,12 +9,15 @@
  *
  * Story settings are swept on topics 1–11 with `--tune-stories`.
  *
- *   npx tsx scripts/eval/ecbplus.ts [--tune | --tune-stories]   (SWEEP='[{"threshold":0.2}]' for story settings to try)
+ * 3. claim groups: the grouping rule is swept on topics 1–11 with `--tune-groups`.
+ *
+ *   npx tsx scripts/eval/ecbplus.ts [--tune | --tune-stories | --tune-groups]   (SWEEP='[{"threshold":0.2}]' for story settings to try)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { matchArticle, type ArticleSentences } from '../../lib/match/claims';
-import { CLAIM_LINK_THRESHOLD } from '../../lib/match/config';
+import { groupClaims, matchArticle, type ArticleSentences, type ClaimGroupRule } from '../../lib/match/claims';
+import { CLAIM_GROUPING, CLAIM_LINK_THRESHOLD } from '../../lib/match/config';
+import type { SentenceLink } from '../../lib/types';
 import { createScorer, type PairScorer } from '../../lib/match/scorer';
 import { createTermStats } from '../../lib/match/term-stats';
 import { clusterArticles } from '../../lib/story/stories';
@@ -96,6 +99,122 @@ function linkScores(scored: { key: string; p: number }[], gold: Set<string>, gol
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
+/**
+ * Claim grouping as the store sees it: within each event (sub-topic), the
+ * documents (one outlet each) arrive in file order and each is matched
+ * against the 8 most recent earlier ones (CORPUS_LIMITS.maxPartnerArticles),
+ * all sentences taking part; the links are then grouped by each rule. Scored:
+ * cross-document pairs of annotated sentences put in one group. Gold "same
+ * claim": the two sentences share a cross-document event chain (reporting
+ * verbs left out) and, when both name participants (person, thing, place,
+ * time chains), share one of them; pairs sharing an event but no participant
+ * are left out (neither right nor wrong: often the same event told of other
+ * actors, a different claim). `loose` counts every event-sharing pair as gold.
+ */
+const PARTNERS = 8;
+
+interface GroupScore { p: number; r: number; f1: number; tp: number; fp: number; gold: number; looseP: number; looseR: number }
+
+function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number, string, string][]>, rules: ClaimGroupRule[]): GroupScore[] {
+  const eventsOf = new Map<string, Set<string>>();
+  const partsOf = new Map<string, Set<string>>();
+  for (const [id, members] of Object.entries(chains))
+    for (const [doc, n, , type] of members) {
+      if (type.includes('REPORTING')) continue;
+      const target = type.startsWith('ACTION') || type.startsWith('NEG') ? eventsOf : partsOf;
+      const k = sid(doc, n);
+      target.set(k, (target.get(k) ?? new Set()).add(id));
+    }
+  const none = new Set<string>();
+  const annotated = new Set(docs.flatMap((d) => d.sentences.filter((s) => s.coref_annotated).map((s) => sid(d.doc, s.n))));
+  const docOf = (k: string): string => k.slice(0, k.lastIndexOf('#'));
+  const stats = createTermStats(docs.flatMap((d) => d.sentences.map((s) => contentTerms(s.text))));
+  const events = new Map<string, EcbDoc[]>();
+  for (const d of docs) events.set(`${d.topic}-${d.subtopic}`, [...(events.get(`${d.topic}-${d.subtopic}`) ?? []), d]);
+  const totals = rules.map(() => ({ tp: 0, fp: 0, ltp: 0, lfp: 0 }));
+  let gold = 0;
+  let looseGold = 0;
+  for (const members of events.values()) {
+    const views: ArticleSentences[] = members.map((d) => ({
+      article: { id: d.doc, outlet: d.doc, url: d.doc, title: '' },
+      sentences: d.sentences.map((s) => ({ id: sid(d.doc, s.n), index: s.n, start: 0, end: s.text.length, text: s.text })),
+    }));
+    const links: SentenceLink[] = [];
+    views.forEach((v, i) => links.push(...matchArticle(v, views.slice(Math.max(0, i - PARTNERS), i), stats)));
+    const info = new Map(views.flatMap((v) => v.sentences.map((s) => [s.id, { articleId: v.article.id, outlet: v.article.outlet, text: s.text }] as const)));
+    // Gold within this event.
+    const ann = [...info.keys()].filter((k) => annotated.has(k));
+    const label = new Map<string, 1 | 0 | -1>();
+    for (let x = 0; x < ann.length; x++)
+      for (let y = x + 1; y < ann.length; y++) {
+        const a = ann[x]!;
+        const b = ann[y]!;
+        if (docOf(a) === docOf(b)) continue;
+        const ea = eventsOf.get(a) ?? none;
+        const eb = eventsOf.get(b) ?? none;
+        if (![...ea].some((c) => eb.has(c))) continue;
+        const pa = partsOf.get(a) ?? none;
+        const pb = partsOf.get(b) ?? none;
+        const strict = !pa.size || !pb.size || [...pa].some((c) => pb.has(c));
+        label.set(pairKey(a, b), strict ? 1 : -1);
+        looseGold++;
+        if (strict) gold++;
+      }
+    rules.forEach((rule, ri) => {
+      const t = totals[ri]!;
+      for (const g of groupClaims(links, info, undefined, { rule })) {
+        const ids = g.sentences.map((s) => s.sentenceId).filter((k) => annotated.has(k));
+        for (let x = 0; x < ids.length; x++)
+          for (let y = x + 1; y < ids.length; y++) {
+            if (docOf(ids[x]!) === docOf(ids[y]!)) continue;
+            const l = label.get(pairKey(ids[x]!, ids[y]!));
+            if (l === undefined) t.fp++, t.lfp++;
+            else {
+              t.ltp++;
+              if (l === 1) t.tp++;
+            }
+          }
+      }
+    });
+  }
+  return totals.map((t) => {
+    const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
+    const r = gold ? t.tp / gold : 0;
+    return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp: t.tp, fp: t.fp, gold, looseP: t.ltp + t.lfp ? t.ltp / (t.ltp + t.lfp) : 0, looseR: looseGold ? t.ltp / looseGold : 0 };
+  });
+}
+
+const ruleName = (r: ClaimGroupRule): string =>
+  `${r.linkage} ${r.min}${r.onePerArticle ? ', one per article' : ''}${r.maxHops !== undefined ? `, ≤${r.maxHops} hops` : ''}`;
+
+const GROUP_RULES: ClaimGroupRule[] = [
+  ...[0.3, 0.35, 0.4, 0.45, 0.5, 0.6].map((min) => ({ linkage: 'average' as const, min })),
+  ...[0.3, 0.4, 0.5].map((min) => ({ linkage: 'complete' as const, min })),
+  { linkage: 'single', min: 0.5 },
+  { linkage: 'single', min: 0.5, onePerArticle: true },
+  { linkage: 'single', min: 0.5, maxHops: 2 },
+  { linkage: 'single', min: 0.5, maxHops: 3 },
+  { linkage: 'single', min: 0.5, onePerArticle: true, maxHops: 2 },
+  { linkage: 'single', min: 0.5, onePerArticle: true, maxHops: 3 },
+  { linkage: 'single', min: 0.6, onePerArticle: true },
+];
+
+const groupLine = (s: GroupScore): string =>
+  `P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)} (${s.tp} right, ${s.fp} wrong of ${s.gold}); event-only gold P ${pct(s.looseP)} R ${pct(s.looseR)}`;
+
+function tuneGroups(shared: string): void {
+  const { docs, chains } = load(shared);
+  const part = docs.filter((d) => d.topic <= 11);
+  const scores = claimGroupScores(part, chains, GROUP_RULES);
+  GROUP_RULES.forEach((r, i) => console.log(`${ruleName(r).padEnd(38)} ${groupLine(scores[i]!)}`));
+  const ok = scores.map((s, i) => ({ s, i })).filter(({ s }) => s.p >= 0.8);
+  const best = (ok.length ? ok.sort((x, y) => y.s.r - x.s.r) : scores.map((s, i) => ({ s, i })).sort((x, y) => y.s.f1 - x.s.f1))[0]!;
+  console.log(`chosen (highest recall at P ≥ 80 % on topics 1–11): ${ruleName(GROUP_RULES[best.i]!)}`);
+  const held = claimGroupScores(docs.filter((d) => d.topic >= 12), chains, [GROUP_RULES[best.i]!, { linkage: 'average', min: 0.5 }]);
+  console.log(`held-out topics 12+: chosen ${groupLine(held[0]!)}`);
+  console.log(`held-out topics 12+: average 0.5 ${groupLine(held[1]!)}`);
+}
+
 /** Story grouping of a set of documents: same-story pair scores and the pairs that merge a topic's two events. */
 function storyScores(docs: EcbDoc[]): { p: number; r: number; f1: number; crossEvent: number; events: number; topics: number; topicOnly: { p: number; r: number } } {
   const storyDocs = docs.map((d) => ({ id: d.doc, title: '', text: d.sentences.map((s) => s.text).join(' '), outlet: d.doc }));
@@ -120,11 +239,13 @@ export async function evaluate(shared: string): Promise<string[]> {
   const scored = scoredPairs(held);
   const ours = linkScores(scored, gold, gold.size, CLAIM_LINK_THRESHOLD);
   const loose = linkScores(scored, gold, gold.size, 0.5);
+  const [grouped] = claimGroupScores(held, chains, [CLAIM_GROUPING]);
   return [
     `ecbplus  story grouping, held-out topics 12+ (${heldStories.events} events in ${heldStories.topics} topics; settings tuned on 1–11): same-story pairs P ${pct(heldStories.p)} R ${pct(heldStories.r)} F1 ${pct(heldStories.f1)}; ${heldStories.crossEvent} pairs merge the two different events of one topic`,
     `ecbplus    all ${docs.length} docs (${all.events} events in ${all.topics} topics): P ${pct(all.p)} R ${pct(all.r)} F1 ${pct(all.f1)}; ${all.crossEvent} cross-event pairs`,
     `ecbplus    baseline "one story per topic" (merges the similar events), topics 12+: P ${pct(heldStories.topicOnly.p)} R ${pct(heldStories.topicOnly.r)}`,
     `ecbplus  sentence links, topics 12+ (${gold.size} gold cross-doc pairs): threshold ${CLAIM_LINK_THRESHOLD} P ${pct(ours.p)} R ${pct(ours.r)} F1 ${pct(ours.f1)}; scorer's own 0.5: P ${pct(loose.p)} R ${pct(loose.r)}`,
+    `ecbplus  claim groups, topics 12+ (${ruleName(CLAIM_GROUPING)}; rule chosen on 1–11 by --tune-groups): cross-doc pairs in one group ${groupLine(grouped!)}`,
   ];
 }
 
@@ -155,6 +276,7 @@ function tune(shared: string): void {
 
 if (isMainModule(import.meta.url)) {
   if (process.argv.includes('--tune-stories')) tuneStories(sharedDir());
+  else if (process.argv.includes('--tune-groups')) tuneGroups(sharedDir());
   else if (process.argv.includes('--tune')) tune(sharedDir());
   else
     evaluate(sharedDir()).then(
