@@ -120,6 +120,11 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
   console.log(`in-memory indexes, 100-sentence article, story + wire check + matching: ${fmt(mem.map((m) => m.total))}`);
   console.log(`in-memory indexes, 100-sentence article, matchArticle, first time (cold): ${fmt(mem.map((m) => m.match))}${verdict(mem.map((m) => m.match))}`);
   console.log(`in-memory indexes, 100-sentence article, matchArticle again (warm):       ${fmt(mem.map((m) => m.matchWarm))}${verdict(mem.map((m) => m.matchWarm))}`);
+  const perPair = mem.filter((m) => m.pairs >= 20).map((m) => m.matchCpu / m.pairs);
+  console.log(
+    `  CPU time of the first matchArticle (no waiting for the shared cores): ${fmt(mem.map((m) => m.matchCpu))}${verdict(mem.map((m) => m.matchCpu))}; ` +
+      `per full pair score (articles with ≥20): median ${pct(perPair, 50).toFixed(2)} ms`,
+  );
   console.log(
     `  story articles of other outlets: median ${pct(mem.map((m) => m.storyArticles), 50)}, max ${Math.max(...mem.map((m) => m.storyArticles))}; ` +
       `matched against (limit ${CORPUS_LIMITS.maxPartnerArticles}): median ${pct(mem.map((m) => m.partners), 50)}, max ${Math.max(...mem.map((m) => m.partners))}; ` +
