@@ -188,12 +188,16 @@ const ruleName = (r: ClaimGroupRule): string =>
   `${r.linkage} ${r.min}${r.onePerArticle ? ', one per article' : ''}${r.maxHops !== undefined ? `, ≤${r.maxHops} hops` : ''}`;
 
 const GROUP_RULES: ClaimGroupRule[] = [
-  ...[0.3, 0.35, 0.4, 0.45, 0.5, 0.6].map((min) => ({ linkage: 'average' as const, min })),
+  ...[0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6].map((min) => ({ linkage: 'average' as const, min })),
   ...[0.3, 0.4, 0.5].map((min) => ({ linkage: 'complete' as const, min })),
   { linkage: 'single', min: 0.5 },
   { linkage: 'single', min: 0.5, onePerArticle: true },
   { linkage: 'single', min: 0.5, maxHops: 2 },
   { linkage: 'single', min: 0.5, maxHops: 3 },
+  { linkage: 'single', min: 0.5, maxHops: 4 },
+  { linkage: 'single', min: 0.5, maxHops: 5 },
+  { linkage: 'single', min: 0.55 },
+  { linkage: 'single', min: 0.6 },
   { linkage: 'single', min: 0.5, onePerArticle: true, maxHops: 2 },
   { linkage: 'single', min: 0.5, onePerArticle: true, maxHops: 3 },
   { linkage: 'single', min: 0.6, onePerArticle: true },
