@@ -88,9 +88,11 @@ async function main(): Promise<void> {
     const seeds = renderSeedSites(args.seeds);
     extraSites = seeds.sites;
     plan = (origin) => {
-      const urls = seeds.hosts.map((h) => `${origin(h)}/`);
-      const target = urls.at(-1)!;
-      return { label: 'seed articles', read: urls.slice(0, -1), target, query: 'Milly poorly wordd' };
+      // Each seed outlet has a home page at "/" and the article at its slug.
+      const urls = seeds.hosts.map((h) => origin(h) + Object.keys(seeds.sites[h] ?? {}).find((p) => p !== '/'));
+      // The first seed is the one whose claims the others confirm, reword or contradict most.
+      const [target, ...read] = urls as [string, ...string[]];
+      return { label: 'seed articles', read, target, query: 'Milly poorly wordd' };
     };
   } else {
     plan = (origin) => {
