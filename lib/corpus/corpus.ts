@@ -149,6 +149,25 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
           { outlet: input.outlet.trim(), ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) },
         ) ?? undefined;
 
+      // Copies stored before their original (a feed polled out of order): now
+      // that the original is here, they become its reprints, and copies that
+      // pointed at them point at it.
+      if (!reprintOf) {
+        const self = { id, outlet: input.outlet.trim(), text, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) };
+        const copies = new Set(
+          otherOutlets
+            .filter((a) => !a.reprintOf)
+            .filter((a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === id)
+            .map((a) => a.id),
+        );
+        for (const a of members) {
+          if (copies.has(a.id) || (a.reprintOf && copies.has(a.reprintOf))) {
+            a.reprintOf = id;
+            await db.articles.put(a);
+          }
+        }
+      }
+
       const article: ArticleRecord = {
         id,
         url,

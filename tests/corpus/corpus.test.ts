@@ -86,6 +86,17 @@ describe('stories and annotations', () => {
     expect(wire?.article.reprintOf).toBeUndefined();
   });
 
+  test('a copy stored before its original becomes its reprint when the original arrives', async () => {
+    const { corpus, db } = freshCorpus();
+    await ingestAll(corpus, [...HISTORY, GAZETTE, LEDGER, COURIER]);
+    const wire = await corpus.ingest(WIRE, 'feed');
+    const gazette = await db.articles.where('url').equals(GAZETTE.url).first();
+    expect(gazette?.reprintOf).toBe(wire.article.id);
+    const a = await corpus.annotate(LEDGER.url);
+    expect(a!.storyOutlets).toEqual(['Coastal Wire', 'Evening Courier']);
+    await expectConsistent(db);
+  });
+
   test('annotates with reports from other outlets only, with their differences', async () => {
     const { corpus } = freshCorpus();
     await ingestAll(corpus, [...HISTORY, ...BRIDGE, FESTIVAL]);
