@@ -9,7 +9,7 @@
  */
 import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
-import type { PairFeatures, Prepared, Unit } from './features';
+import { createPairMemo, unitKeyPair, type PairFeatures, type PairMemo, type Prepared, type Unit } from './features';
 import { idf, type TermStats } from './term-stats';
 
 export const CLAIM_FEATURE_NAMES = [
@@ -102,36 +102,65 @@ export function conceptCoverage(pa: Prepared, pb: Prepared, w: (u: Unit) => numb
   return conceptCoverages(pa, pb, [w], lex)[0]!;
 }
 
+// Concept matches depend only on the two words and the lexicon: memoised per lexicon.
+const conceptMemos = new WeakMap<Lexicon, PairMemo>();
+
 /** conceptCoverage under several weightings, matching the words once. */
 function conceptCoverages(pa: Prepared, pb: Prepared, ws: ((u: Unit) => number)[], lex: Lexicon): [number, number][] {
-  const ua = pa.units.filter((u) => !isNegCue(u.norm) && !(u.isNumber && pb.numbers.size && pa.numbers.size));
-  const ub = pb.units.filter((u) => !isNegCue(u.norm) && !(u.isNumber && pb.numbers.size && pa.numbers.size));
-  const bestA = new Float64Array(ua.length);
-  const bestB = new Float64Array(ub.length);
-  for (let i = 0; i < ua.length; i++)
-    for (let j = 0; j < ub.length; j++) {
-      const m = conceptMatch(ua[i]!, ub[j]!, lex);
+  let memo = conceptMemos.get(lex);
+  if (!memo) conceptMemos.set(lex, (memo = createPairMemo()));
+  const [ka, kb, generation] = unitKeyPair(pa, pb);
+  const maskNumbers = pb.numbers.size > 0 && pa.numbers.size > 0;
+  const na = pa.units.length;
+  const nb = pb.units.length;
+  // Units left out of the coverage (negation cues, numbers when both sides have some).
+  const skipA = new Uint8Array(na);
+  const skipB = new Uint8Array(nb);
+  for (let i = 0; i < na; i++) {
+    const u = pa.units[i]!;
+    if (isNegCue(u.norm) || (u.isNumber && maskNumbers)) skipA[i] = 1;
+  }
+  for (let j = 0; j < nb; j++) {
+    const u = pb.units[j]!;
+    if (isNegCue(u.norm) || (u.isNumber && maskNumbers)) skipB[j] = 1;
+  }
+  const bestA = new Float64Array(na);
+  const bestB = new Float64Array(nb);
+  for (let i = 0; i < na; i++) {
+    if (skipA[i]) continue;
+    const x = ka[i]!;
+    for (let j = 0; j < nb; j++) {
+      if (skipB[j]) continue;
+      const y = kb[j]!;
+      let m = memo.get(x, y, generation);
+      if (m !== m) {
+        m = conceptMatch(pa.units[i]!, pb.units[j]!, lex);
+        memo.set(x, y, m);
+      }
       if (m > bestA[i]!) bestA[i] = m;
       if (m > bestB[j]!) bestB[j] = m;
     }
+  }
   const negA = pa.negations > 0 ? NEG_WEIGHT : 0;
   const negB = pb.negations > 0 ? NEG_WEIGHT : 0;
   const both = negA && negB ? NEG_WEIGHT : 0;
   return ws.map((w) => {
     let covA = both;
     let totA = negA;
-    ua.forEach((u, i) => {
-      const x = w(u);
+    for (let i = 0; i < na; i++) {
+      if (skipA[i]) continue;
+      const x = w(pa.units[i]!);
       totA += x;
       covA += x * bestA[i]!;
-    });
+    }
     let covB = both;
     let totB = negB;
-    ub.forEach((u, j) => {
-      const x = w(u);
+    for (let j = 0; j < nb; j++) {
+      if (skipB[j]) continue;
+      const x = w(pb.units[j]!);
       totB += x;
       covB += x * bestB[j]!;
-    });
+    }
     return [totA ? covA / totA : 0, totB ? covB / totB : 0];
   });
 }

@@ -207,19 +207,140 @@ function cosine(a: Unit, b: Unit): number {
   return s;
 }
 
+// ---------------------------------------------------------------------------
+// Word-pair memo. How two content words relate depends only on the words
+// (their stems, senses, family and vector), not on the sentences around them,
+// and a story's sentences keep pairing the same words: each word pair is
+// worked out once and looked up afterwards.
+
+// Units with identical word data share one integer key.
+const unitIds = new Map<string, number>();
+const vectorIds = new WeakMap<Float32Array, number>();
+let nextVectorId = 1;
+let keyGeneration = 0;
+const MAX_UNIT_IDS = 1 << 20;
+const preparedKeys = new WeakMap<Prepared, { generation: number; keys: Int32Array }>();
+
+function unitKey(u: Unit): number {
+  let vid = 0;
+  if (u.vector) {
+    vid = vectorIds.get(u.vector) ?? 0;
+    if (!vid) vectorIds.set(u.vector, (vid = nextVectorId++));
+  }
+  const text = `${u.stem}\u0001${u.norm}\u0001${u.isNumber ? 1 : 0}\u0001${u.family}\u0001${vid}\u0001${u.phrase?.toLowerCase() ?? ''}\u0001${u.synsets.join(',')}\u0001${u.hypernyms.join(',')}`;
+  let id = unitIds.get(text);
+  if (id === undefined) unitIds.set(text, (id = unitIds.size));
+  return id;
+}
+
+function keysOf(p: Prepared): Int32Array {
+  const c = preparedKeys.get(p);
+  if (c && c.generation === keyGeneration) return c.keys;
+  if (unitIds.size + p.units.length > MAX_UNIT_IDS) {
+    unitIds.clear();
+    keyGeneration++;
+  }
+  const keys = new Int32Array(p.units.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = unitKey(p.units[i]!);
+  preparedKeys.set(p, { generation: keyGeneration, keys });
+  return keys;
+}
+
+/** Integer keys of two sentences' units, equal keys for units with equal word data (same numbering for both). */
+export function unitKeyPair(pa: Prepared, pb: Prepared): [Int32Array, Int32Array, number] {
+  for (;;) {
+    const generation = keyGeneration;
+    const ka = keysOf(pa);
+    const kb = keysOf(pb);
+    if (generation === keyGeneration) return [ka, kb, generation];
+  }
+}
+
+/** Bounded memo of a symmetric function of two unit keys: open addressing, emptied when 60 % full. */
+export interface PairMemo {
+  /** The stored value for the (unordered) key pair, NaN when none. */
+  get(x: number, y: number, generation: number): number;
+  set(x: number, y: number, value: number): void;
+}
+
+export function createPairMemo(bits = 17): PairMemo {
+  const size = 1 << bits;
+  const mask = size - 1;
+  const limit = Math.floor(size * 0.6);
+  const keyA = new Int32Array(size).fill(-1);
+  const keyB = new Int32Array(size);
+  const values = new Float64Array(size);
+  let count = 0;
+  let generation = -1;
+  const slot = (x: number, y: number): number => {
+    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca6b)) >>> (32 - bits);
+    for (;;) {
+      const k = keyA[h]!;
+      if (k === -1 || (k === x && keyB[h] === y)) return h;
+      h = (h + 1) & mask;
+    }
+  };
+  return {
+    get(x, y, gen) {
+      if (gen !== generation) {
+        if (count) keyA.fill(-1);
+        count = 0;
+        generation = gen;
+      }
+      const h = x <= y ? slot(x, y) : slot(y, x);
+      return keyA[h] === -1 ? NaN : values[h]!;
+    },
+    set(x, y, value) {
+      if (x > y) [x, y] = [y, x];
+      if (count >= limit) {
+        keyA.fill(-1);
+        count = 0;
+      }
+      const h = slot(x, y);
+      if (keyA[h] === -1) count++;
+      keyA[h] = x;
+      keyB[h] = y;
+      values[h] = value;
+    },
+  };
+}
+
+// Memo values of the aligner: a negative code for a lexical relation, else the 'similar' score (0: no link).
+const RELATION_CODES: readonly Relation[] = ['same', 'family', 'synonym', 'hypernym'];
+const alignMemo = new WeakMap<Lexicon, PairMemo>();
+let defaultAlignMemo: PairMemo | undefined;
+
+function linkValue(ua: Unit, ub: Unit): number {
+  const rel = relate(ua, ub);
+  if (rel) return -1 - RELATION_CODES.indexOf(rel);
+  if (ua.isNumber || ub.isNumber) return 0;
+  const c = cosine(ua, ub);
+  return c >= VECTOR_FLOOR ? 0.5 * c : 0;
+}
+
 /** Greedy one-to-one alignment of content words, strongest links first. */
-export function align(pa: Prepared, pb: Prepared): Alignment[] {
+export function align(pa: Prepared, pb: Prepared, lex?: Lexicon): Alignment[] {
+  let memo: PairMemo;
+  if (lex) {
+    let m = alignMemo.get(lex);
+    if (!m) alignMemo.set(lex, (m = createPairMemo()));
+    memo = m;
+  } else memo = defaultAlignMemo ??= createPairMemo();
+  const [ka, kb, generation] = unitKeyPair(pa, pb);
   const cands: Alignment[] = [];
   for (let i = 0; i < pa.units.length; i++) {
-    const ua = pa.units[i]!;
+    const x = ka[i]!;
     for (let j = 0; j < pb.units.length; j++) {
-      const ub = pb.units[j]!;
-      const rel = relate(ua, ub);
-      if (rel) cands.push({ i, j, score: ALIGN_WEIGHT[rel], relation: rel });
-      else if (!ua.isNumber && !ub.isNumber) {
-        const c = cosine(ua, ub);
-        if (c >= VECTOR_FLOOR) cands.push({ i, j, score: 0.5 * c, relation: 'similar' });
+      const y = kb[j]!;
+      let v = memo.get(x, y, generation);
+      if (v !== v) {
+        v = linkValue(pa.units[i]!, pb.units[j]!);
+        memo.set(x, y, v);
       }
+      if (v < 0) {
+        const rel = RELATION_CODES[-1 - v]!;
+        cands.push({ i, j, score: ALIGN_WEIGHT[rel], relation: rel });
+      } else if (v > 0) cands.push({ i, j, score: v, relation: 'similar' });
     }
   }
   cands.sort((x, y) => y.score - x.score);
@@ -331,7 +452,7 @@ export function computeFeatures(
 ): PairFeatures {
   const pa = prepare(a, lex);
   const pb = prepare(b, lex);
-  const alignment = align(pa, pb);
+  const alignment = align(pa, pb, lex);
   const maxIdf = Math.log(stats.docCount + 2) || 1;
   const w = (u: Unit): number => Math.max(0.05, idf(stats, u.stem) / maxIdf);
   const wa = pa.units.map(w);
