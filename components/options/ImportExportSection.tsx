@@ -1,19 +1,27 @@
 import { useState } from 'preact/hooks';
-import type { OutletStats } from '../../lib/messaging/protocol';
+import type { OutletStats, StoryStats } from '../../lib/messaging/protocol';
 import type { ImportProgress, ImportReport } from '../../lib/extension/import-export';
 import { summarizeImport } from '../../lib/extension/import-export';
 import { Section } from './Section';
 
 export interface ImportExportSectionProps {
   outlets: OutletStats[];
-  /** Saves a JSON Lines file of everything, or of one outlet. */
-  onExport(filter: { outlet?: string }): Promise<void>;
+  stories?: StoryStats[];
+  /** Saves a JSON Lines file of everything, of one outlet, or of one story. */
+  onExport(filter: { outlet?: string; storyId?: string }): Promise<void>;
   onImport(text: string, onProgress: (progress: ImportProgress) => void): Promise<ImportReport>;
 }
 
 /** JSON Lines out and in: a backup, a move to another browser, or articles gathered elsewhere. */
-export function ImportExportSection({ outlets, onExport, onImport }: ImportExportSectionProps) {
-  const [outlet, setOutlet] = useState('');
+// The export choice as one select value: "", "outlet:<name>" or "story:<id>".
+function exportFilter(choice: string): { outlet?: string; storyId?: string } {
+  if (choice.startsWith('outlet:')) return { outlet: choice.slice(7) };
+  if (choice.startsWith('story:')) return { storyId: choice.slice(6) };
+  return {};
+}
+
+export function ImportExportSection({ outlets, stories = [], onExport, onImport }: ImportExportSectionProps) {
+  const [choice, setChoice] = useState('');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +30,7 @@ export function ImportExportSection({ outlets, onExport, onImport }: ImportExpor
   const exportNow = async (): Promise<void> => {
     setError(null);
     try {
-      await onExport(outlet ? { outlet } : {});
+      await onExport(exportFilter(choice));
     } catch (err) {
       setError(`Could not export: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -48,13 +56,24 @@ export function ImportExportSection({ outlets, onExport, onImport }: ImportExpor
       <div class="px-export">
         <label>
           Export{' '}
-          <select name="export-outlet" value={outlet} onChange={(e) => setOutlet((e.target as HTMLSelectElement).value)}>
+          <select name="export-outlet" value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}>
             <option value="">all articles</option>
-            {outlets.map((o) => (
-              <option key={o.outlet} value={o.outlet}>
-                {o.outlet} ({o.articles})
-              </option>
-            ))}
+            <optgroup label="One outlet">
+              {outlets.map((o) => (
+                <option key={o.outlet} value={`outlet:${o.outlet}`}>
+                  {o.outlet} ({o.articles})
+                </option>
+              ))}
+            </optgroup>
+            {stories.length > 0 && (
+              <optgroup label="One story">
+                {stories.map((s) => (
+                  <option key={s.id} value={`story:${s.id}`}>
+                    {s.title} ({s.articles})
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>{' '}
         <button type="button" class="px-export-button" onClick={() => void exportNow()}>

@@ -24,6 +24,9 @@ import { ARTICLE_COUNT_KEY, openTermSet, SENTENCE_COUNT_KEY, uncountArticles } f
 import { validateArticleInput } from './validate';
 import { primaryKeysAnyOf } from '../db/query';
 
+/** Stories listed by stats() for exporting one of them. */
+const RECENT_STORIES = 50;
+
 export interface CorpusOptions {
   /** Clock, epoch ms (tests pass a fixed one). */
   now?: () => number;
@@ -241,18 +244,20 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
 
   async function stats(): Promise<StoreStats> {
     return db.transaction('r', [db.articles, db.sentences, db.stories], async () => {
-      const [articles, sentences, stories, outletKeys] = await Promise.all([
+      const [articles, sentences, stories, outletKeys, recent] = await Promise.all([
         db.articles.count(),
         db.sentences.count(),
         db.stories.count(),
         db.articles.orderBy('outlet').keys(),
+        db.stories.orderBy('lastSeen').reverse().limit(RECENT_STORIES).toArray(),
       ]);
       const counts = new Map<string, number>();
       for (const k of outletKeys) counts.set(String(k), (counts.get(String(k)) ?? 0) + 1);
       const outlets = [...counts]
         .map(([outlet, n]) => ({ outlet, articles: n }))
         .sort((a, b) => b.articles - a.articles || a.outlet.localeCompare(b.outlet));
-      return { articles, sentences, stories, outlets };
+      const recentStories = recent.map((p) => ({ id: p.id, title: p.title, articles: p.articleCount }));
+      return { articles, sentences, stories, outlets, recentStories };
     });
   }
 

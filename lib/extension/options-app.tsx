@@ -84,9 +84,11 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
         />
         <ImportExportSection
           outlets={stats.outlets}
+          {...(stats.recentStories ? { stories: stats.recentStories } : {})}
           onExport={async (filter) => {
             const { lines } = await sendMessage('exportArticles', filter);
-            download(lines, exportFileName(filter.outlet, new Date()));
+            const story = stats.recentStories?.find((s) => s.id === filter.storyId);
+            download(lines, exportFileName(filter.outlet ?? story?.title, new Date()));
           }}
           onImport={async (text, onProgress) => {
             const report = await runImport(text, (items) => sendMessage('importArticles', { items }), {

@@ -65,11 +65,19 @@ export interface OutletStats {
   articles: number;
 }
 
+export interface StoryStats {
+  id: string;
+  title: string;
+  articles: number;
+}
+
 export interface StoreStats {
   articles: number;
   sentences: number;
   stories: number;
   outlets: OutletStats[];
+  /** The most recently active stories, for exporting one of them. */
+  recentStories?: StoryStats[];
   /** Bytes used by this extension's origin, and the quota, from navigator.storage.estimate(). */
   usage?: number;
   quota?: number;

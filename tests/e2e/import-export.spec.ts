@@ -27,7 +27,7 @@ test('export from one profile, import into a fresh one: same articles, sentences
   expect(exported.trim().split('\n')).toHaveLength(before.articles);
 
   // One outlet alone.
-  await options.locator('select[name="export-outlet"]').selectOption('The Daily Ledger');
+  await options.locator('select[name="export-outlet"]').selectOption({ value: 'outlet:The Daily Ledger' });
   const [one] = await Promise.all([
     options.waitForEvent('download'),
     options.getByRole('button', { name: 'Export as JSON Lines' }).click(),
@@ -35,6 +35,18 @@ test('export from one profile, import into a fresh one: same articles, sentences
   const oneText = await readFile((await one.path())!, 'utf8');
   const oneLines = oneText.trim().split('\n').map((l) => JSON.parse(l) as { outlet: string });
   expect(oneLines.map((l) => l.outlet)).toEqual(['The Daily Ledger', 'The Daily Ledger']);
+
+  // One story alone: the crane collapse, not the battery recall.
+  const crane = before.recentStories?.find((s) => /crane/i.test(s.title));
+  expect(crane).toBeDefined();
+  await options.locator('select[name="export-outlet"]').selectOption({ value: `story:${crane!.id}` });
+  const [story] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export as JSON Lines' }).click(),
+  ]);
+  const storyLines = (await readFile((await story.path())!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { title: string });
+  expect(storyLines).toHaveLength(crane!.articles);
+  expect(storyLines.some((l) => /recall/i.test(l.title))).toBe(false);
 
   // A fresh profile imports the file, with a few bad lines added at the end.
   const fresh = await openExtension();
