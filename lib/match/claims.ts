@@ -122,6 +122,64 @@ export function isSubhead(an: SentenceAnalysis): boolean {
 /** A sentence that can state a claim: enough content words, not a subhead. */
 const claimBearing = (an: SentenceAnalysis): boolean => an.terms.length >= CLAIM_MIN_CONTENT_WORDS && !isSubhead(an);
 
+/** A sentence's status in one respect: verification (confirmed, unverified or neither), hedging, negation. */
+export type ModalityKind = 'verification' | 'hedge' | 'negation';
+
+/**
+ * The respects in which two sentences report a claim with a different status:
+ * confirmed vs unverified (or either vs saying neither), hedged vs stated, negated vs not.
+ */
+export function modalityDifferences(a: SentenceAnalysis, b: SentenceAnalysis): ModalityKind[] {
+  const out: ModalityKind[] = [];
+  if (a.confirmed !== b.confirmed || a.unverified !== b.unverified) out.push('verification');
+  if (a.hedged !== b.hedged) out.push('hedge');
+  if (a.negated !== b.negated) out.push('negation');
+  return out;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Words that travel with a status cue and mean nothing without it: the
+// auxiliaries of "has been confirmed" / "could not be verified", the adverbs of
+// "independently confirmed", "to be" of "is confirmed to be", and the "that" of
+// "confirmed that".
+const CUE_BEFORE = String.raw`(?:\b(?:has|have|had|is|are|was|were|be|been|being|could|can|would|will|did|does|do)\s+)*(?:\b(?:not|never)\s+)?(?:\b(?:been|be)\s+)?(?:\b(?:independently|immediately|officially|publicly|also|since|now|yet)\s+)*`;
+const CUE_AFTER = String.raw`(?:\s+(?:independently|immediately|officially|publicly))*(?:\s+to\s+be\b|\s+that\b)?`;
+const maskCache = new Map<string, string>();
+
+/**
+ * The sentence without its status in the given respects: the modality cue
+ * words analyseSentence found (lib/text/analyse.ts `cues`) and the fixed
+ * phrases around them removed ("could not be independently verified", "has
+ * been confirmed", "reportedly", "denied that"), so "X was confirmed" and "X
+ * could not be verified" both read "X".
+ */
+export function maskModality(an: SentenceAnalysis, kinds: readonly ModalityKind[] = ['verification', 'hedge', 'negation']): string {
+  const key = `${kinds.join(',')}\u0000${an.text}`;
+  const cached = maskCache.get(key);
+  if (cached !== undefined) return cached;
+  const cues = [...new Set(kinds.flatMap((k) => an.cues[k]))].filter((c) => c.trim() !== '').sort((x, y) => y.length - x.length);
+  let text = an.text;
+  if (cues.length) {
+    // "n't" goes with the auxiliary it is glued to ("didn't", "can't").
+    const alts = cues.map((c) =>
+      /^n['’]t$/i.test(c) ? String.raw`\b\w*n['’]t\b` : `${/^\w/.test(c) ? '\\b' : ''}${escapeRe(c)}${/\w$/.test(c) ? '\\b' : ''}`,
+    );
+    const re = new RegExp(`${CUE_BEFORE}(?:${alts.join('|')})${CUE_AFTER}`, 'gi');
+    text = an.text
+      .replace(re, ' ')
+      // A quotation left empty ("was “genuine” but") goes too.
+      .replace(/(["“‘'])\s*(["”’'])/g, (m, o: string, c: string) => (o === "'" && c === "'" ? m : ' '))
+      .replace(/\s+([,.;:!?…])/g, '$1')
+      .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+      .replace(/^[\s,;:]+/, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
+  }
+  if (maskCache.size >= CACHE_LIMIT) maskCache.clear();
+  maskCache.set(key, text);
+  return text;
+}
+
 /** Claim score (link scale) and the pair scorer's reasons for two sentences of one story. */
 function scorePair(
   a: SentenceAnalysis,
@@ -135,7 +193,21 @@ function scorePair(
   // A passage quoted by both is the same claim even when one sentence says
   // much more around it (the pair scorer was fitted on whole-sentence paraphrases).
   const quoted = quote !== undefined && quote.split(/\s+/).length >= CLAIM_QUOTE_MIN_WORDS;
-  const claim = claimScore(a, b, s, local);
+  let claim = claimScore(a, b, s, local);
+  // A claim confirmed by one outlet and unverified by another is the same claim
+  // with a difference (the card says "confirmed vs. unverified"): never below
+  // the pair without the status words, as for numbers in claimScore.
+  const kinds = modalityDifferences(a, b);
+  if (kinds.length) {
+    // Only the respects that differ: a status both report is part of the claim.
+    const ta = maskModality(a, kinds);
+    const tb = maskModality(b, kinds);
+    if (ta !== a.text || tb !== b.text) {
+      const ma = analyseCached(ta);
+      const mb = analyseCached(tb);
+      if (ma.terms.length && mb.terms.length) claim = Math.max(claim, claimScore(ma, mb, sc.score(ma, mb, stats), local));
+    }
+  }
   return { p: quoted ? Math.max(claim, CLAIM_QUOTE_PROBABILITY) : claim, reasons: s.reasons };
 }
 
