@@ -105,15 +105,21 @@ export function conceptCoverage(pa: Prepared, pb: Prepared, w: (u: Unit) => numb
 // Concept matches depend only on the two words and the lexicon: memoised per lexicon.
 const conceptMemos = new WeakMap<Lexicon, PairMemo>();
 
-/** conceptCoverage under several weightings, matching the words once. */
-function conceptCoverages(pa: Prepared, pb: Prepared, ws: ((u: Unit) => number)[], lex: Lexicon): [number, number][] {
+/** Each unit's best concept match in the other sentence; skipped units (negation cues, numbers when both sides have some) are marked. */
+interface ConceptBest {
+  skipA: Uint8Array;
+  skipB: Uint8Array;
+  bestA: Float64Array;
+  bestB: Float64Array;
+}
+
+function conceptBest(pa: Prepared, pb: Prepared, lex: Lexicon): ConceptBest {
   let memo = conceptMemos.get(lex);
   if (!memo) conceptMemos.set(lex, (memo = createPairMemo()));
   const [ka, kb, generation] = unitKeyPair(pa, pb);
   const maskNumbers = pb.numbers.size > 0 && pa.numbers.size > 0;
   const na = pa.units.length;
   const nb = pb.units.length;
-  // Units left out of the coverage (negation cues, numbers when both sides have some).
   const skipA = new Uint8Array(na);
   const skipB = new Uint8Array(nb);
   for (let i = 0; i < na; i++) {
@@ -141,45 +147,64 @@ function conceptCoverages(pa: Prepared, pb: Prepared, ws: ((u: Unit) => number)[
       if (m > bestB[j]!) bestB[j] = m;
     }
   }
+  return { skipA, skipB, bestA, bestB };
+}
+
+/** Covered shares of a and b under per-unit weights `wa`, `wb`. */
+function weightedCoverage(pa: Prepared, pb: Prepared, c: ConceptBest, wa: ArrayLike<number>, wb: ArrayLike<number>): [number, number] {
   const negA = pa.negations > 0 ? NEG_WEIGHT : 0;
   const negB = pb.negations > 0 ? NEG_WEIGHT : 0;
   const both = negA && negB ? NEG_WEIGHT : 0;
-  return ws.map((w) => {
-    let covA = both;
-    let totA = negA;
-    for (let i = 0; i < na; i++) {
-      if (skipA[i]) continue;
-      const x = w(pa.units[i]!);
-      totA += x;
-      covA += x * bestA[i]!;
-    }
-    let covB = both;
-    let totB = negB;
-    for (let j = 0; j < nb; j++) {
-      if (skipB[j]) continue;
-      const x = w(pb.units[j]!);
-      totB += x;
-      covB += x * bestB[j]!;
-    }
-    return [totA ? covA / totA : 0, totB ? covB / totB : 0];
-  });
+  let covA = both;
+  let totA = negA;
+  for (let i = 0; i < wa.length; i++) {
+    if (c.skipA[i]) continue;
+    const x = wa[i]!;
+    totA += x;
+    covA += x * c.bestA[i]!;
+  }
+  let covB = both;
+  let totB = negB;
+  for (let j = 0; j < wb.length; j++) {
+    if (c.skipB[j]) continue;
+    const x = wb[j]!;
+    totB += x;
+    covB += x * c.bestB[j]!;
+  }
+  return [totA ? covA / totA : 0, totB ? covB / totB : 0];
+}
+
+/** conceptCoverage under several weightings, matching the words once. */
+function conceptCoverages(pa: Prepared, pb: Prepared, ws: ((u: Unit) => number)[], lex: Lexicon): [number, number][] {
+  const c = conceptBest(pa, pb, lex);
+  return ws.map((w) => weightedCoverage(pa, pb, c, pa.units.map(w), pb.units.map(w)));
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+// Quotations recur across the pairs of a story: their word lists are kept a while.
+const quoteWords = new Map<string, string[]>();
+const QUOTE_CACHE_LIMIT = 20_000;
+
 function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD_RE) ?? []).map((w) => w.replace(/’/g, "'"));
+  let ws = quoteWords.get(text);
+  if (ws) return ws;
+  ws = (text.toLowerCase().match(WORD_RE) ?? []).map((w) => w.replace(/’/g, "'"));
+  if (quoteWords.size >= QUOTE_CACHE_LIMIT) quoteWords.clear();
+  quoteWords.set(text, ws);
+  return ws;
 }
 
 /** Longest run of consecutive equal items in two sequences. */
-export function longestCommonRun(a: readonly string[], b: readonly string[]): number {
+export function longestCommonRun<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (!a.length || !b.length) return 0;
   let prev = new Uint16Array(b.length + 1);
   let cur = new Uint16Array(b.length + 1);
   let best = 0;
   for (let i = 1; i <= a.length; i++) {
+    const x = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      const v = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : 0;
+      const v = x === b[j - 1] ? prev[j - 1]! + 1 : 0;
       cur[j] = v;
       if (v > best) best = v;
     }
@@ -198,6 +223,40 @@ export function sharedQuoteRun(qa: readonly string[], qb: readonly string[]): nu
   return best;
 }
 
+// Stems as integers, so the run search compares numbers rather than strings.
+const stemIds = new Map<string, number>();
+let stemGeneration = 0;
+const STEM_ID_LIMIT = 1 << 20;
+const wordStemCache = new WeakMap<SentenceAnalysis, { generation: number; ids: Int32Array }>();
+
+function stemIdsOf(an: SentenceAnalysis): Int32Array {
+  const c = wordStemCache.get(an);
+  if (c && c.generation === stemGeneration) return c.ids;
+  if (stemIds.size + an.tokens.length > STEM_ID_LIMIT) {
+    stemIds.clear();
+    stemGeneration++;
+  }
+  const out: number[] = [];
+  for (const t of an.tokens) {
+    if (/^\p{P}+$/u.test(t.raw)) continue;
+    let id = stemIds.get(t.stem);
+    if (id === undefined) stemIds.set(t.stem, (id = stemIds.size));
+    out.push(id);
+  }
+  const ids = Int32Array.from(out);
+  wordStemCache.set(an, { generation: stemGeneration, ids });
+  return ids;
+}
+
+function stemRun(a: SentenceAnalysis, b: SentenceAnalysis): number {
+  for (;;) {
+    const generation = stemGeneration;
+    const ia = stemIdsOf(a);
+    const ib = stemIdsOf(b);
+    if (generation === stemGeneration) return longestCommonRun(ia, ib);
+  }
+}
+
 const logit = (p: number): number => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
 
 /**
@@ -205,6 +264,59 @@ const logit = (p: number): number => Math.log(Math.max(p, 1e-6) / Math.max(1 - p
  * paraphrase scorer's probability for the pair (its features in `f`).
  * `maskNumbers`: figures weigh nothing and never conflict (the pair as if it
  * had no numbers).
+ */
+/** What the two variants (numbers weighed or masked) of one pair share, kept for the second call. */
+interface Shared {
+  local: TermStats;
+  idfA: Float64Array;
+  idfB: Float64Array;
+  bgA: Float64Array;
+  bgB: Float64Array;
+  run: number;
+  quoteRun: number;
+  concepts: ConceptBest;
+}
+const sharedByPair = new WeakMap<PairFeatures, Shared>();
+
+function sharedOf(a: SentenceAnalysis, b: SentenceAnalysis, f: PairFeatures, local: TermStats, lex: Lexicon): Shared {
+  const s = sharedByPair.get(f);
+  if (s && s.local === local) return s;
+  const maxIdf = Math.log(local.docCount + 2) || 1;
+  // Weights of non-number units (numbers are weighed by the variant).
+  const idfW = (u: Unit): number => (u.isNumber ? 0 : Math.max(0.02, idf(local, u.stem) / maxIdf));
+  const bgW = (u: Unit): number => (u.isNumber ? 0 : Math.max(0.02, lex.rarity(u.id >= 0 ? u.id : lex.id(u.norm))));
+  const out: Shared = {
+    local,
+    idfA: Float64Array.from(f.a.units, idfW),
+    idfB: Float64Array.from(f.b.units, idfW),
+    bgA: Float64Array.from(f.a.units, bgW),
+    bgB: Float64Array.from(f.b.units, bgW),
+    run: stemRun(a, b),
+    quoteRun: sharedQuoteRun(f.a.quotes, f.b.quotes),
+    concepts: conceptBest(f.a, f.b, lex),
+  };
+  sharedByPair.set(f, out);
+  return out;
+}
+
+/** Per-unit weights of one variant: numbers weigh 1, or 0 when masked. */
+function withNumbers(base: Float64Array, units: Unit[], numberWeight: number): Float64Array {
+  const out = base.slice();
+  for (let i = 0; i < units.length; i++) if (units[i]!.isNumber) out[i] = numberWeight;
+  return out;
+}
+
+function sum(xs: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s;
+}
+
+/**
+ * `local` is the story's own sentence statistics; `pairProbability` the
+ * paraphrase scorer's probability for the pair (its features in `f`).
+ * `maskNumbers`: figures weigh nothing and never conflict (the pair as if it
+ * had no numbers). Calling it for both variants of one `f` matches the words once.
  */
 export function computeClaimFeatures(
   a: SentenceAnalysis,
@@ -214,16 +326,13 @@ export function computeClaimFeatures(
   pairProbability: number,
   maskNumbers = false,
 ): Float64Array {
-  const maxIdf = Math.log(local.docCount + 2) || 1;
-  const w = (u: Unit): number => (u.isNumber ? (maskNumbers ? 0 : 1) : Math.max(0.02, idf(local, u.stem) / maxIdf));
   const lex = getLexicon();
-  const wBg = (u: Unit): number =>
-    u.isNumber ? (maskNumbers ? 0 : 1) : Math.max(0.02, lex.rarity(u.id >= 0 ? u.id : lex.id(u.norm)));
-  const wa = f.a.units.map(w);
-  const wb = f.b.units.map(w);
-  const ga = f.a.units.map(wBg);
-  const gb = f.b.units.map(wBg);
-  const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+  const sh = sharedOf(a, b, f, local, lex);
+  const numberWeight = maskNumbers ? 0 : 1;
+  const wa = withNumbers(sh.idfA, f.a.units, numberWeight);
+  const wb = withNumbers(sh.idfB, f.b.units, numberWeight);
+  const ga = withNumbers(sh.bgA, f.a.units, numberWeight);
+  const gb = withNumbers(sh.bgB, f.b.units, numberWeight);
   const totA = sum(wa);
   const totB = sum(wb);
   let covA = 0;
@@ -242,22 +351,26 @@ export function computeClaimFeatures(
   }
   // The shorter side is the one with less content weight: its claim is the one to find in the other.
   const aShort = totA <= totB;
-  const [ps, pl, ws, covS, covL, totS, totL, alS] = aShort
-    ? [f.a, f.b, wa, covA, covB, totA, totB, alignedA]
-    : [f.b, f.a, wb, covB, covA, totB, totA, alignedB];
-  const [gs, covGS, covGL, totGS, totGL] = aShort
-    ? [ga, covGA, covGB, sum(ga), sum(gb)]
-    : [gb, covGB, covGA, sum(gb), sum(ga)];
+  const ps = aShort ? f.a : f.b;
+  const pl = aShort ? f.b : f.a;
+  const ws = aShort ? wa : wb;
+  const gs = aShort ? ga : gb;
+  const alS = aShort ? alignedA : alignedB;
+  const covS = aShort ? covA : covB;
+  const covL = aShort ? covB : covA;
+  const totS = aShort ? totA : totB;
+  const totL = aShort ? totB : totA;
+  const covGS = aShort ? covGA : covGB;
+  const covGL = aShort ? covGB : covGA;
+  const totGS = sum(gs);
+  const totGL = sum(aShort ? gb : ga);
   let missing = 0;
   let missingG = 0;
-  ps.units.forEach((_, i) => {
-    if (!alS[i]) missing = Math.max(missing, ws[i]!);
-    if (!alS[i]) missingG = Math.max(missingG, gs[i]!);
-  });
-  const stemsA = a.tokens.filter((t) => !/^\p{P}+$/u.test(t.raw)).map((t) => t.stem);
-  const stemsB = b.tokens.filter((t) => !/^\p{P}+$/u.test(t.raw)).map((t) => t.stem);
-  const run = longestCommonRun(stemsA, stemsB);
-  const quoteRun = sharedQuoteRun(f.a.quotes, f.b.quotes);
+  for (let i = 0; i < ps.units.length; i++) {
+    if (alS[i]) continue;
+    missing = Math.max(missing, ws[i]!);
+    missingG = Math.max(missingG, gs[i]!);
+  }
   let namesShared = 0;
   for (const n of ps.names) if (pl.names.has(n)) namesShared++;
   const namesMissing = ps.names.size ? (ps.names.size - namesShared) / ps.names.size : 0;
@@ -267,15 +380,16 @@ export function computeClaimFeatures(
     for (const x of f.a.numbers) if (f.b.numbers.has(x)) shared++;
     numbersConflict = shared ? 0 : 1;
   }
-  const [[conA, conB], [conGA, conGB]] = conceptCoverages(f.a, f.b, [w, wBg], lex) as [[number, number], [number, number]];
+  const [conA, conB] = weightedCoverage(f.a, f.b, sh.concepts, wa, wb);
+  const [conGA, conGB] = weightedCoverage(f.a, f.b, sh.concepts, ga, gb);
   return Float64Array.from([
     logit(pairProbability),
     totS ? covS / totS : 0,
     totL ? covL / totL : 0,
     Math.log1p(Math.min(covA, covB)),
     missing,
-    Math.min(run, 8) / 8,
-    Math.min(quoteRun, 6) / 6,
+    Math.min(sh.run, 8) / 8,
+    Math.min(sh.quoteRun, 6) / 6,
     Math.min(namesShared, 3) / 3,
     namesMissing,
     numbersConflict,
