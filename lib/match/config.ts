@@ -112,3 +112,13 @@ export const CLAIM_GROUPING: { linkage: 'average' | 'complete' | 'single'; min: 
 export const CLAIM_QUOTE_MIN_WORDS = 4;
 /** The score such a quotation link gets at least. */
 export const CLAIM_QUOTE_PROBABILITY = 0.75;
+/**
+ * Status masking (lib/match/claims.ts scorePair, no constant of its own): when
+ * two sentences differ in verification (confirmed / unverified), hedging or
+ * negation, the pair is scored again with those respects' cue phrases removed
+ * (maskModality) and the claim score is the larger, as for differing figures;
+ * the card still names the difference. No threshold changed. Seeds check
+ * (`npx tsx scripts/eval.ts seeds`, not a choice): P 89.3 R 30.1 → P 90.6 R 34.9
+ * (the same 3 wrong pairs); masking every status respect when any one differs
+ * instead: P 75.7 R 33.7 (a shared negation must stay part of the claim).
+ */
