@@ -96,8 +96,22 @@ function nameDifferences(as: Span[], bs: Span[]): [string, string][] {
   return pairs;
 }
 
+// Names and name words recur across the pairs of a story: their derived forms are kept a while.
+const CACHE_LIMIT = 20_000;
+const nameWordCache = new Map<string, string[]>();
+const variantCache = new Map<string, boolean>();
+
 /** Words of a name worth comparing: no initials, titles or generational suffixes. */
 function nameWords(name: string): string[] {
+  let ws = nameWordCache.get(name);
+  if (ws) return ws;
+  ws = nameWordsOf(name);
+  if (nameWordCache.size >= CACHE_LIMIT) nameWordCache.clear();
+  nameWordCache.set(name, ws);
+  return ws;
+}
+
+function nameWordsOf(name: string): string[] {
   return name
     .split(/[\s-]+/)
     .map((w) => w.replace(/[.’']s?$/u, ''))
@@ -105,6 +119,17 @@ function nameWords(name: string): string[] {
 }
 
 export function spellingVariants(x: string, y: string): boolean {
+  const key = `${x}\u0000${y}`;
+  let v = variantCache.get(key);
+  if (v === undefined) {
+    v = spellingVariantsOf(x, y);
+    if (variantCache.size >= CACHE_LIMIT) variantCache.clear();
+    variantCache.set(key, v);
+  }
+  return v;
+}
+
+function spellingVariantsOf(x: string, y: string): boolean {
   const a = fold(x);
   const b = fold(y);
   if (a === b) return false;

@@ -579,14 +579,28 @@ export function computeFeatures(
   return { values, alignment, a: pa, b: pb };
 }
 
+// Quotations recur across the pairs of a story (and each pair asks twice): their words are kept a while.
+const quoteWordCache = new Map<string, string[]>();
+const QUOTE_WORDS_LIMIT = 20_000;
+
+function quoteWords(q: string): string[] {
+  let ws = quoteWordCache.get(q);
+  if (ws) return ws;
+  ws = q.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  if (quoteWordCache.size >= QUOTE_WORDS_LIMIT) quoteWordCache.clear();
+  quoteWordCache.set(q, ws);
+  return ws;
+}
+
 /** The longest quotation of one sentence that the other repeats (mostly) word for word. */
 export function findSharedQuote(pa: Prepared, pb: Prepared): string | undefined {
+  if (!pa.quotes.length || !pb.quotes.length) return undefined;
   let best: string | undefined;
   for (const qa of pa.quotes) {
-    const wordsA = qa.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    const wordsA = quoteWords(qa);
     if (wordsA.length < 2) continue;
     for (const qb of pb.quotes) {
-      const wordsB = new Set(qb.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+      const wordsB = new Set(quoteWords(qb));
       const shared = wordsA.filter((x) => wordsB.has(x)).length;
       if (shared / Math.max(wordsA.length, wordsB.size) >= 0.6 && (!best || qa.length > best.length)) best = qa;
     }
