@@ -18,6 +18,7 @@ test.describe('a reader who has read the other outlets', () => {
     await page.goto(url(TARGET));
     await expect(mark(page, 'halted work for about 5,000 dock workers')).toHaveCount(1);
     await expect(mark(page, 'caused by a fractured weld')).toHaveCount(1);
+    await expect(mark(page, 'could not be independently verified')).toHaveCount(1);
     await expect(mark(page, 'This is a precautionary measure')).toHaveCount(1);
     // Claims only this outlet carries stay unmarked.
     for (const own of ['Ruth Abernethy', 'Tollund Heavy Industries', 'asked for privacy']) {
@@ -71,6 +72,16 @@ test.describe('a reader who has read the other outlets', () => {
     await mark(page, 'caused by a fractured weld').focus();
     await expect(dialog).toContainText('The Daily Ledger');
     await expect(dialog).toContainText(/hedged vs\. stated/i);
+  });
+
+  test('shows which outlet confirmed what this one could not verify', async ({ ext, url }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url(TARGET));
+    await mark(page, 'could not be independently verified').hover();
+    const dialog = card(page).locator('[role="dialog"]');
+    await expect(dialog).toContainText('The Daily Ledger');
+    await expect(dialog).toContainText('spokesperson confirmed');
+    await expect(dialog).toContainText(/confirmed vs\. unverified/i);
   });
 
   test('a wire story reprinted by several outlets counts as one source', async ({ ext, url }) => {
