@@ -32,7 +32,7 @@ import {
   type RetrievalOptions,
   type TweetCleanOptions,
 } from '../../lib/search/retrieval';
-import { isMainModule, sharedDir } from './shared-path';
+import { isMainModule, sharedDir, printEvaluation } from './shared-path';
 
 // Fitted on train (800 tweets) by `--fit`.
 const CLEAN: TweetCleanOptions = { dropSignature: false, keepHandles: true };
@@ -311,11 +311,5 @@ if (isMainModule(import.meta.url)) {
   if (process.argv.includes('--fit-bm25')) fitBm25(sharedDir());
   else if (process.argv.includes('--fit')) fitReranker(sharedDir());
   else
-    evaluate(sharedDir()).then(
-      (lines) => lines.forEach((l) => console.log(l)),
-      (err: unknown) => {
-        console.error(err instanceof Error ? err.message : String(err));
-        process.exitCode = 1;
-      },
-    );
+    printEvaluation(evaluate);
 }

@@ -24,7 +24,7 @@ import { clusterArticles } from '../../lib/story/stories';
 import { STORY } from '../../lib/story/story-config';
 import { contentTerms } from '../../lib/text/tokens';
 import { pairwise, pct } from './cluster-metrics';
-import { isMainModule, sharedDir } from './shared-path';
+import { isMainModule, sharedDir, printEvaluation } from './shared-path';
 
 interface EcbDoc {
   doc: string;
@@ -283,11 +283,5 @@ if (isMainModule(import.meta.url)) {
   else if (process.argv.includes('--tune-groups')) tuneGroups(sharedDir());
   else if (process.argv.includes('--tune')) tune(sharedDir());
   else
-    evaluate(sharedDir()).then(
-      (lines) => lines.forEach((l) => console.log(l)),
-      (err: unknown) => {
-        console.error(err instanceof Error ? err.message : String(err));
-        process.exitCode = 1;
-      },
-    );
+    printEvaluation(evaluate);
 }

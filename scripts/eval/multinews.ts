@@ -12,7 +12,7 @@ import { clusterArticles, storyTerms, type StoryDoc } from '../../lib/story/stor
 import { STORY } from '../../lib/story/story-config';
 import { createTermStats, idf } from '../../lib/match/term-stats';
 import { bcubed, pct, singleLink, sparseCosine } from './cluster-metrics';
-import { isMainModule, sharedDir } from './shared-path';
+import { isMainModule, sharedDir, printEvaluation } from './shared-path';
 import { checkArticle } from '../../lib/feeds/article-check';
 import { MIN_TEXT_CHARS } from '../../lib/extract/extract';
 
@@ -133,11 +133,5 @@ function tune(shared: string): void {
 if (isMainModule(import.meta.url)) {
   if (process.argv.includes('--tune')) tune(sharedDir());
   else
-    evaluate(sharedDir()).then(
-      (lines) => lines.forEach((l) => console.log(l)),
-      (err: unknown) => {
-        console.error(err instanceof Error ? err.message : String(err));
-        process.exitCode = 1;
-      },
-    );
+    printEvaluation(evaluate);
 }

@@ -12,3 +12,16 @@ export function sharedDir(): string {
 export function isMainModule(metaUrl: string): boolean {
   return process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(metaUrl);
 }
+
+/** Runs one evaluation on its own (`npx tsx scripts/eval/NAME.ts`): prints its lines, or its error and exit status 1. */
+export function printEvaluation(evaluate: (shared: string) => Promise<string[]> | string[]): void {
+  Promise.resolve()
+    .then(() => evaluate(sharedDir()))
+    .then(
+      (lines) => lines.forEach((l) => console.log(l)),
+      (err: unknown) => {
+        console.error(err instanceof Error ? err.message : String(err));
+        process.exitCode = 1;
+      },
+    );
+}
