@@ -9,13 +9,9 @@
  */
 import { findDifferences } from '../diff/differences';
 import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
-import { getLexicon, type Lexicon } from '../lexicon/lexicon';
-import { tokenize } from '../text/tokens';
 import type { Difference, SentenceLink } from '../types';
 import {
   CLAIM_ALIGNMENT,
-  CLAIM_FIRST_STAGE_CONCEPTS,
-  CLAIM_FIRST_STAGE_DROP_CUES,
   CLAIM_FIRST_STAGE_MIN,
   CLAIM_FIRST_STAGE_TOP,
   CLAIM_GROUPING,
@@ -221,60 +217,9 @@ const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id
 /** A sentence as the first stage sees it: its distinct content stems. */
 interface Prepped {
   an: SentenceAnalysis;
-  /** All distinct content stems (the story-local statistics count these). */
   stems: string[];
-  /** The claim words: content stems without the status cues (analyseSentence `cues`). */
-  claim: string[];
-  /** Per claim word, its lexicon concepts (synsets, their hypernyms, word family). */
-  concepts: Concepts[];
   /** Can state a claim (claimBearing). */
   bearing: boolean;
-}
-
-/** A word's concepts as first-stage keys (ascending ids), empty outside the lexicon. */
-interface Concepts {
-  synsets: Int32Array;
-  hypernyms: Int32Array;
-  family: number;
-}
-
-const NO_CONCEPTS: Concepts = { synsets: new Int32Array(0), hypernyms: new Int32Array(0), family: 0 };
-const conceptCache = new Map<string, Concepts>();
-
-function unionSorted(lists: Int32Array[]): Int32Array {
-  const all = new Set<number>();
-  for (const l of lists) for (const x of l) all.add(x);
-  return Int32Array.from(all).sort();
-}
-
-/** The concepts of a word, and of the two-word expression it starts ("pulling out" → "pull out"). */
-function conceptsOf(lex: Lexicon, norm: string, next: string | undefined): Concepts {
-  const key = `${norm} ${next ?? ''}`;
-  let c = conceptCache.get(key);
-  if (c) return c;
-  const id = lex.id(norm);
-  const base = id >= 0 ? lex.lemma(id) : -1;
-  const ids = base >= 0 ? [base] : [];
-  if (next !== undefined) {
-    const pid = lex.id(`${base >= 0 ? lex.word(base) : norm} ${next}`);
-    if (pid >= 0) ids.push(pid);
-  }
-  if (!ids.length) c = NO_CONCEPTS;
-  else {
-    const synsets = unionSorted(ids.map((i) => lex.synsets(i)));
-    c = { synsets, hypernyms: unionSorted([...synsets].map((s) => lex.hypernyms(s))), family: lex.family(id) };
-  }
-  if (conceptCache.size >= CACHE_LIMIT) conceptCache.clear();
-  conceptCache.set(key, c);
-  return c;
-}
-
-/** Stems of the words that set a sentence's status ("could not be verified", "denied", "reportedly"). */
-function cueStems(an: SentenceAnalysis): Set<string> {
-  const out = new Set<string>();
-  for (const cue of [...an.cues.verification, ...an.cues.hedge, ...an.cues.negation])
-    for (const t of tokenize(cue)) if (!t.isStop) out.add(t.stem);
-  return out;
 }
 
 // Per-sentence first-stage data, keyed by sentence id (checked against the text).
@@ -284,48 +229,10 @@ function prep(id: string, text: string): Prepped {
   let p = preppedCache.get(id);
   if (p && p.an.text === text) return p;
   const an = analyseCached(text);
-  const cues = CLAIM_FIRST_STAGE_DROP_CUES ? cueStems(an) : new Set<string>();
-  const lex = getLexicon();
-  const byStem = new Map<string, Concepts[]>();
-  an.tokens.forEach((t, k) => {
-    if (t.isStop || cues.has(t.stem)) return;
-    const next = an.tokens[k + 1];
-    const { family, synonym, hypernym } = CLAIM_FIRST_STAGE_CONCEPTS;
-    const c = family || synonym || hypernym ? conceptsOf(lex, t.norm, next && next.start - t.end <= 1 ? next.norm : undefined) : NO_CONCEPTS;
-    byStem.set(t.stem, [...(byStem.get(t.stem) ?? []), c]);
-  });
-  const claim = [...byStem.keys()];
-  const concepts = claim.map((s) => {
-    const cs = byStem.get(s)!;
-    if (cs.length === 1) return cs[0]!;
-    return {
-      synsets: unionSorted(cs.map((c) => c.synsets)),
-      hypernyms: unionSorted(cs.map((c) => c.hypernyms)),
-      family: cs.find((c) => c.family)?.family ?? 0,
-    };
-  });
-  p = { an, stems: [...new Set(an.terms)], claim, concepts, bearing: claimBearing(an) };
+  p = { an, stems: [...new Set(an.terms)], bearing: claimBearing(an) };
   if (preppedCache.size >= CACHE_LIMIT) preppedCache.clear();
   preppedCache.set(id, p);
   return p;
-}
-
-/** What the first stage did with a pair (a diagnostic: see setFirstStageTrace). */
-export type FirstStageFate = 'prefilter' | 'containment' | 'top' | 'per-sentence' | 'scored';
-let trace: Map<string, FirstStageFate[]> | undefined;
-
-/**
- * Records, per sentence pair (ids joined by U+0000, smaller first), the fate
- * of each matchArticle look at it: for diagnostics (scripts/eval/seeds.ts); off by default.
- */
-export function setFirstStageTrace(to: Map<string, FirstStageFate[]> | undefined): void {
-  trace = to;
-}
-
-function noteFate(x: string, y: string, fate: FirstStageFate): void {
-  if (!trace) return;
-  const k = pairKey(x, y);
-  trace.set(k, [...(trace.get(k) ?? []), fate]);
 }
 
 // Claim scores of the pairs matchArticle looked at, linked or not, for groupClaims' average linkage.
@@ -374,98 +281,43 @@ export function matchArticle(
     if (w === undefined) globalIdf.set(t, (w = Math.max(idf(stats, t), 0.1)));
     return w;
   };
-  const mass = (p: Prepped): number => p.claim.reduce((m, t) => m + lw(t), 0);
-  // The target's claim words with their weights, looked up once rather than per article.
-  const tw = tp.map((p) => ({ stems: p.claim, local: p.claim.map(lw), global: p.claim.map(gw), mass: mass(p) }));
+  const mass = (p: Prepped): number => p.stems.reduce((m, t) => m + lw(t), 0);
+  // The target's stems with their weights, looked up once rather than per article.
+  const tw = tp.map((p) => ({ stems: p.stems, local: p.stems.map(lw), global: p.stems.map(gw), mass: mass(p) }));
   const eligibleT = tp.map((p) => p.bearing);
-  const { synonym: wSyn, family: wFam, hypernym: wHyp } = CLAIM_FIRST_STAGE_CONCEPTS;
-  const useConcepts = wSyn > 0 || wFam > 0 || wHyp > 0;
 
   const picked: { i: number; j: number; c: number; art: number }[] = [];
   eligible.forEach((_art, ai) => {
     const sents = op[ai]!;
-    // First stage: story-idf containment of the shorter sentence, from inverted
-    // indexes of this article: its claim words, and their concepts (a synonym,
-    // a word of the same family, a direct hypernym or hyponym shares the term).
+    // First stage: story-idf containment of the shorter sentence, from an inverted index of this article.
     const index = new Map<string, number[]>();
-    type Entry = { j: number; stem: string; l: number; g: number };
-    const bySynset = new Map<number, Entry[]>();
-    const byHypernym = new Map<number, Entry[]>();
-    const byFamily = new Map<number, Entry[]>();
-    const put = (m: Map<number, Entry[]>, key: number, e: Entry): void => {
-      const list = m.get(key);
-      if (list) list.push(e);
-      else m.set(key, [e]);
-    };
     const massJ = sents.map(mass);
     sents.forEach((p, j) => {
       if (!p.bearing) return;
-      p.claim.forEach((t, k) => {
+      for (const t of p.stems) {
         let list = index.get(t);
         if (!list) index.set(t, (list = []));
         list.push(j);
-        if (!useConcepts) return;
-        const c = p.concepts[k]!;
-        const e = { j, stem: t, l: lw(t), g: gw(t) };
-        for (const x of c.synsets) put(bySynset, x, e);
-        for (const x of c.hypernyms) put(byHypernym, x, e);
-        if (c.family) put(byFamily, c.family, e);
-      });
+      }
     });
     const cheap: { i: number; j: number; c: number }[] = [];
     const acc = new Float64Array(sents.length);
     const accG = new Float64Array(sents.length);
     const count = new Uint16Array(sents.length);
-    // Per target word: the sentences it matched exactly (stamp) and its best concept match in each.
-    const stamp = new Int32Array(sents.length);
-    const bestL = new Float64Array(sents.length);
-    const bestG = new Float64Array(sents.length);
-    let word = 0;
     tp.forEach((p, i) => {
       if (!eligibleT[i]) return;
       const touched: number[] = [];
       const w = tw[i]!;
       for (let k = 0; k < w.stems.length; k++) {
-        word++;
-        const stem = w.stems[k]!;
+        const list = index.get(w.stems[k]!);
+        if (!list) continue;
         const wl = w.local[k]!;
         const wg = w.global[k]!;
-        for (const j of index.get(stem) ?? []) {
+        for (const j of list) {
           if (!count[j]) touched.push(j);
           acc[j]! += wl;
           accG[j]! += wg;
           count[j]!++;
-          stamp[j] = word;
-        }
-        // A concept match counts once per target word, at its strongest, weighted
-        // by the commoner of the two words (never more than the word itself).
-        const conceptTouched: number[] = [];
-        const credit = (list: Entry[] | undefined, r: number): void => {
-          if (!list) return;
-          for (const e of list) {
-            if (e.stem === stem || stamp[e.j] === word) continue;
-            const l = r * Math.min(wl, e.l);
-            if (l <= bestL[e.j]!) continue;
-            if (!bestL[e.j]) conceptTouched.push(e.j);
-            bestL[e.j] = l;
-            bestG[e.j] = r * Math.min(wg, e.g);
-          }
-        };
-        if (!useConcepts) continue;
-        const c = tp[i]!.concepts[k]!;
-        if (c.family) credit(byFamily.get(c.family), wFam);
-        for (const x of c.synsets) {
-          credit(bySynset.get(x), wSyn);
-          credit(byHypernym.get(x), wHyp);
-        }
-        for (const x of c.hypernyms) credit(bySynset.get(x), wHyp);
-        for (const j of conceptTouched) {
-          if (!count[j]) touched.push(j);
-          acc[j]! += bestL[j]!;
-          accG[j]! += bestG[j]!;
-          count[j]!++;
-          bestL[j] = 0;
-          bestG[j] = 0;
         }
       }
       const mi = w.mass;
@@ -473,8 +325,7 @@ export function matchArticle(
         if (count[j]! >= 2 && accG[j]! >= CLAIM_PREFILTER_MIN_MASS) {
           const c = acc[j]! / Math.max(Math.min(mi, massJ[j]!), 1e-9);
           if (c >= CLAIM_FIRST_STAGE_MIN) cheap.push({ i, j, c });
-          else if (trace) noteFate(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id, 'containment');
-        } else if (trace) noteFate(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id, 'prefilter');
+        }
         acc[j] = 0;
         accG[j] = 0;
         count[j] = 0;
@@ -496,10 +347,6 @@ export function matchArticle(
     topOf((q) => q.i);
     topOf((q) => q.j);
     for (const n of keep) picked.push({ ...cheap[n]!, art: ai });
-    if (trace)
-      cheap.forEach((q, n) => {
-        if (!keep.has(n)) noteFate(target.sentences[q.i]!.id, eligible[ai]!.sentences[q.j]!.id, 'top');
-      });
   });
 
   // The full scorers are the cost: at most CLAIM_SCORED_PER_SENTENCE pairs per
@@ -513,13 +360,8 @@ export function matchArticle(
   const perArticle = eligible.map(() => [] as (ScoredPair & { reasons: SentenceLink['reasons'] })[]);
   // Identical sentences (wire copy) are scored once.
   const memo = new Map<SentenceAnalysis, Map<SentenceAnalysis, { p: number; reasons: SentenceLink['reasons'] }>>();
-  for (const list of byI.values()) {
-    list.sort((x, y) => y.c - x.c);
-    if (trace)
-      for (const q of list.slice(CLAIM_SCORED_PER_SENTENCE))
-        noteFate(target.sentences[q.i]!.id, eligible[q.art]!.sentences[q.j]!.id, 'per-sentence');
-    for (const { i, j, art: ai } of list.slice(0, CLAIM_SCORED_PER_SENTENCE)) {
-      if (trace) noteFate(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id, 'scored');
+  for (const list of byI.values())
+    for (const { i, j, art: ai } of list.sort((x, y) => y.c - x.c).slice(0, CLAIM_SCORED_PER_SENTENCE)) {
       const a = tp[i]!.an;
       const b = op[ai]![j]!.an;
       let inner = memo.get(a);
@@ -530,7 +372,6 @@ export function matchArticle(
       if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
       pairScores.set(pairKey(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id), r.p);
     }
-  }
 
   const links: SentenceLink[] = [];
   eligible.forEach((art, ai) => {

@@ -53,29 +53,6 @@ export const CLAIM_HEADING_MAX_WORDS = 6;
 export const CLAIM_FIRST_STAGE_MIN = 0.2;
 export const CLAIM_FIRST_STAGE_TOP = 2;
 /**
- * First stage, concept keys (off): a target word with no identical stem in a
- * candidate can share a term with it through the lexicon (same word family, a
- * shared WordNet synset, one a direct hypernym of the other: "letter" ~
- * "document"), credited at the commoner of the two words' story idf times these
- * factors (0 = off; the pair scorer's strengths would be family 0.9, synonym
- * 0.8, hypernym 0.6, lib/match/features.ts ALIGN_WEIGHT). Measured on the seeds
- * (`npx tsx scripts/eval/seeds.ts --verbose`, a check): gold pairs never scored
- * 29 → 30 with all three (29 without hypernyms), P/R unchanged (90.6/34.9 →
- * 90.3/33.7; 90.6/34.9): they rescue pairs from the prefilter (7 → 2) but the
- * extra candidates push others out of the caps (top-2 per article 3 → 14,
- * per-sentence 2 → 8). Only worth it with larger caps, which the speed budget
- * does not allow (TOP 4, 12 per sentence: 17 never scored, seeds unchanged,
- * bench p50 97.6 → 287 ms).
- */
-export const CLAIM_FIRST_STAGE_CONCEPTS = { family: 0, synonym: 0, hypernym: 0 };
-/**
- * First stage without the status cue words (analyseSentence `cues`:
- * "confirmed", "denied", "reportedly"), containment on the claim words only (off):
- * seeds never-scored gold pairs 29 → 34 (a shared "denied"/"authentic" is
- * evidence too), P/R unchanged.
- */
-export const CLAIM_FIRST_STAGE_DROP_CUES = false;
-/**
  * At most this many pairs per target sentence go to the full scorers, its
  * best by the first stage over all the story's articles (speed: the full
  * scorers are ~0.1 ms a pair; `npx tsx scripts/bench/claims-speed.ts`).

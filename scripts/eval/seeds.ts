@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordedClaimScore, setFirstStageTrace, type FirstStageFate } from '../../lib/match/claims';
+import { recordedClaimScore } from '../../lib/match/claims';
 import { alignArticles } from '../../lib/story/align';
 import { createTermStats, idf } from '../../lib/match/term-stats';
 import { contentTerms } from '../../lib/text/tokens';
@@ -35,13 +35,9 @@ export async function evaluate(shared: string, verbose = false): Promise<string[
   const gold = JSON.parse(readFileSync(path.join(repoRoot, 'eval', 'seeds-claims.gold.json'), 'utf8')) as Gold;
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const inputs = files.map((f) => articleFromTxt(path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')));
-  // Diagnostic only: why the first stage passed a pair over (prefilter, containment, a cap).
-  const fates = new Map<string, FirstStageFate[]>();
-  if (verbose) setFirstStageTrace(fates);
   const t0 = performance.now();
   const result = alignArticles(inputs);
   const ms = performance.now() - t0;
-  setFirstStageTrace(undefined);
   const sentences: Sentence[] = result.articles.flatMap((a) =>
     a.sentences.map((s) => ({ id: s.id, file: `${a.id}.txt`, start: s.start, end: s.end, text: s.text })),
   );
@@ -106,8 +102,7 @@ export async function evaluate(shared: string, verbose = false): Promise<string[
   const missed = [...positive].filter((k) => !grouped.has(k)).map((k) => {
     const [x, y] = k.split('|');
     const sc = recordedClaimScore(x!, y!);
-    const fate = fates.get(x! < y! ? `${x}\u0000${y}` : `${y}\u0000${x}`)?.join(', ') ?? 'no shared term';
-    return `  missed (${sc === undefined ? `not scored: ${fate}` : sc.toFixed(2)}): ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
+    return `  missed (${sc === undefined ? 'not scored' : sc.toFixed(2)}): ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
   });
   const flagged = result.stories.flatMap((s) => s.claims).filter((g) => g.differences.length > 0).length;
 
@@ -138,15 +133,7 @@ export async function evaluate(shared: string, verbose = false): Promise<string[
     `seeds  claim pairs: P ${pct(ours.p)} R ${pct(ours.r)} (${ours.tp} right, ${ours.fp} wrong of ${positive.size} gold pairs; ${result.stories.length} story, ${result.stories.reduce((n, s) => n + s.claims.length, 0)} claim groups, ${flagged} with differences flagged; ${ms.toFixed(0)} ms)`,
     `seeds    baseline TF-IDF cosine ≥ 0.5: P ${pct(b5.p)} R ${pct(b5.r)}; ≥ 0.3: P ${pct(b3.p)} R ${pct(b3.r)}`,
   ];
-  if (verbose) {
-    const notScored = missed.filter((m) => m.includes('not scored'));
-    const lostBy = (f: string): number => notScored.filter((m) => new RegExp(`not scored: [^)]*\\b${f}\\b`).test(m)).length;
-    lines.push(
-      `seeds    missed gold pairs: ${missed.length}, never scored ${notScored.length} (seen in a direction and cut by: prefilter ${lostBy('prefilter')}, containment ${lostBy('containment')}, top per article ${lostBy('top')}, per-sentence cap ${lostBy('per-sentence')}; no shared term ${notScored.filter((m) => m.includes('no shared term')).length})`,
-      ...wrong,
-      ...missed,
-    );
-  }
+  if (verbose) lines.push(...wrong, ...missed);
   return lines;
 }
 
