@@ -165,7 +165,7 @@ describe('deletion', () => {
     await ingestAll(corpus, BRIDGE);
     await corpus.setPause({ scope: 'site', host: 'ledger.example', paused: true });
     await corpus.deleteAll();
-    expect(await corpus.stats()).toEqual({ articles: 0, sentences: 0, stories: 0, outlets: [] });
+    expect(await corpus.stats()).toEqual({ articles: 0, sentences: 0, stories: 0, outlets: [], recentStories: [] });
     expect(await db.terms.count()).toBe(0);
     expect(await db.links.count()).toBe(0);
     expect(await corpus.isPaused('ledger.example')).toBe(true);
