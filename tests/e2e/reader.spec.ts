@@ -42,6 +42,9 @@ test.describe('a reader who has read the other outlets', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Meridian Post');
     await expect(dialog).toContainText('5,000 dock workers');
+    // Another outlet gives another figure for the same claim.
+    await expect(dialog).toContainText('4,000');
+    await expect(dialog).toContainText(/number differs/i);
     const link = dialog.locator('a[href*="#:~:text="]').first();
     await expect(link).toHaveAttribute('href', /meridianpost\.test/);
 
