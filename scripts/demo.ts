@@ -122,8 +122,14 @@ async function main(): Promise<void> {
     await page.screenshot({ path: pageShot, fullPage: true });
     shots.push(pageShot);
 
-    await marks.first().scrollIntoViewIfNeeded();
-    await marks.first().hover();
+    // Hover the sentence whose other wordings differ most: the card has most to show there.
+    const annotation = await driver.send('annotate', { url: p.target });
+    const showcase = [...(annotation?.marked ?? [])].sort(
+      (x, y) => y.reports.reduce((n, r) => n + r.differences.length, 0) - x.reports.reduce((n, r) => n + r.differences.length, 0),
+    )[0];
+    const mark = showcase ? page.locator(`parallax-mark[data-parallax-index="${showcase.index}"][tabindex="0"]`) : marks.first();
+    await mark.scrollIntoViewIfNeeded();
+    await mark.hover();
     await page.locator('parallax-card').waitFor({ state: 'attached', timeout: 5_000 });
     await page.waitForTimeout(400);
     const cardShot = path.join(args.out, '2-card.png');
@@ -140,7 +146,6 @@ async function main(): Promise<void> {
     await popup.screenshot({ path: popupShot });
     shots.push(popupShot);
 
-    const annotation = await driver.send('annotate', { url: p.target });
     console.log('');
     if (annotation) for (const line of describe(annotation)) console.log(line);
     else console.log('The opened article was not stored.');
