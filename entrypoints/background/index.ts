@@ -30,7 +30,7 @@ function offscreenApi(): OffscreenApi | undefined {
 export default defineBackground(() => {
   const db = createDb();
   const corpus = createCorpus(db);
-  const problems = createStoreProblemLog();
+  const problems = createStoreProblemLog(undefined, browser.storage.local);
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
   const feeds = createFeedService({
     db,

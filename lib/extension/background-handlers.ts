@@ -29,20 +29,44 @@ export interface BackgroundDeps {
 export interface StoreProblemLog {
   /** Notes `error` if it is the store's; returns its plain account, or undefined. */
   note(error: unknown): string | undefined;
-  get(clear?: boolean): StorageProblem | null;
+  get(clear?: boolean): Promise<StorageProblem | null>;
 }
 
-export function createStoreProblemLog(now: () => number = () => Date.now()): StoreProblemLog {
+/**
+ * Where the last problem outlives the service worker: the extension's
+ * key-value storage (browser.storage.local), not IndexedDB, which may be the
+ * very store that is full.
+ */
+export interface ProblemArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const PROBLEM_KEY = 'parallax.storageProblem';
+
+export function createStoreProblemLog(now: () => number = () => Date.now(), area?: ProblemArea): StoreProblemLog {
   let last: StorageProblem | null = null;
   return {
     note(error) {
       const message = describeStoreError(error);
-      if (message) last = { message, at: now() };
+      if (message) {
+        last = { message, at: now() };
+        void area?.set({ [PROBLEM_KEY]: last }).catch(() => undefined);
+      }
       return message;
     },
-    get(clear) {
+    async get(clear) {
+      if (!last && area) {
+        const items: Record<string, unknown> = await area.get(PROBLEM_KEY).catch(() => ({}));
+        const stored = items[PROBLEM_KEY] as StorageProblem | undefined;
+        if (stored && typeof stored.message === 'string' && typeof stored.at === 'number') last = stored;
+      }
       const current = last;
-      if (clear) last = null;
+      if (clear) {
+        last = null;
+        await area?.remove(PROBLEM_KEY).catch(() => undefined);
+      }
       return current;
     },
   };
