@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/corpus';
 import type { ParallaxDb } from '../db/db';
 import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
-import type { Handlers } from '../messaging/router';
+import type { Handlers, SenderInfo } from '../messaging/router';
 import type { StorageProblem, StoreStats } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { discoverFeeds } from '../feeds/discover';
@@ -137,6 +137,23 @@ export function validateArticleInput(value: unknown): ArticleInput {
   };
 }
 
+const siteOf = (url: string): string => new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+
+/**
+ * The address a web page may speak for: its canonical URL when that is on the
+ * page's own site, else the page's own address. A page naming another site
+ * as its canonical URL must not overwrite, or read, what is stored for that
+ * site's articles. The extension's own pages may name any address.
+ */
+export function addressFor(claimed: string, sender: SenderInfo): string {
+  if (sender.extensionPage || !sender.url || !/^https?:/.test(sender.url)) return claimed;
+  try {
+    return siteOf(claimed) === siteOf(sender.url) ? claimed : sender.url;
+  } catch {
+    return sender.url;
+  }
+}
+
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
   const { corpus } = deps;
   const now = deps.now ?? (() => Date.now());
@@ -156,8 +173,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     }
   };
   return {
-    async capture({ article }) {
-      const input = validateArticleInput(article);
+    async capture({ article }, sender) {
+      const checked = validateArticleInput(article);
+      const input = { ...checked, url: addressFor(checked.url, sender) };
       const host = new URL(input.url).hostname;
       if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
       const check = checkArticle(input);
@@ -171,7 +189,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
         return { status: 'rejected', message };
       }
     },
-    annotate: ({ url }) => corpus.annotate(url),
+    annotate: ({ url }, sender) => corpus.annotate(addressFor(url, sender)),
     pageSummary: ({ url }) => corpus.pageSummary(url),
     search: ({ query, limit }) => search(deps.db, query, limit),
     getPause: () => corpus.getPause(),

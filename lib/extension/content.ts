@@ -21,7 +21,10 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     annotator = null;
   };
 
-  const show = (annotation: PageAnnotation | null | undefined): void => {
+  // Only the latest run may mark the page, and only while the script is alive.
+  const show = (current: number, annotation: PageAnnotation | null | undefined): void => {
+    if (current !== run || ctx.isInvalid) return;
+    clear();
     if (!annotation || annotation.marked.length === 0) return;
     annotator = createAnnotator(doc, annotation, {});
   };
@@ -34,9 +37,9 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     try {
       const reply = await sendMessage('capture', { article: extracted.article });
       if (current !== run || ctx.isInvalid) return;
-      if (reply.status === 'stored') show(reply.annotation);
+      if (reply.status === 'stored') show(current, reply.annotation);
       // Paused or refused: still show what is known about an article stored earlier.
-      else show(await sendMessage('annotate', { url: extracted.article.url }));
+      else show(current, await sendMessage('annotate', { url: extracted.article.url }));
     } catch {
       // The background may be restarting or the extension updated; the page stays as it is.
     }

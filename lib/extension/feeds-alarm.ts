@@ -5,7 +5,7 @@ export const FEED_ALARM = 'parallax-feeds';
 
 /** The parts of `browser.alarms` used here. */
 export interface AlarmsApi {
-  create(name: string, info: { when: number }): Promise<void> | void;
+  create(name: string, info: { when: number; periodInMinutes?: number }): Promise<void> | void;
   clear(name: string): Promise<boolean> | void;
 }
 
@@ -18,12 +18,18 @@ export function alarmTime(nextPollAt: number, now: number): number {
   return Math.max(nextPollAt, now + 30_000);
 }
 
+/**
+ * The alarm also repeats at this period: if the service worker is stopped in
+ * the middle of a poll, before it sets the next alarm, polling still resumes.
+ */
+export const FEED_ALARM_BACKSTOP_MINUTES = 60;
+
 export async function scheduleFeedAlarm(alarms: AlarmsApi, feeds: Pick<FeedService, 'nextPollAt'>, now = Date.now()): Promise<void> {
   const next = await feeds.nextPollAt();
   if (next === undefined) {
     await alarms.clear(FEED_ALARM);
     return;
   }
-  await alarms.create(FEED_ALARM, { when: alarmTime(next, now) });
+  await alarms.create(FEED_ALARM, { when: alarmTime(next, now), periodInMinutes: FEED_ALARM_BACKSTOP_MINUTES });
 }
 

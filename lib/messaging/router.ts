@@ -17,6 +17,8 @@ export interface SenderInfo {
   url?: string;
   /** Set when the sender lives in a tab (content scripts, or an extension page opened in a tab). */
   tabId?: number;
+  /** Set by the router: the sender is one of the extension's own pages, not a web page's content script. */
+  extensionPage?: boolean;
 }
 
 export interface RouterOptions {
@@ -53,7 +55,7 @@ export async function route(
   }
   try {
     const handler = handlers[type] as (payload: unknown, sender: SenderInfo) => Promise<unknown>;
-    return { ok: true, value: await handler(message.payload, sender) };
+    return { ok: true, value: await handler(message.payload, { ...sender, extensionPage: fromExtensionPage }) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { route, type Handlers } from '../../lib/messaging/router';
-import { validateArticleInput } from '../../lib/extension/background-handlers';
+import { addressFor, validateArticleInput } from '../../lib/extension/background-handlers';
 
 const options = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id' };
 const contentScript = { id: 'ext-id', url: 'https://news.example/story', tabId: 3 };
@@ -82,5 +82,25 @@ describe('article sent by a page', () => {
       url: 'https://news.example/a',
       publishedAt: '2025-01-01T00:00:00Z',
     });
+  });
+});
+
+describe('the address a page may speak for', () => {
+  test.each([
+    ['its own canonical URL', 'https://news.example/story?ref=x', 'https://news.example/story', 'https://news.example/story'],
+    ['a canonical URL on www. of its site', 'https://news.example/a', 'https://www.news.example/a', 'https://www.news.example/a'],
+    ['another site named as canonical', 'https://evil.example/page', 'https://news.example/story', 'https://evil.example/page'],
+  ])('a web page with %s', (_label, pageUrl, claimed, expected) => {
+    expect(addressFor(claimed, { id: 'ext-id', url: pageUrl, tabId: 1 })).toBe(expected);
+  });
+
+  test('the extension pages may name any address', () => {
+    expect(addressFor('https://news.example/story', { ...extensionPage, extensionPage: true })).toBe('https://news.example/story');
+  });
+
+  test('the router tells handlers whether the sender is an extension page', async () => {
+    const h = handlers();
+    await route(h, envelope('annotate', { url: 'https://news.example/story' }), contentScript, options);
+    expect(h.annotate).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ extensionPage: false }));
   });
 });
