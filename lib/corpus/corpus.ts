@@ -114,7 +114,11 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
 
       const terms = await openTermSet(db);
       let keepStory: string | undefined;
+      // The articles the old version was linked with: a changed article is
+      // matched with them again, not only with the most recent outlets.
+      const linkedBefore = new Set<string>();
       if (existing) {
+        for (const l of await db.links.where('articleA').equals(existing.id).toArray()) linkedBefore.add(l.articleB);
         await uncountArticles(db, terms, [existing.id]);
         await removeArticleData(db, terms, [existing], { replacing: true });
         keepStory = existing.storyId;
@@ -204,7 +208,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       await db.articles.put(article);
       await db.sentences.bulkPut(sentences);
       // Claim links against the story's other outlets, both directions stored.
-      await linkArticle(db, terms, article, sentences, members, getScorer());
+      await linkArticle(db, terms, article, sentences, members, getScorer(), linkedBefore);
       await terms.flush();
       if (story && keepStory) {
         await rebuildStories(db, [storyId]);

@@ -24,8 +24,13 @@ export async function linkArticle(
   sentences: StoredSentence[],
   members: readonly ArticleRecord[],
   scorer: PairScorer,
+  /** Articles it was linked with before (a re-captured article keeps its older partners). */
+  linkedBefore: ReadonlySet<string> = new Set(),
 ): Promise<number> {
-  const others = await sentencesOf(db, matchPartners(article, members));
+  const partners = matchPartners(article, members);
+  const chosen = new Set(partners.map((a) => a.id));
+  for (const a of members) if (linkedBefore.has(a.id) && !chosen.has(a.id)) partners.push(a);
+  const others = await sentencesOf(db, partners);
   if (others.length === 0) return 0;
   await terms.load(others.flatMap((o) => o.sentences.flatMap((s) => s.terms)));
   const target: ArticleSentences = { article: summaryOf(article), sentences };
