@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isPageFeedsRequest, pageFeeds } from './page-feeds';
 import { extractArticle } from '../extract/extract';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
@@ -45,12 +47,21 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     }
   };
 
+  // The popup asks which feeds the page advertises: read from the page itself, nothing fetched.
+  const answerPopup = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (!isPageFeedsRequest(message)) return undefined;
+    sendResponse(pageFeeds(doc));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(answerPopup);
+
   const stopWatching = watchNavigation(window, () => {
     clear();
     ctx.setTimeout(() => void annotatePage(), NAVIGATION_SETTLE_MS);
   });
   ctx.onInvalidated(() => {
     run++;
+    browser.runtime.onMessage.removeListener(answerPopup);
     stopWatching();
     clear();
   });

@@ -5,20 +5,38 @@ import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
 import type { DiscoveredFeed, PageSummary, PauseState } from '../messaging/protocol';
 import { originsToRequest } from './feeds-permissions';
+import { PAGE_FEEDS_REQUEST } from './page-feeds';
 
 /**
  * The page the popup describes: the active tab, or, when the popup is opened
- * as a page of its own (`popup.html?for=URL`), the URL it was given.
+ * as a page of its own (`popup.html?for=URL`), the URL it was given (no tab).
  */
-async function currentPageUrl(): Promise<string | undefined> {
+async function currentPage(): Promise<{ url?: string; tabId?: number }> {
   const given = new URLSearchParams(location.search).get('for');
-  if (given) return given;
+  if (given) return { url: given };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
+  return { ...(tab?.url ? { url: tab.url } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) };
+}
+
+/**
+ * The feeds the page advertises, read from the open page by its content
+ * script; only a page with no tab to ask (or no content script) is read
+ * through the background.
+ */
+async function advertisedFeeds(url: string, tabId: number | undefined): Promise<DiscoveredFeed[]> {
+  if (tabId !== undefined) {
+    try {
+      const reply: unknown = await browser.tabs.sendMessage(tabId, PAGE_FEEDS_REQUEST);
+      if (Array.isArray(reply)) return reply as DiscoveredFeed[];
+    } catch {
+      // No content script in that tab (a page opened before the extension was installed).
+    }
+  }
+  return sendMessage('discoverFeeds', { url });
 }
 
 export async function mountPopup(container: HTMLElement): Promise<void> {
-  const url = await currentPageUrl();
+  const { url, tabId } = await currentPage();
   const host = url && /^https?:/.test(url) ? new URL(url).hostname : undefined;
   let summary: PageSummary | null = null;
   let pause: PauseState = { everywhere: false, hosts: [] };
@@ -34,9 +52,8 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
   let followed: string[] = [];
   if (url && host) {
     try {
-      // Reads the page through the background; without access to the site it finds nothing.
       [advertised, followed] = await Promise.all([
-        sendMessage('discoverFeeds', { url }),
+        advertisedFeeds(url, tabId),
         sendMessage('listFeeds', {}).then((feeds) => feeds.map((f) => f.url)),
       ]);
     } catch {
