@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createDb } from '../../lib/db/db';
 import { createCorpus } from '../../lib/corpus/corpus';
-import { createBackgroundHandlers, createStoreProblemLog } from '../../lib/extension/background-handlers';
+import { createBackgroundHandlers, createStoreProblemLog, createTabArticles } from '../../lib/extension/background-handlers';
 import { createFeedService } from '../../lib/extension/feeds';
 import { FEED_ALARM, scheduleFeedAlarm } from '../../lib/extension/feeds-alarm';
 import { originPattern } from '../../lib/extension/feeds-permissions';
@@ -50,6 +50,7 @@ export default defineBackground(() => {
     corpus,
     feeds,
     problems,
+    tabArticles: createTabArticles(browser.storage.session),
     fetch: fetchFn,
     estimate: () => navigator.storage.estimate(),
   });

@@ -10,9 +10,29 @@ import { fetchLimited } from '../feeds/fetch-limited';
 import type { FeedService } from './feeds';
 import { exportLines, importItems } from './import-export-store';
 
+/** Which article each tab last captured (browser.storage.session in the extension). */
+export interface TabArticles {
+  set(tabId: number, articleId: string): Promise<void>;
+  get(tabId: number): Promise<string | undefined>;
+}
+
+/** Tab → captured article, kept in a session key-value area that outlives the service worker, not the browser. */
+export function createTabArticles(area: Pick<ProblemArea, 'get' | 'set'>): TabArticles {
+  const key = (tabId: number): string => `parallax.tab.${tabId}`;
+  return {
+    set: (tabId, articleId) => area.set({ [key(tabId)]: articleId }),
+    async get(tabId) {
+      const items: Record<string, unknown> = await area.get(key(tabId));
+      const id = items[key(tabId)];
+      return typeof id === 'string' ? id : undefined;
+    },
+  };
+}
+
 export interface BackgroundDeps {
   db: ParallaxDb;
   corpus: Corpus;
+  tabArticles?: TabArticles;
   /** navigator.storage.estimate where available. */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
   /** Feed subscriptions; without them the feed messages answer with an error. */
@@ -182,6 +202,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!check.ok) return { status: 'rejected', message: check.reason };
       try {
         const { annotation } = await corpus.ingest(input, 'page');
+        if (sender.tabId !== undefined) await deps.tabArticles?.set(sender.tabId, annotation.articleId).catch(() => undefined);
         return { status: 'stored', annotation };
       } catch (error) {
         const message = problems.note(error);
@@ -190,7 +211,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       }
     },
     annotate: ({ url }, sender) => corpus.annotate(addressFor(url, sender)),
-    pageSummary: ({ url }) => corpus.pageSummary(url),
+    pageSummary: async ({ url, tabId }) => {
+      const captured = tabId !== undefined ? await deps.tabArticles?.get(tabId).catch(() => undefined) : undefined;
+      if (captured) {
+        const summary = await corpus.pageSummary(captured);
+        if (summary.known) return summary;
+      }
+      return corpus.pageSummary(url);
+    },
     search: ({ query, limit }) => search(deps.db, query, limit),
     getPause: () => corpus.getPause(),
     setPause: (change) => corpus.setPause(change),

@@ -42,7 +42,7 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
   let pause: PauseState = { everywhere: false, hosts: [] };
   try {
     [summary, pause] = await Promise.all([
-      url ? sendMessage('pageSummary', { url }) : Promise.resolve(null),
+      url ? sendMessage('pageSummary', { url, ...(tabId !== undefined ? { tabId } : {}) }) : Promise.resolve(null),
       sendMessage('getPause', host ? { host } : {}),
     ]);
   } catch {

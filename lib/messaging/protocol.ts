@@ -128,7 +128,8 @@ export interface ExportRequest {
 export interface ProtocolMap {
   capture: [{ article: ArticleInput }, CaptureReply];
   annotate: [{ url: string }, PageAnnotation | null];
-  pageSummary: [{ url: string }, PageSummary];
+  /** `tabId`: the tab showing the page, whose captured article may be stored under another (canonical) address. */
+  pageSummary: [{ url: string; tabId?: number }, PageSummary];
   search: [{ query: string; limit?: number }, SearchGroup[]];
   getPause: [{ host?: string }, PauseState];
   setPause: [{ scope: 'site'; host: string; paused: boolean } | { scope: 'everywhere'; paused: boolean }, PauseState];

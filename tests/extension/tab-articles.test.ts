@@ -1,0 +1,31 @@
+import { expect, test } from 'vitest';
+import { createBackgroundHandlers, createTabArticles } from '../../lib/extension/background-handlers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractFromHtml } from '../../lib/extract/from-html';
+import { freshCorpus } from '../corpus/helpers';
+
+function memorySession() {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
+    set: async (values: Record<string, unknown>) => void Object.entries(values).forEach(([k, v]) => items.set(k, v)),
+  };
+}
+
+test('the popup finds the article a tab captured even when the tab shows another address of it', async () => {
+  const { db, corpus } = freshCorpus();
+  const handlers = createBackgroundHandlers({ db, corpus, tabArticles: createTabArticles(memorySession()) });
+  // The page is shown with a query string; its canonical URL (on the same site) has none.
+  const shownAt = 'http://dailyledger.test/ellery-crane-collapse?ref=home-page';
+  const html = readFileSync(path.resolve(import.meta.dirname, '../../demo/sites/dailyledger.test/ellery-crane-collapse.html'), 'utf8');
+  const extracted = extractFromHtml(html, shownAt);
+  if (!extracted.ok) throw new Error(extracted.reason);
+  expect(extracted.article.url).not.toBe(shownAt);
+  const reply = await handlers.capture({ article: extracted.article }, { id: 'ext', url: shownAt, tabId: 7 });
+  expect(reply.status).toBe('stored');
+
+  expect((await handlers.pageSummary({ url: shownAt }, { id: 'ext' })).known).toBe(false);
+  const summary = await handlers.pageSummary({ url: shownAt, tabId: 7 }, { id: 'ext' });
+  expect(summary).toMatchObject({ known: true, outlet: 'The Daily Ledger' });
+});
