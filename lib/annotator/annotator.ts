@@ -32,6 +32,8 @@ const HOVER_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
 /** Pages re-render in bursts; re-anchor once they have settled. */
 const REANCHOR_DELAY_MS = 250;
+/** Looks for sentences that were not on the page yet, at most this many times per annotation. */
+const MAX_LOOKS_FOR_MORE = 20;
 const ACTIVE_ATTR = 'data-parallax-active';
 
 export function describeMark(sentence: MarkedSentence | undefined): string {
@@ -85,13 +87,23 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     observe();
   };
 
+  // Whether the page added nodes with text since the last check, and how many
+  // times unmarked sentences were looked for again: a page with a ticker or
+  // rotating ads mutates forever, and each look reads the whole page's text.
+  let textArrived = false;
+  let lookedAgain = 0;
   const onMutations = (records: MutationRecord[]): void => {
-    if (destroyed || !records.some((r) => !isOwnRecord(r))) return;
+    const fromPage = records.filter((r) => !isOwnRecord(r));
+    if (destroyed || fromPage.length === 0) return;
+    textArrived ||= fromPage.some((r) => [...r.addedNodes].some((n) => Boolean(n.textContent?.trim())));
     setTimer('reanchor', REANCHOR_DELAY_MS, () => {
       if (destroyed) return;
       const lost = [...marks.values()].some((list) => list.some((m) => !m.isConnected));
-      // Only re-mark for newly arrived text when it holds more of our sentences (reading is cheap, re-marking is not).
-      const more = !lost && marks.size < current.marked.length && anchorSentences(doc, current.marked).size > marks.size;
+      const look = !lost && textArrived && marks.size < current.marked.length && lookedAgain < MAX_LOOKS_FOR_MORE;
+      textArrived = false;
+      if (look) lookedAgain++;
+      // Re-mark for newly arrived text only when it holds more of our sentences (reading is cheap, re-marking is not).
+      const more = look && anchorSentences(doc, current.marked).size > marks.size;
       if (lost || more) apply();
     });
   };
