@@ -46,6 +46,11 @@ export interface Corpus {
   deleteAll(): Promise<void>;
   deleteOlderThan(epochMs: number): Promise<number>;
   exportArticles(filter?: ExportFilter): AsyncIterable<ArticleInput>;
+  /**
+   * One page of an export, in capture order: at most `max` articles captured
+   * after `after` (epoch ms), and the cursor of the next page when there is one.
+   */
+  exportPage(filter: ExportFilter, after: number | undefined, max: number): Promise<{ articles: ArticleInput[]; next?: number }>;
   getPause(): Promise<PauseState>;
   setPause(change: PauseChange): Promise<PauseState>;
   isPaused(host: string): Promise<boolean>;
@@ -301,6 +306,21 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     }
   }
 
+  async function exportPage(filter: ExportFilter, after: number | undefined, max: number) {
+    const ordered = after === undefined ? db.articles.orderBy('capturedAt') : db.articles.where('capturedAt').above(after);
+    const articles: ArticleInput[] = [];
+    let last: number | undefined;
+    let more = false;
+    await ordered.until(() => articles.length >= max).each((a) => {
+      last = a.capturedAt;
+      if (filter.storyId !== undefined && a.storyId !== filter.storyId) return;
+      if (filter.outlet !== undefined && a.outlet !== filter.outlet) return;
+      articles.push(toInput(a));
+    });
+    if (last !== undefined) more = (await db.articles.where('capturedAt').above(last).count()) > 0;
+    return more && last !== undefined ? { articles, next: last } : { articles };
+  }
+
   return {
     ingest,
     annotate,
@@ -310,6 +330,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     deleteAll,
     deleteOlderThan: (epochMs) => removeWhere(() => db.articles.where('capturedAt').below(epochMs).toArray()),
     exportArticles,
+    exportPage,
     getPause: () => getPauseState(db),
     setPause: (change) => setPauseState(db, change),
     isPaused: async (host) => hostIsPaused(await getPauseState(db), host),

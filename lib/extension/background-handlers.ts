@@ -8,7 +8,8 @@ import type { ArticleInput } from '../types';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
 import type { FeedService } from './feeds';
-import { exportLines, importItems } from './import-export-store';
+import { importItems } from './import-export-store';
+import { articleToLine } from '../io/jsonl';
 
 /** Which article each tab last captured (browser.storage.session in the extension). */
 export interface TabArticles {
@@ -93,6 +94,9 @@ export function createStoreProblemLog(now: () => number = () => Date.now(), area
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Articles per export message: long articles run to ~50 kB, well inside a message's size limit. */
+const EXPORT_PAGE_ARTICLES = 200;
 
 function errorName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -244,12 +248,17 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!Array.isArray(items)) throw new Error('nothing to import');
       return importItems(deps.db, corpus, items, noteStoreError);
     },
-    exportArticles: async (filter) => ({
-      lines: await exportLines(corpus, {
-        ...(typeof filter.storyId === 'string' ? { storyId: filter.storyId } : {}),
-        ...(typeof filter.outlet === 'string' ? { outlet: filter.outlet } : {}),
-      }),
-    }),
+    exportArticles: async (filter) => {
+      const page = await corpus.exportPage(
+        {
+          ...(typeof filter.storyId === 'string' ? { storyId: filter.storyId } : {}),
+          ...(typeof filter.outlet === 'string' ? { outlet: filter.outlet } : {}),
+        },
+        typeof filter.after === 'number' ? filter.after : undefined,
+        EXPORT_PAGE_ARTICLES,
+      );
+      return { lines: page.articles.map(articleToLine), ...(page.next !== undefined ? { next: page.next } : {}) };
+    },
     pruneOlderThan: async ({ days }) => {
       if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) throw new Error('give a number of days');
       const removed = await corpus.deleteOlderThan(now() - days * DAY_MS);

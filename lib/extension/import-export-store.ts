@@ -3,10 +3,9 @@
  * its own transaction (a failure leaves nothing half-stored), refusals
  * reported by line; export as JSON Lines in capture order.
  */
-import type { Corpus, ExportFilter } from '../corpus/corpus';
+import type { Corpus } from '../corpus/corpus';
 import { canonicalUrl } from '../corpus/ids';
 import type { ParallaxDb } from '../db/db';
-import { articleToLine } from '../io/jsonl';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { describeStoreError, validateArticleInput } from './background-handlers';
@@ -46,10 +45,4 @@ export async function importItems(
   return reply;
 }
 
-/** All stored articles (or one story's or outlet's) as JSON Lines. */
-export async function exportLines(corpus: Corpus, filter: ExportFilter = {}): Promise<string[]> {
-  const lines: string[] = [];
-  for await (const article of corpus.exportArticles(filter)) lines.push(articleToLine(article));
-  return lines;
-}
 

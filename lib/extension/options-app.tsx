@@ -86,7 +86,13 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
           outlets={stats.outlets}
           {...(stats.recentStories ? { stories: stats.recentStories } : {})}
           onExport={async (filter) => {
-            const { lines } = await sendMessage('exportArticles', filter);
+            const lines: string[] = [];
+            let after: number | undefined;
+            do {
+              const page = await sendMessage('exportArticles', { ...filter, ...(after !== undefined ? { after } : {}) });
+              lines.push(...page.lines);
+              after = page.next;
+            } while (after !== undefined);
             const story = stats.recentStories?.find((s) => s.id === filter.storyId);
             download(lines, exportFileName(filter.outlet ?? story?.title, new Date()));
           }}

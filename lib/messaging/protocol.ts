@@ -122,6 +122,8 @@ export interface ImportBatchReply {
 export interface ExportRequest {
   storyId?: string;
   outlet?: string;
+  /** Cursor from the previous page's `next`. */
+  after?: number;
 }
 
 /** Message type → [payload, reply]. */
@@ -146,8 +148,11 @@ export interface ProtocolMap {
   /** Feeds a web page advertises with <link rel="alternate">, read by the background. */
   discoverFeeds: [{ url: string }, DiscoveredFeed[]];
   importArticles: [{ items: ImportItem[] }, ImportBatchReply];
-  /** Stored articles as JSON Lines (one article per string). */
-  exportArticles: [ExportRequest, { lines: string[] }];
+  /**
+   * Stored articles as JSON Lines (one article per string), a page at a time
+   * (a runtime message has a size limit); `next` asks for the following page.
+   */
+  exportArticles: [ExportRequest, { lines: string[]; next?: number }];
   /** Deletes articles captured more than `days` days ago. */
   pruneOlderThan: [{ days: number }, { removed: number; stats: StoreStats }];
   /** The last failed write, if any since the background started or the last clear. */

@@ -228,6 +228,28 @@ describe('export and import', () => {
     for await (const a of corpus.exportArticles({ outlet: 'The Daily Ledger' })) filtered.push(a.url);
     expect(filtered).toHaveLength(3);
   });
+
+  test.each([1, 2, 4, 10])('an export in pages of %i gives every article once, in capture order', async (max) => {
+    const { corpus } = freshCorpus();
+    await ingestAll(corpus, [...BRIDGE, FESTIVAL, MILLEY]);
+    const whole: string[] = [];
+    for await (const a of corpus.exportArticles()) whole.push(a.url);
+    const paged: string[] = [];
+    const ledger: string[] = [];
+    for (const [filter, out] of [[{}, paged], [{ outlet: 'The Daily Ledger' }, ledger]] as const) {
+      let after: number | undefined;
+      let pages = 0;
+      do {
+        const page = await corpus.exportPage(filter, after, max);
+        expect(page.articles.length).toBeLessThanOrEqual(max);
+        out.push(...page.articles.map((a) => a.url));
+        after = page.next;
+        pages++;
+      } while (after !== undefined && pages < 20);
+    }
+    expect(paged).toEqual(whole);
+    expect(ledger).toHaveLength(3);
+  });
 });
 
 describe('pause', () => {
