@@ -93,15 +93,6 @@ function conceptMatch(a: Unit, b: Unit, lex: Lexicon): number {
 /** Vector cosine from which two words count as one concept (a judgement; the pair aligner uses 0.55). */
 const CONCEPT_VECTOR_FLOOR = 0.6;
 
-/**
- * Soft concept coverage in both directions: each content word's best concept
- * match in the other sentence, weighted by `w`; negation cues are one NEG
- * concept on each side. Returns [covered share of a, covered share of b].
- */
-export function conceptCoverage(pa: Prepared, pb: Prepared, w: (u: Unit) => number, lex: Lexicon = getLexicon()): [number, number] {
-  return conceptCoverages(pa, pb, [w], lex)[0]!;
-}
-
 // Concept matches depend only on the two words and the lexicon: memoised per lexicon.
 const conceptMemos = new WeakMap<Lexicon, PairMemo>();
 
@@ -150,7 +141,11 @@ function conceptBest(pa: Prepared, pb: Prepared, lex: Lexicon): ConceptBest {
   return { skipA, skipB, bestA, bestB };
 }
 
-/** Covered shares of a and b under per-unit weights `wa`, `wb`. */
+/**
+ * Soft concept coverage in both directions under per-unit weights `wa`, `wb`:
+ * each content word's best concept match in the other sentence; negation cues
+ * are one NEG concept on each side. Returns [covered share of a, of b].
+ */
 function weightedCoverage(pa: Prepared, pb: Prepared, c: ConceptBest, wa: ArrayLike<number>, wb: ArrayLike<number>): [number, number] {
   const negA = pa.negations > 0 ? NEG_WEIGHT : 0;
   const negB = pb.negations > 0 ? NEG_WEIGHT : 0;
@@ -172,12 +167,6 @@ function weightedCoverage(pa: Prepared, pb: Prepared, c: ConceptBest, wa: ArrayL
     covB += x * c.bestB[j]!;
   }
   return [totA ? covA / totA : 0, totB ? covB / totB : 0];
-}
-
-/** conceptCoverage under several weightings, matching the words once. */
-function conceptCoverages(pa: Prepared, pb: Prepared, ws: ((u: Unit) => number)[], lex: Lexicon): [number, number][] {
-  const c = conceptBest(pa, pb, lex);
-  return ws.map((w) => weightedCoverage(pa, pb, c, pa.units.map(w), pb.units.map(w)));
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
