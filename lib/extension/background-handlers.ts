@@ -197,6 +197,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     }
   };
   return {
+    // Answered for the sender's own page only: a page cannot probe other sites' settings.
+    captureAllowed: async (_payload, sender) => {
+      if (!sender.url || !/^https?:/.test(sender.url)) return { allowed: false };
+      return { allowed: !(await corpus.isPaused(new URL(sender.url).hostname)) };
+    },
     async capture({ article }, sender) {
       const checked = validateArticleInput(article);
       const input = { ...checked, url: addressFor(checked.url, sender) };

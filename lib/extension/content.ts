@@ -34,9 +34,13 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   const annotatePage = async (): Promise<void> => {
     const current = ++run;
     clear();
-    const extracted = extractArticle(doc, doc.location.href);
-    if (!extracted.ok) return; // not an article: the page is left alone
     try {
+      // A paused site is not read: no extraction, nothing sent; only what was stored before is shown.
+      const { allowed } = await sendMessage('captureAllowed', {});
+      if (current !== run || ctx.isInvalid) return;
+      if (!allowed) return show(current, await sendMessage('annotate', { url: doc.location.href }));
+      const extracted = extractArticle(doc, doc.location.href);
+      if (!extracted.ok) return; // not an article: the page is left alone
       const reply = await sendMessage('capture', { article: extracted.article });
       if (current !== run || ctx.isInvalid) return;
       if (reply.status === 'stored') show(current, reply.annotation);

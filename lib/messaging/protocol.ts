@@ -128,6 +128,8 @@ export interface ExportRequest {
 
 /** Message type → [payload, reply]. */
 export interface ProtocolMap {
+  /** Whether the sending page's site may be read at all (capture not paused there). */
+  captureAllowed: [Record<string, never>, { allowed: boolean }];
   capture: [{ article: ArticleInput }, CaptureReply];
   annotate: [{ url: string }, PageAnnotation | null];
   /** `tabId`: the tab showing the page, whose captured article may be stored under another (canonical) address. */
@@ -176,4 +178,4 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
  * Messages a content script (a web page's context) may send. Anything else,
  * such as deleting data, is accepted only from the extension's own pages.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['capture', 'annotate']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['captureAllowed', 'capture', 'annotate']);

@@ -29,3 +29,12 @@ test('the popup finds the article a tab captured even when the tab shows another
   const summary = await handlers.pageSummary({ url: shownAt, tabId: 7 }, { id: 'ext' });
   expect(summary).toMatchObject({ known: true, outlet: 'The Daily Ledger' });
 });
+
+test('a page learns whether its own site is paused, and nothing about other sites', async () => {
+  const { db, corpus } = freshCorpus();
+  const handlers = createBackgroundHandlers({ db, corpus });
+  await corpus.setPause({ scope: 'site', host: 'paused.example', paused: true });
+  const ask = (url: string) => handlers.captureAllowed({} as Record<string, never>, { id: 'ext', url, tabId: 1 });
+  expect(await ask('https://paused.example/story')).toEqual({ allowed: false });
+  expect(await ask('https://open.example/story')).toEqual({ allowed: true });
+});

@@ -9,6 +9,7 @@ const extensionPage = { id: 'ext-id', url: 'chrome-extension://ext-id/options.ht
 function handlers(): Handlers {
   const reply = (value: unknown) => vi.fn(async () => value);
   return {
+    captureAllowed: reply({ allowed: true }),
     capture: reply({ status: 'stored' }),
     annotate: reply(null),
     pageSummary: reply({ known: false, markedCount: 0, sentenceCount: 0, storyOutlets: [] }),
@@ -34,7 +35,7 @@ describe('message routing', () => {
     },
   );
 
-  test.each(['capture', 'annotate'])('a content script may send %s', async (type) => {
+  test.each(['captureAllowed', 'capture', 'annotate'])('a content script may send %s', async (type) => {
     const result = await route(handlers(), envelope(type, { url: 'https://news.example/story' }), contentScript, options);
     expect(result.ok).toBe(true);
   });
