@@ -34,20 +34,6 @@ export const CLAIM_FEATURE_NAMES = [
   'bg_concept_cover_long',
 ] as const;
 
-/**
- * Verbs and nouns of going away that WordNet files under different synsets
- * ("pull out", "move out", "withdraw", "leave"): one concept, so "no plans to
- * withdraw troops" meets "troops are moving out". Stems and phrases.
- */
-const CONCEPT_CLASSES: readonly (readonly string[])[] = [
-  ['leav', 'left', 'withdraw', 'withdrew', 'withdrawn', 'withdraw', 'pull out', 'pulled out', 'pulling out', 'pullout',
-    'move out', 'moving out', 'moved out', 'depart', 'departur', 'exit', 'evacu', 'quit', 'expel', 'expuls', 'oust'],
-];
-const conceptClass = new Map<string, number>();
-CONCEPT_CLASSES.forEach((c, k) => c.forEach((w) => conceptClass.set(w, k + 1)));
-const classOf = (u: Unit): number =>
-  (u.phrase ? conceptClass.get(u.phrase.toLowerCase()) : undefined) ?? conceptClass.get(u.stem) ?? conceptClass.get(u.norm) ?? 0;
-
 // Negation cues merge into one concept, NEG ("denied X" ≈ "no X").
 const NEG_CUES = new Set(['no', 'not', "n't", 'nor', 'never', 'deny', 'denied', 'denies', 'denial', 'without', 'none']);
 const isNegCue = (norm: string): boolean => NEG_CUES.has(norm) || norm.endsWith("n't");
@@ -71,8 +57,6 @@ function conceptMatch(a: Unit, b: Unit, lex: Lexicon): number {
   if (a.stem === b.stem) return 1;
   if (a.isNumber || b.isNumber) return 0;
   if (a.family !== 0 && a.family === b.family) return 0.9;
-  const ca = classOf(a);
-  if (ca && ca === classOf(b)) return 0.85;
   if (a.synsets.length && b.synsets.length) {
     if (intersects(a.synsets, b.synsets)) return 0.85;
     if (intersects(a.hypernyms, b.synsets) || intersects(b.hypernyms, a.synsets)) return 0.7;

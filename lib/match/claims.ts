@@ -11,17 +11,15 @@ import { findDifferences } from '../diff/differences';
 import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
 import type { Difference, SentenceLink } from '../types';
 import {
-  CLAIM_ALIGNMENT,
-  CLAIM_FIRST_STAGE_MIN,
-  CLAIM_FIRST_STAGE_TOP,
   CLAIM_GROUPING,
   CLAIM_HEADING_MAX_WORDS,
   CLAIM_LINK_THRESHOLD,
+  CLAIM_MATCH,
   CLAIM_MIN_CONTENT_WORDS,
   CLAIM_PREFILTER_MIN_MASS,
   CLAIM_QUOTE_MIN_WORDS,
   CLAIM_QUOTE_PROBABILITY,
-  CLAIM_SCORED_PER_SENTENCE,
+  type ClaimMatchSettings,
 } from './config';
 import { mutualBest, type ScoredPair } from './claim-align';
 import { computeClaimFeatures } from './claim-features';
@@ -250,6 +248,7 @@ export function matchArticle(
   others: ArticleSentences[],
   stats: TermStats,
   scorer?: PairScorer,
+  settings: ClaimMatchSettings = CLAIM_MATCH,
 ): SentenceLink[] {
   const sc = scorer ?? (defaultScorer ??= createScorer());
   lastStats = stats;
@@ -324,7 +323,7 @@ export function matchArticle(
       for (const j of touched) {
         if (count[j]! >= 2 && accG[j]! >= CLAIM_PREFILTER_MIN_MASS) {
           const c = acc[j]! / Math.max(Math.min(mi, massJ[j]!), 1e-9);
-          if (c >= CLAIM_FIRST_STAGE_MIN) cheap.push({ i, j, c });
+          if (c >= settings.firstStageMin) cheap.push({ i, j, c });
         }
         acc[j] = 0;
         accG[j] = 0;
@@ -342,14 +341,14 @@ export function matchArticle(
         list.push(n);
       });
       for (const list of by.values())
-        for (const n of list.sort((x, y) => cheap[y]!.c - cheap[x]!.c).slice(0, CLAIM_FIRST_STAGE_TOP)) keep.add(n);
+        for (const n of list.sort((x, y) => cheap[y]!.c - cheap[x]!.c).slice(0, settings.firstStageTop)) keep.add(n);
     };
     topOf((q) => q.i);
     topOf((q) => q.j);
     for (const n of keep) picked.push({ ...cheap[n]!, art: ai });
   });
 
-  // The full scorers are the cost: at most CLAIM_SCORED_PER_SENTENCE pairs per
+  // The full scorers are the cost: at most settings.scoredPerSentence pairs per
   // target sentence, its best by the first stage over all articles.
   const byI = new Map<number, typeof picked>();
   for (const q of picked) {
@@ -361,7 +360,7 @@ export function matchArticle(
   // Identical sentences (wire copy) are scored once.
   const memo = new Map<SentenceAnalysis, Map<SentenceAnalysis, { p: number; reasons: SentenceLink['reasons'] }>>();
   for (const list of byI.values())
-    for (const { i, j, art: ai } of list.sort((x, y) => y.c - x.c).slice(0, CLAIM_SCORED_PER_SENTENCE)) {
+    for (const { i, j, art: ai } of list.sort((x, y) => y.c - x.c).slice(0, settings.scoredPerSentence)) {
       const a = tp[i]!.an;
       const b = op[ai]![j]!.an;
       let inner = memo.get(a);
@@ -375,7 +374,7 @@ export function matchArticle(
 
   const links: SentenceLink[] = [];
   eligible.forEach((art, ai) => {
-    for (const q of mutualBest(perArticle[ai]!, CLAIM_ALIGNMENT) as typeof perArticle[number]) {
+    for (const q of mutualBest(perArticle[ai]!, settings.alignment) as typeof perArticle[number]) {
       links.push({
         a: target.sentences[q.i]!.id,
         b: art.sentences[q.j]!.id,

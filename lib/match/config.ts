@@ -1,6 +1,7 @@
 /**
  * Scores and thresholds of the matcher, each beside the measurement that chose it.
  */
+import type { MutualRule } from './claim-align';
 
 /**
  * Pair scorer: `same` when the probability exceeds this. Measured by `npm run fit`
@@ -75,7 +76,21 @@ export const CLAIM_SCORED_PER_SENTENCE = 6;
  * dev P 81.6 R 89.3 — an easier simulation, its stories mixed topics).
  * Seeds check (`npx tsx scripts/eval.ts seeds`): P 100 R 28.9 → P 100 R 30.1.
  */
-export const CLAIM_ALIGNMENT = { floor: 0.5, margin: 0.05, strong: CLAIM_LINK_THRESHOLD };
+export const CLAIM_ALIGNMENT: MutualRule = { floor: 0.5, margin: 0.05, strong: CLAIM_LINK_THRESHOLD };
+
+/** The settings of matchArticle (lib/match/claims.ts), together so that evaluations can sweep them. */
+export interface ClaimMatchSettings {
+  firstStageMin: number;
+  firstStageTop: number;
+  scoredPerSentence: number;
+  alignment: MutualRule;
+}
+export const CLAIM_MATCH: ClaimMatchSettings = {
+  firstStageMin: CLAIM_FIRST_STAGE_MIN,
+  firstStageTop: CLAIM_FIRST_STAGE_TOP,
+  scoredPerSentence: CLAIM_SCORED_PER_SENTENCE,
+  alignment: CLAIM_ALIGNMENT,
+};
 /**
  * Average linkage's merge level (kept for `linkage: 'average'`): the link
  * floor, so a group holds together as well as one link must.

@@ -2,8 +2,9 @@
  * The whole engine over a set of articles at once (command line, evaluation):
  * stories, wire copies, sentence links and claim groups.
  */
-import { groupClaims, matchArticle, type ArticleSentences, type ClaimGroup } from '../match/claims';
+import { groupClaims, matchArticle, type ArticleSentences, type ClaimGroup, type ClaimGroupRule } from '../match/claims';
 import type { PairScorer } from '../match/scorer';
+import type { ClaimMatchSettings } from '../match/config';
 import { createTermStats } from '../match/term-stats';
 import { segmentSentences } from '../text/segment';
 import { contentTerms } from '../text/tokens';
@@ -37,7 +38,7 @@ export const articleId = (a: ArticleInput, i: number): string => a.id ?? (a.url 
 
 export function alignArticles(
   inputs: ArticleInput[],
-  options: { scorer?: PairScorer; onProgress?: (done: number, total: number) => void } = {},
+  options: { scorer?: PairScorer; onProgress?: (done: number, total: number) => void; settings?: ClaimMatchSettings; rule?: ClaimGroupRule } = {},
 ): AlignResult {
   const articles: AlignedArticle[] = inputs.map((a, i) => {
     const id = articleId(a, i);
@@ -65,7 +66,7 @@ export function alignArticles(
     }));
     const links: SentenceLink[] = [];
     for (const v of views) {
-      links.push(...matchArticle(v, views.filter((o) => o !== v), stats, options.scorer));
+      links.push(...matchArticle(v, views.filter((o) => o !== v), stats, options.scorer, options.settings));
       options.onProgress?.(++done, articles.length);
     }
     const sentenceInfo = new Map<string, { articleId: string; outlet: string; text: string }>();
@@ -76,7 +77,7 @@ export function alignArticles(
       articleIds: members.map((a) => a.id),
       outlets: [...new Set(members.map((a) => a.outlet))],
       links,
-      claims: groupClaims(links, sentenceInfo),
+      claims: groupClaims(links, sentenceInfo, undefined, { rule: options.rule }),
     });
   }
   return { articles, stories };

@@ -8,7 +8,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordedClaimScore } from '../../lib/match/claims';
+import { recordedClaimScore, type ClaimGroupRule } from '../../lib/match/claims';
+import type { ClaimMatchSettings } from '../../lib/match/config';
 import { alignArticles } from '../../lib/story/align';
 import { createTermStats, idf } from '../../lib/match/term-stats';
 import { contentTerms } from '../../lib/text/tokens';
@@ -29,14 +30,18 @@ type Sentence = { id: string; file: string; start: number; end: number; text: st
 
 const pairKey = (x: string, y: string): string => (x < y ? `${x}|${y}` : `${y}|${x}`);
 
-export async function evaluate(shared: string, verbose = false): Promise<string[]> {
+export async function evaluate(
+  shared: string,
+  verbose = false,
+  options: { settings?: ClaimMatchSettings; rule?: ClaimGroupRule } = {},
+): Promise<string[]> {
   const dir = path.join(shared, 'seeds');
   if (!existsSync(dir)) throw new Error(`missing: ${dir} (set PARALLAX_SHARED to the shared data folder)`);
   const gold = JSON.parse(readFileSync(path.join(repoRoot, 'eval', 'seeds-claims.gold.json'), 'utf8')) as Gold;
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const inputs = files.map((f) => articleFromTxt(path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')));
   const t0 = performance.now();
-  const result = alignArticles(inputs);
+  const result = alignArticles(inputs, options);
   const ms = performance.now() - t0;
   const sentences: Sentence[] = result.articles.flatMap((a) =>
     a.sentences.map((s) => ({ id: s.id, file: `${a.id}.txt`, start: s.start, end: s.end, text: s.text })),
