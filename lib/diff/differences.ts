@@ -1,6 +1,7 @@
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES } from '../text/analyse';
 import type { NumberMention } from '../text/numbers';
+import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
 
 export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
@@ -29,13 +30,85 @@ export function findDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Diffe
   for (const [x, y] of numberDifferences(a.numbers, b.numbers)) add('number', x.phrase, y.phrase);
   for (const [x, y] of nameDifferences(a.names, b.names)) add('name-spelling', x, y);
   for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
-  if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker)) add('attribution', a.speaker, b.speaker);
-  if (a.hedged !== b.hedged) add('hedging', a.cues.hedge.join(', ') || 'stated', b.cues.hedge.join(', ') || 'stated');
+  if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker) && mainClauseSpeaker(a) && mainClauseSpeaker(b))
+    add('attribution', a.speaker, b.speaker);
+  // A status one sentence gives to a clause the other does not state ("…, but that is not what is
+  // happening") is part of another claim, not a difference in this one.
+  if (a.hedged !== b.hedged && (a.hedged ? aboutShared(a, a.cues.hedge, b) : aboutShared(b, b.cues.hedge, a)))
+    add('hedging', a.cues.hedge.join(', ') || 'stated', b.cues.hedge.join(', ') || 'stated');
   if ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) {
     add('verification', a.cues.verification.join(', '), b.cues.verification.join(', '));
   }
-  if (a.negated !== b.negated) add('negation', a.cues.negation.join(', ') || 'not negated', b.cues.negation.join(', ') || 'not negated');
+  if (a.negated !== b.negated && (a.negated ? aboutShared(a, a.cues.negation, b) : aboutShared(b, b.cues.negation, a)))
+    add('negation', a.cues.negation.join(', ') || 'not negated', b.cues.negation.join(', ') || 'not negated');
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Scope of a status cue and of a speaker
+
+/** Where a clause ends: punctuation, quotation marks, a dash, a full stop inside the sentence. */
+const isClauseBreak = (text: string, i: number): boolean => {
+  const ch = text[i]!;
+  if (ch === '’' || ch === "'") return !(/\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? ''));
+  if (ch === '.' || ch === '!' || ch === '?') return /\s/.test(text[i + 1] ?? '');
+  return ',;:()“”"‘—–'.includes(ch);
+};
+
+function clauseStartOf(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && !isClauseBreak(text, from - 1)) from--;
+  return from;
+}
+
+/** The clause holding text[at, at + length). */
+function clauseAround(text: string, at: number, length: number): string {
+  const from = clauseStartOf(text, at);
+  let to = at + length;
+  while (to < text.length && !isClauseBreak(text, to)) to++;
+  return text.slice(from, to);
+}
+
+/**
+ * Whether a status cue of `an` bears on what `other` says too: the clause
+ * around some occurrence of a cue has at least half of its other content
+ * words in `other` (or none besides the cue, when there is nothing to tell by).
+ */
+function aboutShared(an: SentenceAnalysis, cues: readonly string[], other: SentenceAnalysis): boolean {
+  const otherTerms = new Set(other.terms);
+  for (const cue of cues) {
+    const cueTerms = new Set(contentTerms(cue));
+    for (let at = an.text.indexOf(cue); at >= 0; at = an.text.indexOf(cue, at + 1)) {
+      const terms = contentTerms(clauseAround(an.text, at, cue.length)).filter((t) => !cueTerms.has(t));
+      if (!terms.length) return true;
+      const shared = terms.filter((t) => otherTerms.has(t)).length;
+      if (2 * shared >= terms.length) return true;
+    }
+  }
+  return false;
+}
+
+// Openers of a subordinate clause: a speaker named after one is the source of a side remark
+// ("…, after a letter from a general suggested such"), not of the sentence's claim.
+const SUBORDINATORS = new Set(
+  'after as although because before despite if since though unless until when whereas which while who whom whose'.split(' '),
+);
+
+/**
+ * Whether the sentence's speaker is someone named ("Gen. Milley", "the
+ * Pentagon") in its main clause. "The letter" and "the document" are two
+ * wordings of one source, not two sources.
+ */
+function mainClauseSpeaker(an: SentenceAnalysis): boolean {
+  const speaker = an.speaker ?? '';
+  if (!an.names.some((n) => speaker.includes(n.text) || n.text.includes(speaker))) return false;
+  const at = an.text.indexOf(speaker);
+  if (at < 0) return true;
+  return !an.text
+    .slice(clauseStartOf(an.text, at), at)
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => SUBORDINATORS.has(w));
 }
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,8 @@ describe('findDifferences flags', () => {
     ['hedging', 'The letter was reportedly sent to Baghdad.', 'The letter was sent to Baghdad.', 'hedging', 'reportedly', 'stated'],
     ['verification', 'The letter could not be verified.', 'The letter has been confirmed.', 'verification', 'could not be verified', 'confirmed'],
     ['negation', 'Officials denied that troops are leaving Iraq.', 'Officials said that troops are leaving Iraq.', 'negation', 'denied', 'not negated'],
+    ['negation within a clause of a longer sentence', 'On Monday, officials said troops are not leaving Iraq.', 'On Monday, officials said troops are leaving Iraq.', 'negation', 'not', 'not negated'],
+    ['hedging within a clause', 'The letter, sent on Monday, reportedly ordered troops out.', 'The letter ordered troops out, officials said.', 'hedging', 'reportedly', 'stated'],
   ])('%s', (_l, a, b, kind, da, db) => {
     const found = diff(a, b).find((d) => d.kind === kind);
     expect(found).toMatchObject({ a: da, b: db });
@@ -52,6 +54,11 @@ describe('findDifferences stays quiet', () => {
     ['both hedged', 'The letter was reportedly a draft.', 'The letter appeared to be a draft.', 'hedging'],
     ['both negated', 'There has been no decision to leave Iraq.', 'No decision has been made to leave Iraq.', 'negation'],
     ['confirmed on one side only', 'The letter has been confirmed.', 'The letter was sent on Monday.', 'verification'],
+    ['a negated clause the other does not state', '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.', '“Poorly worded, implies withdrawal,” said Gen. Milley.', 'negation'],
+    ['a negated remark added after the shared claim', 'Milley said the letter was a mere draft and “should not have been sent”.', 'Milley said the letter was only a draft.', 'negation'],
+    ['a hedge in a side clause', 'Esper denied that troops are withdrawing from Iraq, after a letter from a general suggested such.', 'Esper said there are no plans to withdraw troops from Iraq.', 'hedging'],
+    ['a source named in a side clause', 'Esper denied that troops are withdrawing from Iraq, after a letter from General Seely suggested such.', '“There are no plans to withdraw,” Esper said.', 'attribution'],
+    ['one document worded two ways', '“We respect your decision,” the letter said.', '“We respect your decision,” the document said.', 'attribution'],
   ])('%s', (_l, a, b, kind) => {
     expect(kinds(a, b)).not.toContain(kind);
   });
