@@ -23,6 +23,7 @@ function offscreenApi(): OffscreenApi | undefined {
       });
       return contexts.length > 0;
     },
+    closeDocument: () => api.offscreen.closeDocument(),
     sendMessage: (message) => api.runtime.sendMessage(message),
   };
 }

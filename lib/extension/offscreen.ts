@@ -41,13 +41,35 @@ export function extractWithDomParser(html: string, url: string, parser: DOMParse
 export interface OffscreenApi {
   createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
   hasDocument(): Promise<boolean>;
+  closeDocument(): Promise<void>;
   sendMessage(message: OffscreenRequest): Promise<unknown>;
 }
 
-/** An extractor that sends pages to the offscreen document, creating it on first use. */
-export function createOffscreenExtractor(api: OffscreenApi): PageExtractor {
+/**
+ * How long the offscreen document stays open after its last page (a
+ * judgement: a feed poll reads its pages one after another, a few seconds
+ * apart at most; an open document is a renderer process kept alive).
+ */
+export const OFFSCREEN_IDLE_MS = 30_000;
+
+/**
+ * An extractor that sends pages to the offscreen document, creating it on
+ * first use and closing it once no page has come for `idleMs`.
+ */
+export function createOffscreenExtractor(
+  api: OffscreenApi,
+  timers: { set: (fn: () => void, ms: number) => unknown; clear: (handle: unknown) => void } = {
+    set: (fn, ms) => setTimeout(fn, ms),
+    clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  },
+  idleMs = OFFSCREEN_IDLE_MS,
+): PageExtractor {
   let creating: Promise<void> | null = null;
+  let closing: Promise<void> | null = null;
+  let inFlight = 0;
+  let idle: unknown;
   const ensure = async (): Promise<void> => {
+    if (closing) await closing;
     if (await api.hasDocument()) return;
     creating ??= api
       .createDocument({
@@ -64,13 +86,32 @@ export function createOffscreenExtractor(api: OffscreenApi): PageExtractor {
       });
     await creating;
   };
+  const close = (): void => {
+    idle = undefined;
+    if (inFlight > 0 || closing) return;
+    closing = api
+      .hasDocument()
+      .then((open) => (open ? api.closeDocument() : undefined))
+      // Already closed (by the browser, or another context): nothing to do.
+      .catch(() => undefined)
+      .finally(() => {
+        closing = null;
+      });
+  };
   return async (html, url) => {
-    await ensure();
-    const reply = await api.sendMessage({ parallaxOffscreen: 1, type: 'extract', html, url });
-    if (typeof reply === 'object' && reply !== null && typeof (reply as { ok?: unknown }).ok === 'boolean') {
-      return reply as ExtractResult;
+    if (idle !== undefined) timers.clear(idle), (idle = undefined);
+    inFlight++;
+    try {
+      await ensure();
+      const reply = await api.sendMessage({ parallaxOffscreen: 1, type: 'extract', html, url });
+      if (typeof reply === 'object' && reply !== null && typeof (reply as { ok?: unknown }).ok === 'boolean') {
+        return reply as ExtractResult;
+      }
+      return { ok: false, reason: 'the page could not be read (the offscreen document did not answer)' };
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle = timers.set(close, idleMs);
     }
-    return { ok: false, reason: 'the page could not be read (the offscreen document did not answer)' };
   };
 }
 
