@@ -292,18 +292,44 @@ interface Word {
   key: string;
 }
 
-function words(s: string): Word[] {
+// Contractions read as their full words, so "that’s not" and "that is not" are one wording.
+// "'s" only after words it cannot be a possessive of.
+const IS_CONTRACTED = new Set(['that', 'what', 'it', 'there', 'here', 'he', 'she', 'who', 'where', 'how', 'this']);
+const CONTRACTIONS: [RegExp, (base: string) => string[]][] = [
+  [/^(won|can|shan)'t$/, (b) => [{ won: 'will', can: 'can', shan: 'shall' }[b] ?? b, 'not']],
+  [/^(\p{L}+)n't$/u, (b) => [b, 'not']],
+  [/^(\p{L}+)'re$/u, (b) => [b, 'are']],
+  [/^(\p{L}+)'ve$/u, (b) => [b, 'have']],
+  [/^(\p{L}+)'ll$/u, (b) => [b, 'will']],
+  [/^(i)'m$/u, (b) => [b, 'am']],
+  [/^(\p{L}+)'s$/u, (b) => (IS_CONTRACTED.has(b) ? [b, 'is'] : [`${b}'s`])],
+];
+
+function expand(key: string): string[] {
+  for (const [re, parts] of CONTRACTIONS) {
+    const m = re.exec(key);
+    if (m) return parts(m[1]!);
+  }
+  return [key];
+}
+
+function words(s: string, expandContractions = true): Word[] {
+  // The expanded words of one written word share its text; the first carries it for display.
   return s
     .split(/\s+/)
     .filter(Boolean)
-    .map((raw) => ({ raw, key: raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '') }))
+    .flatMap((raw) => {
+      const key = raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '');
+      return (expandContractions ? expand(key) : [key]).map((k, n) => ({ raw: n ? '' : raw, key: k }));
+    })
     .filter((w) => w.key.length > 0);
 }
 
 /** Word-level diff by longest common subsequence, ignoring case and punctuation; runs of one op are merged. */
 export function wordDiff(a: string, b: string): DiffPart[] {
   const merged: DiffPart[] = [];
-  for (const p of diffWords(words(a), words(b))) {
+  // Word for word as written: the card shows each wording's own words.
+  for (const p of diffWords(words(a, false), words(b, false))) {
     const last = merged[merged.length - 1];
     if (last && last.op === p.op) last.text += ` ${p.word.raw}`;
     else merged.push({ op: p.op, text: p.word.raw });
@@ -314,6 +340,8 @@ export function wordDiff(a: string, b: string): DiffPart[] {
 interface WordOp {
   op: 'same' | 'del' | 'ins';
   word: Word;
+  /** For `same`: the word as the second text has it. */
+  other?: Word;
 }
 
 function diffWords(a: Word[], b: Word[]): WordOp[] {
@@ -335,7 +363,7 @@ function diffWords(a: Word[], b: Word[]): WordOp[] {
     const wa = a[i];
     const wb = b[j];
     if (wa && wb && wa.key === wb.key) {
-      ops.push({ op: 'same', word: wa });
+      ops.push({ op: 'same', word: wa, other: wb });
       i++;
       j++;
     } else if (wa && (!wb || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
@@ -403,6 +431,8 @@ function changedRegion(ops: WordOp[]): [string, string] | undefined {
   if (first < 0) return undefined;
   let from = first;
   let to = last + 1;
+  // A change inside a contraction ("what’s" → "what was") shows the written word it belongs to.
+  while (from > lo && !ops[from]!.word.raw) from--;
   const sideLength = (): number => {
     const slice = ops.slice(from, to);
     return Math.min(slice.filter((o) => o.op !== 'ins').length, slice.filter((o) => o.op !== 'del').length);
@@ -414,7 +444,8 @@ function changedRegion(ops: WordOp[]): [string, string] | undefined {
   const side = (skip: 'ins' | 'del'): string =>
     slice
       .filter((o) => o.op !== skip)
-      .map((o) => o.word.raw)
+      .map((o) => (skip === 'del' && o.other ? o.other.raw : o.word.raw))
+      .filter(Boolean)
       .join(' ')
       .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   return [side('ins'), side('del')];

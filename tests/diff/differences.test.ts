@@ -26,6 +26,7 @@ describe('findDifferences flags', () => {
     ['verification', 'The letter could not be verified.', 'The letter has been confirmed.', 'verification', 'could not be verified', 'confirmed'],
     ['negation', 'Officials denied that troops are leaving Iraq.', 'Officials said that troops are leaving Iraq.', 'negation', 'denied', 'not negated'],
     ['negation within a clause of a longer sentence', 'On Monday, officials said troops are not leaving Iraq.', 'On Monday, officials said troops are leaving Iraq.', 'negation', 'not', 'not negated'],
+    ['a contraction against another verb', 'Esper said: “What’s happening is a repositioning of forces.”', 'Esper said: “What was happening is a repositioning of forces.”', 'quote-wording', 'What’s happening is a', 'What was happening is a'],
     ['hedging within a clause', 'The letter, sent on Monday, reportedly ordered troops out.', 'The letter ordered troops out, officials said.', 'hedging', 'reportedly', 'stated'],
   ])('%s', (_l, a, b, kind, da, db) => {
     const found = diff(a, b).find((d) => d.kind === kind);
@@ -54,6 +55,7 @@ describe('findDifferences stays quiet', () => {
     ['both hedged', 'The letter was reportedly a draft.', 'The letter appeared to be a draft.', 'hedging'],
     ['both negated', 'There has been no decision to leave Iraq.', 'No decision has been made to leave Iraq.', 'negation'],
     ['confirmed on one side only', 'The letter has been confirmed.', 'The letter was sent on Monday.', 'verification'],
+    ['contractions written out', '“Poorly worded. That’s not what’s happening,” Milley said.', '“Poorly worded. That is not what is happening,” Milley said.', 'quote-wording'],
     ['a negated clause the other does not state', '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.', '“Poorly worded, implies withdrawal,” said Gen. Milley.', 'negation'],
     ['a negated remark added after the shared claim', 'Milley said the letter was a mere draft and “should not have been sent”.', 'Milley said the letter was only a draft.', 'negation'],
     ['a hedge in a side clause', 'Esper denied that troops are withdrawing from Iraq, after a letter from a general suggested such.', 'Esper said there are no plans to withdraw troops from Iraq.', 'hedging'],
