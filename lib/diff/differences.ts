@@ -377,6 +377,22 @@ function diffWords(a: Word[], b: Word[]): WordOp[] {
   return ops;
 }
 
+/**
+ * Two quotations that share mostly little words ("there are no plans to
+ * leave", "there is no decision whatsoever to leave") are two quotations: the
+ * same one shares at least two content words (negations aside), half of the
+ * shorter one's.
+ */
+const NEGATORS = new Set(['no', 'not', 'nor', 'never', "n't"]);
+function sharesContent(a: string, b: string): boolean {
+  // A negation word says nothing about which quotation it is.
+  const ca = new Set(contentTerms(a).filter((t) => !NEGATORS.has(t)));
+  const cb = new Set(contentTerms(b).filter((t) => !NEGATORS.has(t)));
+  let common = 0;
+  for (const t of ca) if (cb.has(t)) common++;
+  return common >= 2 && 2 * common >= Math.min(ca.size, cb.size);
+}
+
 /** The same quotation worded differently: the differing region of each, with a little shared context. */
 function quoteDifferences(as: Span[], bs: Span[]): [string, string][] {
   const out: [string, string][] = [];
@@ -392,7 +408,7 @@ function quoteDifferences(as: Span[], bs: Span[]): [string, string][] {
       const ops = diffWords(wa, wb);
       const common = ops.filter((o) => o.op === 'same').length;
       const overlap = common / shorter;
-      if (common >= MIN_QUOTE_WORDS && overlap >= SAME_QUOTE_OVERLAP && (!best || overlap > best.overlap)) {
+      if (common >= MIN_QUOTE_WORDS && overlap >= SAME_QUOTE_OVERLAP && sharesContent(qa.text, qb.text) && (!best || overlap > best.overlap)) {
         best = { q: qb, ops, overlap };
       }
     }

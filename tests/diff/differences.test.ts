@@ -55,6 +55,7 @@ describe('findDifferences stays quiet', () => {
     ['both hedged', 'The letter was reportedly a draft.', 'The letter appeared to be a draft.', 'hedging'],
     ['both negated', 'There has been no decision to leave Iraq.', 'No decision has been made to leave Iraq.', 'negation'],
     ['confirmed on one side only', 'The letter has been confirmed.', 'The letter was sent on Monday.', 'verification'],
+    ['two quotations sharing only little words', '“There are no plans to leave,” Esper said.', '“There’s been no decision whatsoever to leave Iraq, period,” Esper said.', 'quote-wording'],
     ['contractions written out', '“Poorly worded. That’s not what’s happening,” Milley said.', '“Poorly worded. That is not what is happening,” Milley said.', 'quote-wording'],
     ['a negated clause the other does not state', '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.', '“Poorly worded, implies withdrawal,” said Gen. Milley.', 'negation'],
     ['a negated remark added after the shared claim', 'Milley said the letter was a mere draft and “should not have been sent”.', 'Milley said the letter was only a draft.', 'negation'],
