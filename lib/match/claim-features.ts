@@ -134,23 +134,19 @@ function weightedCoverage(pa: Prepared, pb: Prepared, c: ConceptBest, wa: ArrayL
   const negA = pa.negations > 0 ? NEG_WEIGHT : 0;
   const negB = pb.negations > 0 ? NEG_WEIGHT : 0;
   const both = negA && negB ? NEG_WEIGHT : 0;
-  let covA = both;
-  let totA = negA;
-  for (let i = 0; i < wa.length; i++) {
-    if (c.skipA[i]) continue;
-    const x = wa[i]!;
-    totA += x;
-    covA += x * c.bestA[i]!;
+  return [coveredShare(wa, c.skipA, c.bestA, negA, both), coveredShare(wb, c.skipB, c.bestB, negB, both)];
+}
+
+/** One side's covered share: its weighted best matches, the NEG concept counted as `neg` (covered as `both`). */
+function coveredShare(w: ArrayLike<number>, skip: Uint8Array, best: Float64Array, neg: number, both: number): number {
+  let cov = both;
+  let tot = neg;
+  for (let i = 0; i < w.length; i++) {
+    if (skip[i]) continue;
+    tot += w[i]!;
+    cov += w[i]! * best[i]!;
   }
-  let covB = both;
-  let totB = negB;
-  for (let j = 0; j < wb.length; j++) {
-    if (c.skipB[j]) continue;
-    const x = wb[j]!;
-    totB += x;
-    covB += x * c.bestB[j]!;
-  }
-  return [totA ? covA / totA : 0, totB ? covB / totB : 0];
+  return tot ? cov / tot : 0;
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
