@@ -17,7 +17,8 @@ export function articleFromTxt(file: string, content: string): ArticleInput {
   const nl = text.indexOf('\n');
   const title = (nl < 0 ? text : text.slice(0, nl)).trim();
   const body = nl < 0 ? '' : text.slice(nl + 1);
-  return { id: name, url: `file://${path.resolve(file)}`, outlet: name, title, text: body };
+  // Files have no web address; each gets one of its own under a reserved name.
+  return { id: name, url: `https://files.invalid/${encodeURIComponent(name)}`, outlet: name, title, text: body };
 }
 
 function fromJsonl(file: string, label: string, out: Loaded): void {

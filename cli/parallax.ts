@@ -7,8 +7,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { alignArticles, type AlignResult } from '../lib/story/align';
-import { clusterArticles } from '../lib/story/stories';
-import { articleId } from '../lib/story/align';
 import { scorePairsTsv } from '../scripts/eval/mrpc';
 import { loadInput, type Loaded } from './load';
 
@@ -90,10 +88,18 @@ function report(r: AlignResult): string {
   return lines.join('\n') + '\n';
 }
 
-function align(args: string[], io: Io): number {
-  const file = args.find((a) => !a.startsWith('--'));
+/** The pipeline over the loaded articles; articles it refuses are reported by position and reason. */
+async function runPipeline(file: string | undefined, io: Io): Promise<AlignResult> {
   const { articles } = load(file, io);
-  const r = alignArticles(articles, { onProgress: progress(io) });
+  const r = await alignArticles(articles, { onProgress: progress(io) });
+  for (const x of r.refused) io.err(`article ${x.index + 1} (${articles[x.index]?.url ?? '?'}): ${x.reason}\n`);
+  if (r.articles.length === 0) throw new UsageError(`no article of ${file} could be processed`);
+  return r;
+}
+
+async function align(args: string[], io: Io): Promise<number> {
+  const file = args.find((a) => !a.startsWith('--'));
+  const r = await runPipeline(file, io);
   if (args.includes('--json')) {
     const byId = new Map(r.articles.map((a) => [a.id, a]));
     const out = {
@@ -117,12 +123,10 @@ function align(args: string[], io: Io): number {
   return 0;
 }
 
-function cluster(args: string[], io: Io): number {
+async function cluster(args: string[], io: Io): Promise<number> {
   const file = args.find((a) => !a.startsWith('--'));
-  const { articles } = load(file, io);
-  const ids = articles.map((a, i) => articleId(a, i));
-  const stories = clusterArticles(articles.map((a, i) => ({ id: ids[i]!, title: a.title, text: a.text, outlet: a.outlet, publishedAt: a.publishedAt })));
-  for (let i = 0; i < ids.length; i++) io.out(`${JSON.stringify({ id: ids[i], story: stories[i] })}\n`);
+  const r = await runPipeline(file, io);
+  for (const a of r.articles) io.out(`${JSON.stringify({ id: a.id, story: a.storyId })}\n`);
   return 0;
 }
 
@@ -141,9 +145,9 @@ function pairs(args: string[], io: Io): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = { align, cluster, pairs };
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { align, cluster, pairs };
 
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(`${HELP.main}\n`);
@@ -159,7 +163,7 @@ export function run(argv: string[], io: Io): number {
     return 0;
   }
   try {
-    return fn(args, io);
+    return await fn(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`parallax ${command}: ${e.message}\n`);
@@ -170,7 +174,7 @@ export function run(argv: string[], io: Io): number {
   }
 }
 
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await run(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
 });

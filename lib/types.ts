@@ -2,6 +2,7 @@
  * The JSON-safe shapes shared by the engine, the store, the messages and the
  * command line. Times cross as ISO strings or epoch milliseconds, never Dates.
  */
+import type { StoryFeatures, StoryProfile } from './story/stories';
 
 /** One article as it arrives: from a page, a feed, or a JSON Lines import. */
 export interface ArticleInput {
@@ -131,4 +132,40 @@ export interface PageAnnotation {
   sentenceCount: number;
   /** Only sentences with at least one report from another outlet. */
   marked: MarkedSentence[];
+}
+
+/* Store shapes: what the capture pipeline plans and the store (IndexedDB, or the in-memory corpus) keeps. */
+
+/** An article as stored, with what the store needs besides the shared shape. */
+export interface ArticleRecord extends Article {
+  /** Stems of the title, for the popup search (multi-entry index). */
+  titleTerms: string[];
+  /** Story features of this article, kept so story profiles can be rebuilt after deletions. */
+  features?: StoryFeatures;
+}
+
+export interface StoryRecord extends StoryProfile {
+  /** Look-up keys of the profile (`storyKeys`), multi-entry index for candidate stories. */
+  keys: string[];
+}
+
+export type LinkRecord = SentenceLink;
+
+/** A story's claim groups: sentences of different outlets stating one claim (single-link over its links). */
+export interface ClaimsRecord {
+  storyId: string;
+  groups: { id: string; sentenceIds: string[] }[];
+}
+
+/** One stem of the vocabulary. */
+export interface TermRecord {
+  term: string;
+  /** Number of stored sentences containing the stem. */
+  df: number;
+  /** Number of stored articles containing the stem in a sentence (story grouping's idf); absent before version 3. */
+  articleDf?: number;
+  /** Number of stored article titles containing the stem (search vocabulary only). */
+  titleDf?: number;
+  /** Character trigrams of the stem, for typo-tolerant query expansion. */
+  grams: string[];
 }

@@ -13,9 +13,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { CORPUS_LIMITS } from '../lib/corpus/config';
+import { CORPUS_LIMITS } from '../lib/pipeline/config';
 import { createCorpus } from '../lib/corpus/corpus';
-import { writeSentenceCount } from '../lib/corpus/term-set';
+import { SENTENCE_COUNT_KEY } from '../lib/corpus/term-set';
 import { createDb, type ParallaxDb } from '../lib/db/db';
 import { search } from '../lib/search/search';
 import { tokenize } from '../lib/text/tokens';
@@ -97,7 +97,7 @@ async function load(db: ParallaxDb, model: CorpusModel): Promise<void> {
   await db.stories.bulkPut([...model.stories.values()]);
   const terms = termRecords(model);
   for (let i = 0; i < terms.length; i += chunk) await db.terms.bulkPut(terms.slice(i, i + chunk));
-  await writeSentenceCount(db, model.sentenceCount);
+  await db.settings.put({ key: SENTENCE_COUNT_KEY, value: model.sentenceCount });
 }
 
 async function benchSize(stories: BaseStory[], size: number): Promise<void> {
@@ -115,14 +115,14 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
 
   // The engine's steps over in-memory indexes: every size.
   const pipeline = createMemoryPipeline(model);
-  pipeline(typical[0]!); // warm the stemmer and analysis caches
-  const mem = long.map((a) => pipeline(a));
-  console.log(`in-memory indexes, 100-sentence article, story + wire check + matching: ${fmt(mem.map((m) => m.total))}`);
-  console.log(`in-memory indexes, 100-sentence article, matchArticle, first time (cold): ${fmt(mem.map((m) => m.match))}${verdict(mem.map((m) => m.match))}`);
-  console.log(`in-memory indexes, 100-sentence article, matchArticle again (warm):       ${fmt(mem.map((m) => m.matchWarm))}${verdict(mem.map((m) => m.matchWarm))}`);
-  const perPair = mem.filter((m) => m.pairs >= 20).map((m) => m.matchCpu / m.pairs);
+  await pipeline(typical[0]!); // warm the stemmer and analysis caches
+  const mem: Awaited<ReturnType<typeof pipeline>>[] = [];
+  for (const a of long) mem.push(await pipeline(a));
+  console.log(`in-memory corpus, 100-sentence article, capture plan (story + wire check + matching + claim groups), first time: ${fmt(mem.map((m) => m.total))}${verdict(mem.map((m) => m.total))}`);
+  console.log(`in-memory corpus, 100-sentence article, capture plan again (warm):       ${fmt(mem.map((m) => m.warm))}${verdict(mem.map((m) => m.warm))}`);
+  const perPair = mem.filter((m) => m.pairs >= 20).map((m) => m.cpu / m.pairs);
   console.log(
-    `  CPU time of the first matchArticle (no waiting for the shared cores): ${fmt(mem.map((m) => m.matchCpu))}${verdict(mem.map((m) => m.matchCpu))}; ` +
+    `  CPU time of the first plan (no waiting for the shared cores): ${fmt(mem.map((m) => m.cpu))}${verdict(mem.map((m) => m.cpu))}; ` +
       `per full pair score (articles with ≥20): median ${pct(perPair, 50).toFixed(2)} ms`,
   );
   console.log(
@@ -130,9 +130,7 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
       `matched against (limit ${CORPUS_LIMITS.maxPartnerArticles}): median ${pct(mem.map((m) => m.partners), 50)}, max ${Math.max(...mem.map((m) => m.partners))}; ` +
       `full pair scores: median ${pct(mem.map((m) => m.pairs), 50)}, max ${Math.max(...mem.map((m) => m.pairs))}`,
   );
-  console.log(
-    `  joined an existing story: ${mem.filter((m) => m.storyId).length}/${mem.length}; links per article: median ${pct(mem.map((m) => m.links), 50)}`,
-  );
+  console.log(`  joined an existing story: ${mem.filter((m) => m.joined).length}/${mem.length}; links per article: median ${pct(mem.map((m) => m.links), 50)}`);
 
   if (size <= dexieMax) {
     const db = createDb(`bench-${size}`, { indexedDB: new IDBFactory(), IDBKeyRange });

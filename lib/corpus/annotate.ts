@@ -1,43 +1,21 @@
 /** Turns stored links into what the page's cards show. */
 import type { ArticleRecord, ParallaxDb } from '../db/db';
+import { rowsAnyOf } from '../db/query';
+import { findDifferences } from '../diff/differences';
 import { textFragmentUrl } from '../dom/fragment';
+import { analyseCached } from '../match/claims';
+import { independentOutlets, reprintRoot } from '../pipeline/families';
 import type { MarkedSentence, OutletReport, PageAnnotation, SentenceLink, StoredSentence } from '../types';
 
-/**
- * The original an article copies, following `reprintOf` while the original
- * is still stored; an article that copies nothing is its own root.
- */
-export function reprintRoot(id: string, byId: ReadonlyMap<string, Pick<ArticleRecord, 'reprintOf'>>): string {
-  let cur = id;
-  for (let hops = 0; hops < 8; hops++) {
-    const next = byId.get(cur)?.reprintOf;
-    if (!next || !byId.has(next) || next === id) break;
-    cur = next;
-  }
-  return cur;
-}
-
-/** Outlets of the story's independent articles (wire copies count once, as their original), other than this page's. */
-export function independentOutlets(article: ArticleRecord, storyArticles: readonly ArticleRecord[]): string[] {
-  const byId = new Map(storyArticles.map((a) => [a.id, a]));
-  byId.set(article.id, article);
-  const selfRoot = reprintRoot(article.id, byId);
-  const outlets = new Set<string>();
-  for (const a of storyArticles) {
-    if (a.outlet === article.outlet) continue;
-    const root = reprintRoot(a.id, byId);
-    if (root !== a.id || root === selfRoot) continue;
-    outlets.add(a.outlet);
-  }
-  return [...outlets].sort((x, y) => x.localeCompare(y));
-}
 
 export async function buildAnnotation(db: ParallaxDb, article: ArticleRecord): Promise<PageAnnotation> {
-  const [storyArticles, links, own] = await Promise.all([
+  const [storyArticles, direct, own, claims] = await Promise.all([
     db.articles.where('storyId').equals(article.storyId).toArray(),
     db.links.where('articleA').equals(article.id).toArray(),
     db.sentences.where('articleId').equals(article.id).toArray(),
+    db.claims.get(article.storyId),
   ]);
+  const links = [...direct, ...(await groupLinks(db, own, direct, claims?.groups ?? []))];
   const byId = new Map(storyArticles.map((a) => [a.id, a]));
   byId.set(article.id, article);
   const selfRoot = reprintRoot(article.id, byId);
@@ -126,4 +104,59 @@ function reportsFor(
     if (!prev || prev.score < report.score) bestPerOutlet.set(report.outlet, report);
   }
   return [...bestPerOutlet.values()].sort((x, y) => y.score - x.score || x.outlet.localeCompare(y.outlet));
+}
+
+/**
+ * The card lists every other outlet of the marked sentence's claim group,
+ * not only the sentences linked to it directly: for each group member of
+ * another article without a direct link, a link is derived, scored as the
+ * weakest link that joined the group and with the differences between the
+ * two wordings.
+ */
+async function groupLinks(
+  db: ParallaxDb,
+  own: readonly StoredSentence[],
+  direct: readonly SentenceLink[],
+  groups: readonly { id: string; sentenceIds: string[] }[],
+): Promise<SentenceLink[]> {
+  if (groups.length === 0) return [];
+  const ownIds = new Map(own.map((s) => [s.id, s]));
+  const linked = new Set(direct.map((l) => `${l.a}\u0000${l.b}`));
+  const wanted: { a: StoredSentence; b: string; group: string[] }[] = [];
+  for (const g of groups) {
+    const mine = g.sentenceIds.filter((id) => ownIds.has(id));
+    for (const a of mine)
+      for (const b of g.sentenceIds)
+        if (!ownIds.has(b) && !linked.has(`${a}\u0000${b}`)) wanted.push({ a: ownIds.get(a)!, b, group: g.sentenceIds });
+  }
+  if (wanted.length === 0) return [];
+  const others = new Map<string, StoredSentence>();
+  for (const s of await db.sentences.bulkGet([...new Set(wanted.map((w) => w.b))])) if (s) others.set(s.id, s);
+  const groupScore = new Map<string[], number>();
+  const scoreOf = async (group: string[]): Promise<number> => {
+    let score = groupScore.get(group);
+    if (score === undefined) {
+      const inside = new Set(group);
+      const ls = (await rowsAnyOf(db.links, 'a', group)).filter((l) => inside.has(l.b));
+      score = ls.length ? Math.min(...ls.map((l) => l.score)) : 0;
+      groupScore.set(group, score);
+    }
+    return score;
+  };
+  const out: SentenceLink[] = [];
+  for (const w of wanted) {
+    const b = others.get(w.b);
+    if (!b) continue;
+    out.push({
+      a: w.a.id,
+      b: b.id,
+      articleA: w.a.articleId,
+      articleB: b.articleId,
+      storyId: w.a.storyId,
+      score: await scoreOf(w.group),
+      reasons: [],
+      differences: findDifferences(analyseCached(w.a.text), analyseCached(b.text)),
+    });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /** Where the reader paused capture, kept in the settings table. */
 import type { ParallaxDb } from '../db/db';
 import type { PauseState } from '../messaging/protocol';
-import { normalizeHost } from '../db/db';
+import { normalizeHost } from '../pipeline/ids';
 
 const PAUSE_KEY = 'pause';
 

@@ -1,6 +1,6 @@
 /** Removing articles while keeping sentences, links, vocabulary and story profiles consistent. */
 import type { ArticleRecord, ParallaxDb } from '../db/db';
-import { newProfile, mergeProfile } from './profiles';
+import { rebuildProfile } from '../pipeline/plan';
 import type { TermSet } from './term-set';
 import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
 
@@ -13,7 +13,6 @@ export async function removeArticleData(
   db: ParallaxDb,
   terms: TermSet,
   articles: readonly ArticleRecord[],
-  options: { replacing?: boolean } = {},
 ): Promise<{ stories: Set<string>; freed: string[] }> {
   const ids = articles.map((a) => a.id);
   const sentences = await rowsAnyOf(db.sentences, 'articleId', ids);
@@ -29,38 +28,22 @@ export async function removeArticleData(
   await db.links.bulkDelete(linkKeys);
 
   const freed: string[] = [];
-  if (!options.replacing) {
-    await db.articles.bulkDelete(ids);
-    // Copies of a deleted original become independent sources.
-    const copies = await rowsAnyOf(db.articles, 'reprintOf', ids);
-    for (const c of copies) {
-      delete c.reprintOf;
-      freed.push(c.id);
-    }
-    await db.articles.bulkPut(copies);
+  await db.articles.bulkDelete(ids);
+  // Copies of a deleted original become independent sources.
+  const copies = await rowsAnyOf(db.articles, 'reprintOf', ids);
+  for (const c of copies) {
+    delete c.reprintOf;
+    freed.push(c.id);
   }
+  await db.articles.bulkPut(copies);
   return { stories: new Set(articles.map((a) => a.storyId)), freed };
 }
 
 /** Recomputes story profiles from their remaining articles; deletes stories left empty. */
 export async function rebuildStories(db: ParallaxDb, storyIds: readonly string[]): Promise<void> {
   for (const storyId of storyIds) {
-    const members = (await db.articles.where('storyId').equals(storyId).toArray()).sort(
-      (a, b) => timeOf(a) - timeOf(b) || a.capturedAt - b.capturedAt,
-    );
-    const withFeatures = members.filter((a) => a.features);
-    const first = withFeatures[0];
-    if (!first?.features) {
-      await db.stories.delete(storyId);
-      continue;
-    }
-    let profile = newProfile(storyId, first.features, first.title);
-    for (const a of withFeatures.slice(1)) profile = mergeProfile(profile, a.features!, a.title);
-    await db.stories.put(profile);
+    const profile = rebuildProfile(storyId, await db.articles.where('storyId').equals(storyId).toArray());
+    if (profile) await db.stories.put(profile);
+    else await db.stories.delete(storyId);
   }
-}
-
-function timeOf(a: ArticleRecord): number {
-  const t = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
-  return Number.isNaN(t) ? a.capturedAt : t;
 }

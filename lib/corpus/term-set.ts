@@ -1,46 +1,42 @@
 /**
- * The vocabulary records one write touches, loaded once, changed in memory
- * and written back together. It is also the `TermStats` the matcher reads
- * (document frequencies over stored sentences), and through `articles` the
- * one story grouping reads (over stored articles), so every figure either
- * uses comes from IndexedDB, not from a worker's memory.
+ * The vocabulary as IndexedDB keeps it: the term records and the two totals
+ * (sentences, articles) in `settings`, read by the pipeline's term overlay
+ * (lib/pipeline/terms.ts) and written back from its change set.
  */
-import type { ParallaxDb, TermRecord } from '../db/db';
-import type { TermStats } from '../match/term-stats';
-import { termGrams } from '../search/grams';
+import type { ParallaxDb } from '../db/db';
 import { rowsAnyOf } from '../db/query';
+import { openTermSet as openOverlay, type TermChanges, type TermSet, type TermSource } from '../pipeline/terms';
+
+export type { TermSet } from '../pipeline/terms';
 
 export const SENTENCE_COUNT_KEY = 'corpus.sentenceCount';
 export const ARTICLE_COUNT_KEY = 'corpus.articleCount';
 
-export interface TermSet extends TermStats {
-  /** Document frequencies over stored articles (each article's sentence stems, once per article). */
-  readonly articles: TermStats;
-  load(terms: Iterable<string>): Promise<void>;
-  countSentence(terms: readonly string[], delta: 1 | -1): void;
-  /** Counts an article: `terms` are all its sentences' stems (repeats count once). */
-  countArticle(terms: readonly string[], delta: 1 | -1): void;
-  countTitle(terms: readonly string[], delta: 1 | -1): void;
-  flush(): Promise<void>;
-}
-
-export async function readSentenceCount(db: ParallaxDb): Promise<number> {
-  const rec = await db.settings.get(SENTENCE_COUNT_KEY);
+async function readCount(db: ParallaxDb, key: string): Promise<number> {
+  const rec = await db.settings.get(key);
   return typeof rec?.value === 'number' ? rec.value : 0;
 }
 
-export async function writeSentenceCount(db: ParallaxDb, count: number): Promise<void> {
-  await db.settings.put({ key: SENTENCE_COUNT_KEY, value: Math.max(0, count) });
+export const readSentenceCount = (db: ParallaxDb): Promise<number> => readCount(db, SENTENCE_COUNT_KEY);
+
+/** The store's vocabulary as the pipeline reads it. */
+export function termSource(db: ParallaxDb): TermSource {
+  return {
+    termCounts: async () => ({ sentences: await readCount(db, SENTENCE_COUNT_KEY), articles: await readCount(db, ARTICLE_COUNT_KEY) }),
+    terms: (keys) => db.terms.bulkGet([...keys]),
+  };
 }
 
-export async function readArticleCount(db: ParallaxDb): Promise<number> {
-  const rec = await db.settings.get(ARTICLE_COUNT_KEY);
-  return typeof rec?.value === 'number' ? rec.value : 0;
+/** Writes a change set of the vocabulary. Must run inside a transaction over `terms` and `settings`. */
+export async function applyTermChanges(db: ParallaxDb, changes: TermChanges): Promise<void> {
+  if (changes.put.length) await db.terms.bulkPut(changes.put);
+  if (changes.drop.length) await db.terms.bulkDelete(changes.drop);
+  if (changes.sentenceCount !== undefined) await db.settings.put({ key: SENTENCE_COUNT_KEY, value: changes.sentenceCount });
+  if (changes.articleCount !== undefined) await db.settings.put({ key: ARTICLE_COUNT_KEY, value: changes.articleCount });
 }
 
-export async function writeArticleCount(db: ParallaxDb, count: number): Promise<void> {
-  await db.settings.put({ key: ARTICLE_COUNT_KEY, value: Math.max(0, count) });
-}
+/** A term overlay over the store. Must be used inside a transaction that covers `terms` and `settings`. */
+export const openTermSet = (db: ParallaxDb): Promise<TermSet> => openOverlay(termSource(db));
 
 /**
  * Takes stored articles out of the article counts, from their stored
@@ -56,75 +52,4 @@ export async function uncountArticles(db: ParallaxDb, terms: TermSet, articleIds
   }
   await terms.load([...byArticle.values()].flatMap((s) => [...s]));
   for (const set of byArticle.values()) terms.countArticle([...set], -1);
-}
-
-/** Must be used inside a transaction that covers `terms` and `settings`. */
-export async function openTermSet(db: ParallaxDb): Promise<TermSet> {
-  const records = new Map<string, TermRecord | null>();
-  const dirty = new Set<string>();
-  const baseCount = await readSentenceCount(db);
-  let docCount = baseCount;
-  const baseArticles = await readArticleCount(db);
-  let articleCount = baseArticles;
-
-  const record = (term: string): TermRecord => {
-    let r = records.get(term);
-    if (!r) {
-      r = { term, df: 0, grams: termGrams(term) };
-      records.set(term, r);
-    }
-    dirty.add(term);
-    return r;
-  };
-
-  return {
-    get docCount() {
-      return docCount;
-    },
-    df: (term) => records.get(term)?.df ?? 0,
-    articles: {
-      get docCount() {
-        return articleCount;
-      },
-      df: (term) => records.get(term)?.articleDf ?? 0,
-    },
-    async load(terms) {
-      const missing = [...new Set(terms)].filter((t) => !records.has(t));
-      if (missing.length === 0) return;
-      const found = await db.terms.bulkGet(missing);
-      missing.forEach((t, i) => records.set(t, found[i] ?? null));
-    },
-    countSentence(terms, delta) {
-      docCount += delta;
-      for (const t of new Set(terms)) record(t).df += delta;
-    },
-    countArticle(terms, delta) {
-      articleCount += delta;
-      for (const t of new Set(terms)) {
-        const r = record(t);
-        r.articleDf = (r.articleDf ?? 0) + delta;
-      }
-    },
-    countTitle(terms, delta) {
-      for (const t of new Set(terms)) {
-        const r = record(t);
-        r.titleDf = (r.titleDf ?? 0) + delta;
-      }
-    },
-    async flush() {
-      const keep: TermRecord[] = [];
-      const drop: string[] = [];
-      for (const t of dirty) {
-        const r = records.get(t);
-        if (!r) continue;
-        if (r.df <= 0 && (r.titleDf ?? 0) <= 0) drop.push(t);
-        else keep.push(r);
-      }
-      if (keep.length) await db.terms.bulkPut(keep);
-      if (drop.length) await db.terms.bulkDelete(drop);
-      dirty.clear();
-      if (docCount !== baseCount) await writeSentenceCount(db, docCount);
-      if (articleCount !== baseArticles) await writeArticleCount(db, articleCount);
-    },
-  };
 }

@@ -5,38 +5,12 @@
  * would belong to the news site's origin).
  */
 import { Dexie, type Table } from 'dexie';
-import type { Article, SentenceLink, StoredSentence } from '../types';
+import type { ArticleRecord, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
 import type { FeedState } from '../feeds/poller';
-import type { StoryFeatures, StoryProfile } from '../story/stories';
-import { contentTerms } from '../text/tokens';
+import { normalizeHost } from '../pipeline/ids';
+import { titleTermsOf } from '../text/tokens';
 
-/** An article as stored, with what the store needs besides the shared shape. */
-export interface ArticleRecord extends Article {
-  /** Stems of the title, for the popup search (multi-entry index). */
-  titleTerms: string[];
-  /** Story features of this article, kept so story profiles can be rebuilt after deletions. */
-  features?: StoryFeatures;
-}
-
-export interface StoryRecord extends StoryProfile {
-  /** Look-up keys of the profile (`storyKeys`), multi-entry index for candidate stories. */
-  keys: string[];
-}
-
-export type LinkRecord = SentenceLink;
-
-/** One stem of the vocabulary. */
-export interface TermRecord {
-  term: string;
-  /** Number of stored sentences containing the stem. */
-  df: number;
-  /** Number of stored articles containing the stem in a sentence (story grouping's idf); absent before version 3. */
-  articleDf?: number;
-  /** Number of stored article titles containing the stem (search vocabulary only). */
-  titleDf?: number;
-  /** Character trigrams of the stem, for typo-tolerant query expansion. */
-  grams: string[];
-}
+export type { ArticleRecord, ClaimsRecord, LinkRecord, StoryRecord, TermRecord } from '../types';
 
 export interface SettingRecord {
   key: string;
@@ -65,6 +39,7 @@ export type ParallaxDb = Dexie & {
   links: Table<LinkRecord, [string, string]>;
   terms: Table<TermRecord, string>;
   settings: Table<SettingRecord, string>;
+  claims: Table<ClaimsRecord, string>;
   feeds: Table<FeedRecord, string>;
 };
 
@@ -91,17 +66,16 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = SCHEMA_V2;
 
-export const DB_VERSION = 3;
+/**
+ * Version 4: each story's claim groups (`claims`), kept by the capture
+ * pipeline. Stories stored before it get theirs when an article next joins
+ * them; until then the card lists the directly linked sentences.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, claims: 'storyId' } as const;
 
-/** Host name as stored: lower-cased, without a leading "www.". */
-export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^www\./, '');
-}
+export const DB_VERSION = 4;
 
-/** Unique stems of a title, for the `titleTerms` index. */
-export function titleTermsOf(title: string): string[] {
-  return [...new Set(contentTerms(title))];
-}
+
 
 export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb {
   const db = new Dexie(name, {
@@ -146,6 +120,7 @@ export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb
       // The key term-set.ts reads (ARTICLE_COUNT_KEY); spelled out to keep db.ts free of corpus imports.
       await tx.table<SettingRecord, string>('settings').put({ key: 'corpus.articleCount', value: perArticle.size });
     });
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

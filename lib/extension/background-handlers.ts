@@ -4,7 +4,9 @@ import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import type { StorageProblem, StoreStats } from '../messaging/protocol';
-import type { ArticleInput } from '../types';
+import { validateArticleInput } from '../pipeline/validate';
+import { hostOf } from '../pipeline/ids';
+import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
 import type { FeedService } from './feeds';
@@ -98,70 +100,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Articles per export message: long articles run to ~50 kB, well inside a message's size limit. */
 const EXPORT_PAGE_ARTICLES = 200;
 
-function errorName(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as { name?: unknown; inner?: unknown };
-  if (typeof e.name === 'string' && e.name !== 'Error' && e.name !== 'DexieError') {
-    // Dexie wraps the browser's error and keeps it as `inner`.
-    if ((e.name === 'AbortError' || e.name.endsWith('Error')) && e.inner) return errorName(e.inner) ?? e.name;
-    return e.name;
-  }
-  return e.inner ? errorName(e.inner) : undefined;
-}
-
-/**
- * A plain account of a failed write, or undefined when the error is not the
- * store's (a bad article, say). Every write is one transaction, so the
- * message can promise that nothing was half-stored.
- */
-export function describeStoreError(error: unknown): string | undefined {
-  const name = errorName(error);
-  const text = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError' || /quota/i.test(text)) {
-    return 'The browser’s storage for Parallax is full, so this article was not saved (nothing of it was kept). Delete old articles on the options page to make room.';
-  }
-  if (
-    name &&
-    ['AbortError', 'InvalidStateError', 'UnknownError', 'DataError', 'DatabaseClosedError', 'OpenFailedError', 'TransactionInactiveError'].includes(name)
-  ) {
-    return `The article could not be saved (${name}); nothing of it was kept. Try again, or restart the browser if it keeps happening.`;
-  }
-  return undefined;
-}
-
-const MAX_TEXT_LENGTH = 2_000_000;
-
-/** Checks the shape of an article sent by a content script before anything is stored. */
-export function validateArticleInput(value: unknown): ArticleInput {
-  if (typeof value !== 'object' || value === null) throw new Error('the article is missing');
-  const v = value as Record<string, unknown>;
-  for (const key of ['url', 'outlet', 'title', 'text'] as const) {
-    if (typeof v[key] !== 'string' || !(v[key] as string).trim()) throw new Error(`the article has no ${key}`);
-  }
-  for (const key of ['id', 'byline', 'publishedAt', 'lang'] as const) {
-    if (v[key] !== undefined && typeof v[key] !== 'string') throw new Error(`the article's ${key} is not text`);
-  }
-  if ((v.text as string).length > MAX_TEXT_LENGTH) throw new Error('the article is too long to store');
-  let url: URL;
-  try {
-    url = new URL(v.url as string);
-  } catch {
-    throw new Error('the article URL is not a valid address');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('only web pages are captured');
-  return {
-    url: url.href,
-    outlet: v.outlet as string,
-    title: v.title as string,
-    text: v.text as string,
-    ...(typeof v.id === 'string' ? { id: v.id } : {}),
-    ...(typeof v.byline === 'string' ? { byline: v.byline } : {}),
-    ...(typeof v.publishedAt === 'string' ? { publishedAt: v.publishedAt } : {}),
-    ...(typeof v.lang === 'string' ? { lang: v.lang } : {}),
-  };
-}
-
-const siteOf = (url: string): string => new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 
 /**
  * The address a web page may speak for: its canonical URL when that is on the
@@ -172,7 +110,7 @@ const siteOf = (url: string): string => new URL(url).hostname.toLowerCase().repl
 export function addressFor(claimed: string, sender: SenderInfo): string {
   if (sender.extensionPage || !sender.url || !/^https?:/.test(sender.url)) return claimed;
   try {
-    return siteOf(claimed) === siteOf(sender.url) ? claimed : sender.url;
+    return hostOf(claimed) === hostOf(sender.url) ? claimed : sender.url;
   } catch {
     return sender.url;
   }

@@ -1,4 +1,5 @@
 /** How a followed feed's state reads on the options page. Pure. */
+import { hostOfOrUndefined } from '../pipeline/ids';
 import type { FeedView } from '../messaging/protocol';
 
 export interface FeedDisplay {
@@ -29,20 +30,13 @@ export function relativeTime(at: number, now: number): string {
   return diff > 0 ? `in ${span}` : `${span} ago`;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
 
 function capitalize(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 export function describeFeed(feed: FeedView, now: number): FeedDisplay {
-  const name = feed.outlet?.trim() || feed.title?.trim() || hostOf(feed.url);
+  const name = feed.outlet?.trim() || feed.title?.trim() || (hostOfOrUndefined(feed.url) ?? feed.url);
   const status = feed.lastError ? 'error' : feed.lastFetchAt === undefined ? 'new' : 'ok';
   const lastFetch = feed.lastFetchAt === undefined ? 'Not checked yet' : `Last checked ${relativeTime(feed.lastFetchAt, now)}`;
   const added = `${feed.articlesAdded} ${feed.articlesAdded === 1 ? 'article' : 'articles'} added`;

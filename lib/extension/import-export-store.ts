@@ -4,11 +4,12 @@
  * reported by line; export as JSON Lines in capture order.
  */
 import type { Corpus } from '../corpus/corpus';
-import { canonicalUrl } from '../corpus/ids';
+import { canonicalUrl } from '../pipeline/ids';
 import type { ParallaxDb } from '../db/db';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
-import { describeStoreError, validateArticleInput } from './background-handlers';
+import { validateArticleInput } from '../pipeline/validate';
+import { describeStoreError } from './store-errors';
 
 async function isStored(db: ParallaxDb, article: ArticleInput): Promise<boolean> {
   if (article.id && (await db.articles.get(article.id))) return true;
@@ -30,7 +31,7 @@ export async function importItems(
   for (const item of items) {
     const line = Number.isInteger(item?.line) ? item.line : 0;
     try {
-      const article = validateArticleInput(item?.article);
+      const article = validateArticleInput(item?.article, 'import');
       const known = await isStored(db, article);
       await corpus.ingest(article, 'import');
       reply.stored++;

@@ -84,3 +84,8 @@ export function contentTerms(text: string): string[] {
   for (const t of tokenize(text)) if (!t.isStop) out.push(t.stem);
   return out;
 }
+
+/** Unique stems of a title, for the `titleTerms` index. */
+export function titleTermsOf(title: string): string[] {
+  return [...new Set(contentTerms(title))];
+}

@@ -7,7 +7,7 @@
  * a new article is stored and matched, which is what is timed.
  */
 import type { ArticleRecord, StoryRecord, TermRecord } from '../../lib/db/db';
-import { titleTermsOf } from '../../lib/db/db';
+import { titleTermsOf } from '../../lib/text/tokens';
 import { createTermStats } from '../../lib/match/term-stats';
 import { termGrams } from '../../lib/search/grams';
 import { createProfile, mergeIntoProfile, storyFeatures, storyKeys, type StoryFeatures } from '../../lib/story/stories';

@@ -41,7 +41,7 @@ export async function evaluate(
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const inputs = files.map((f) => articleFromTxt(path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')));
   const t0 = performance.now();
-  const result = alignArticles(inputs, options);
+  const result = await alignArticles(inputs, options);
   const ms = performance.now() - t0;
   const sentences: Sentence[] = result.articles.flatMap((a) =>
     a.sentences.map((s) => ({ id: s.id, file: `${a.id}.txt`, start: s.start, end: s.end, text: s.text })),

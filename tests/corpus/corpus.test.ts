@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleInput } from '../../lib/types';
-import { createCorpus } from '../../lib/corpus/corpus';
+import { createCorpus, type Corpus, type ExportFilter } from '../../lib/corpus/corpus';
 import { createDb } from '../../lib/db/db';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { BRIDGE, FESTIVAL, HISTORY, MILLEY } from './fixtures';
@@ -55,7 +55,10 @@ describe('capture', () => {
   test.each([
     ['no url', { ...LEDGER, url: '' }, /no url/],
     ['not http', { ...LEDGER, url: 'ftp://ledger.example/x' }, /http/],
-    ['not a URL', { ...LEDGER, url: 'bridge closing' }, /not a valid URL/],
+    ['not a URL', { ...LEDGER, url: 'bridge closing' }, /not a valid address/],
+    ['an empty id', { ...LEDGER, id: ' ' }, /id that is not a non-empty string/],
+    ['a text too long', { ...LEDGER, text: 'Word. '.repeat(400_000) }, /too long to store/],
+    ['a title that is not text', { ...LEDGER, title: 42 }, /no title/],
     ['no outlet', { ...LEDGER, outlet: ' ' }, /no outlet/],
     ['no text', { ...LEDGER, text: '   ' }, /no text/],
     ['bad date', { ...LEDGER, publishedAt: 'last Friday' }, /ISO 8601/],
@@ -206,12 +209,24 @@ describe('atomic writes', () => {
   });
 });
 
+/** Every exported article, page by page, as the options page reads them. */
+async function exportAll(corpus: Corpus, filter: ExportFilter = {}): Promise<ArticleInput[]> {
+  const out: ArticleInput[] = [];
+  let after: number | undefined;
+  do {
+    const page = await corpus.exportPage(filter, after, 2);
+    out.push(...page.articles);
+    after = page.next;
+  } while (after !== undefined);
+  return out;
+}
+
 describe('export and import', () => {
   test('importing an export into an empty store gives the same articles, sentences and stories', async () => {
     const { corpus, db } = freshCorpus();
     await ingestAll(corpus, [...BRIDGE, FESTIVAL, MILLEY]);
     const exported: ArticleInput[] = [];
-    for await (const a of corpus.exportArticles()) exported.push(a);
+    for (const a of await exportAll(corpus, )) exported.push(a);
     expect(exported).toHaveLength(6);
 
     const db2 = createDb('copy', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -221,11 +236,13 @@ describe('export and import', () => {
       articles: (await d.articles.toArray()).map((a) => [a.id, a.url, a.title, a.text, a.storyId, a.reprintOf ?? null]),
       sentences: (await d.sentences.toArray()).map((s) => [s.id, s.storyId, s.text, s.start, s.end]),
       stories: (await d.stories.toArray()).map((s) => [s.id, s.articleCount, s.title]),
+      links: (await d.links.toArray()).map((l) => [l.a, l.b, l.score]).sort(),
+      claims: await d.claims.toArray(),
     });
     expect(await pick(db2)).toEqual(await pick(db));
 
     const filtered: string[] = [];
-    for await (const a of corpus.exportArticles({ outlet: 'The Daily Ledger' })) filtered.push(a.url);
+    for (const a of await exportAll(corpus, { outlet: 'The Daily Ledger' })) filtered.push(a.url);
     expect(filtered).toHaveLength(3);
   });
 
@@ -233,7 +250,7 @@ describe('export and import', () => {
     const { corpus } = freshCorpus();
     await ingestAll(corpus, [...BRIDGE, FESTIVAL, MILLEY]);
     const whole: string[] = [];
-    for await (const a of corpus.exportArticles()) whole.push(a.url);
+    for (const a of await exportAll(corpus, )) whole.push(a.url);
     const paged: string[] = [];
     const ledger: string[] = [];
     for (const [filter, out] of [[{}, paged], [{ outlet: 'The Daily Ledger' }, ledger]] as const) {

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { createDb } from '../../lib/db/db';
-import { openTermSet, uncountArticles } from '../../lib/corpus/term-set';
+import { applyTermChanges, openTermSet, uncountArticles } from '../../lib/corpus/term-set';
 
 const tables = (db: ReturnType<typeof createDb>) => [db.terms, db.settings, db.sentences];
 
@@ -14,7 +14,7 @@ describe('term set article counts', () => {
       await terms.load(sentences.flat());
       for (const s of sentences) terms.countSentence(s, 1);
       terms.countArticle(sentences.flat(), 1);
-      await terms.flush();
+      await applyTermChanges(db, terms.changes());
     });
     const stored = await db.transaction('r', tables(db), () => openTermSet(db));
     await db.transaction('r', tables(db), () => stored.load(['troop', 'iraq']));
@@ -40,7 +40,7 @@ describe('term set article counts', () => {
       expect([terms.articles.df('troop'), terms.articles.df('iraq'), terms.articles.df('letter'), terms.articles.docCount]).toEqual([
         1, 0, 1, 1,
       ]);
-      await terms.flush();
+      await applyTermChanges(db, terms.changes());
     });
     expect((await db.settings.get('corpus.articleCount'))?.value).toBe(1);
     db.close();

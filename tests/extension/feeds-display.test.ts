@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeFeed, relativeTime } from '../../lib/extension/feeds-display';
 import { originsToRequest } from '../../lib/extension/feeds-permissions';
-import { describeStoreError } from '../../lib/extension/background-handlers';
+import { describeStoreError } from '../../lib/extension/store-errors';
 import type { FeedView } from '../../lib/messaging/protocol';
 
 const NOW = Date.parse('2025-10-14T12:00:00Z');

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { route, type Handlers } from '../../lib/messaging/router';
-import { addressFor, validateArticleInput } from '../../lib/extension/background-handlers';
+import { addressFor } from '../../lib/extension/background-handlers';
+import { validateArticleInput } from '../../lib/pipeline/validate';
 
 const options = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id' };
 const contentScript = { id: 'ext-id', url: 'https://news.example/story', tabId: 3 };
@@ -69,8 +70,8 @@ describe('article sent by a page', () => {
   const good = { url: 'https://news.example/a', outlet: 'Example', title: 'T', text: 'Body.' };
   test.each([
     ['no url', { ...good, url: '' }, /no url/],
-    ['a script URL', { ...good, url: 'javascript:alert(1)' }, /not a valid address|only web pages/],
-    ['a file URL', { ...good, url: 'file:///etc/passwd' }, /only web pages/],
+    ['a script URL', { ...good, url: 'javascript:alert(1)' }, /must start with http/],
+    ['a file URL', { ...good, url: 'file:///etc/passwd' }, /must start with http/],
     ['a numeric title', { ...good, title: 5 }, /no title/],
     ['a huge text', { ...good, text: 'x'.repeat(2_000_001) }, /too long/],
   ])('is refused with %s', (_label, input, message) => {

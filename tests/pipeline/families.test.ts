@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleRecord } from '../../lib/db/db';
-import { matchPartners } from '../../lib/corpus/links';
+import { matchPartners } from '../../lib/pipeline/families';
 
 const T0 = Date.parse('2024-03-01T12:00:00Z');
 

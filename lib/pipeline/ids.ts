@@ -21,9 +21,23 @@ export function canonicalUrl(raw: string): string {
   return url.toString();
 }
 
-/** Host name as stored: lower-cased, without a leading "www.". */
+/** Host name as stored and compared everywhere: lower-cased, without a trailing dot or a leading "www.". */
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+}
+
+/** The normalised host of a URL; throws on a string that is not a URL. */
 export function hostOf(url: string): string {
-  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  return normalizeHost(new URL(url).hostname);
+}
+
+/** The normalised host of a URL, or undefined when it is not one. */
+export function hostOfOrUndefined(url: string): string | undefined {
+  try {
+    return hostOf(url);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A 53-bit string hash (cyrb53), stable across runs and platforms, as base 36. */

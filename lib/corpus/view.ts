@@ -1,0 +1,44 @@
+/**
+ * The capture pipeline over IndexedDB: the read-only view it plans against,
+ * read inside the write's transaction, and the plan applied in that same
+ * transaction, so an article is stored whole or not at all.
+ */
+import type { ParallaxDb } from '../db/db';
+import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
+import type { CapturePlan, CorpusView } from '../pipeline/plan';
+import { applyTermChanges, termSource } from './term-set';
+
+export function dexieView(db: ParallaxDb): CorpusView {
+  const terms = termSource(db);
+  return {
+    articleById: (id) => db.articles.get(id),
+    articleByUrl: (url) => db.articles.where('url').equals(url).first(),
+    lastCapturedAt: async () => (await db.articles.orderBy('capturedAt').last())?.capturedAt,
+    termCounts: terms.termCounts,
+    terms: terms.terms,
+    storyIdsByKeys: (keys) => primaryKeysAnyOf(db.stories, 'keys', keys),
+    stories: (ids) => db.stories.bulkGet([...ids]),
+    storyArticles: (storyId) => db.articles.where('storyId').equals(storyId).toArray(),
+    sentencesOf: (ids) => rowsAnyOf(db.sentences, 'articleId', ids),
+    sentences: (ids) => db.sentences.bulkGet([...ids]),
+    linksTouching: async (ids) => {
+      const keys = [...(await primaryKeysAnyOf(db.links, 'articleA', ids)), ...(await primaryKeysAnyOf(db.links, 'articleB', ids))];
+      const unique = [...new Map(keys.map((k) => [`${k[0]}\u0000${k[1]}`, k])).values()];
+      return (await db.links.bulkGet(unique)).filter((l) => l !== undefined);
+    },
+    storyLinks: (storyId) => db.links.where('storyId').equals(storyId).toArray(),
+  };
+}
+
+/** Applies a plan: deletions first, then puts. Must run inside a transaction over the corpus tables. */
+export async function applyPlan(db: ParallaxDb, plan: CapturePlan): Promise<void> {
+  if (plan.removeSentences.length) await db.sentences.bulkDelete(plan.removeSentences);
+  if (plan.removeLinks.length) await db.links.bulkDelete(plan.removeLinks);
+  await db.articles.put(plan.article);
+  if (plan.articleUpdates.length) await db.articles.bulkPut(plan.articleUpdates);
+  if (plan.sentences.length) await db.sentences.bulkPut(plan.sentences);
+  if (plan.links.length) await db.links.bulkPut(plan.links);
+  if (plan.story) await db.stories.put(plan.story);
+  if (plan.claims) await db.claims.put(plan.claims);
+  await applyTermChanges(db, plan.terms);
+}
