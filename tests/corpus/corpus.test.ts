@@ -117,6 +117,36 @@ describe('stories and annotations', () => {
     for (const m of a!.marked) expect(LEDGER.text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  test("a card lists every outlet of the marked sentence's claim group, linked to it directly or not", async () => {
+    const { db } = freshCorpus();
+    const corpus = createCorpus(db);
+    const texts = {
+      a: 'The harbour bridge will close for six weeks from Monday, the council said.',
+      b: 'The council said the harbour bridge closes on Monday for six weeks.',
+      c: 'From Monday the harbour bridge is shut for about six weeks.',
+    };
+    const outlets = { a: 'Ledger', b: 'Courier', c: 'Gazette' };
+    for (const [k, text] of Object.entries(texts) as [keyof typeof texts, string][]) {
+      await db.articles.put({
+        id: k, url: `https://${k}.example/x`, outlet: outlets[k], title: 'Bridge', text, host: `${k}.example`, storyId: 's',
+        source: 'page', capturedAt: 1, updatedAt: 1, sentenceCount: 1, titleTerms: [],
+      });
+      await db.sentences.put({ id: `${k}#0`, articleId: k, storyId: 's', index: 0, start: 0, end: text.length, text, terms: [] });
+    }
+    const link = (x: 'a' | 'b' | 'c', y: 'a' | 'b' | 'c') => ({
+      a: `${x}#0`, b: `${y}#0`, articleA: x, articleB: y, storyId: 's', score: 0.8, reasons: [], differences: [],
+    });
+    // a–b and b–c are linked; a and c only through the group.
+    await db.links.bulkPut([link('a', 'b'), link('b', 'a'), link('b', 'c'), link('c', 'b')]);
+    await db.claims.put({ storyId: 's', groups: [{ id: 'claim-a#0', sentenceIds: ['a#0', 'b#0', 'c#0'] }] });
+    const a = await corpus.annotate('a');
+    expect(a!.marked).toHaveLength(1);
+    expect(a!.marked[0]!.reports.map((r) => r.outlet).sort()).toEqual(['Courier', 'Gazette']);
+    const gazette = a!.marked[0]!.reports.find((r) => r.outlet === 'Gazette')!;
+    expect(gazette.sentence).toBe(texts.c);
+    expect(gazette.score).toBe(0.8);
+  });
+
   test('collapses a wire story and its reprints into one source', async () => {
     const { corpus } = freshCorpus();
     await ingestAll(corpus, [...HISTORY, ...BRIDGE]);

@@ -13,15 +13,16 @@ export function freshCorpus(start = Date.parse('2024-03-01T12:00:00Z')) {
 
 /** Everything in every table, for before/after comparisons. */
 export async function snapshot(db: ParallaxDb) {
-  const [articles, sentences, stories, links, terms, settings] = await Promise.all([
+  const [articles, sentences, stories, links, terms, settings, claims] = await Promise.all([
     db.articles.toArray(),
     db.sentences.toArray(),
     db.stories.toArray(),
     db.links.toArray(),
     db.terms.toArray(),
     db.settings.toArray(),
+    db.claims.toArray(),
   ]);
-  return { articles, sentences, stories, links, terms, settings };
+  return { articles, sentences, stories, links, terms, settings, claims };
 }
 
 /** The invariants a reader relies on after any write or deletion. */
@@ -33,6 +34,17 @@ export async function expectConsistent(db: ParallaxDb) {
   for (const l of s.links) {
     expect(sentenceIds.has(l.a) && sentenceIds.has(l.b)).toBe(true);
     expect(s.links.some((r) => r.a === l.b && r.b === l.a)).toBe(true);
+  }
+  // Claim groups name stored sentences of their own story, of at least two outlets.
+  const storyIds = new Set(s.stories.map((x) => x.id));
+  const sentenceById = new Map(s.sentences.map((x) => [x.id, x]));
+  const outletOf = new Map(s.articles.map((a) => [a.id, a.outlet]));
+  for (const c of s.claims) {
+    expect(storyIds.has(c.storyId)).toBe(true);
+    for (const g of c.groups) {
+      for (const id of g.sentenceIds) expect(sentenceById.get(id)?.storyId).toBe(c.storyId);
+      expect(new Set(g.sentenceIds.map((id) => outletOf.get(sentenceById.get(id)!.articleId))).size).toBeGreaterThanOrEqual(2);
+    }
   }
   for (const a of s.articles) {
     if (a.reprintOf) expect(articleIds.has(a.reprintOf)).toBe(true);

@@ -15,7 +15,7 @@ describe('createDb', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['articles', 'feeds', 'links', 'sentences', 'settings', 'stories', 'terms'].sort(),
+      ['articles', 'claims', 'feeds', 'links', 'sentences', 'settings', 'stories', 'terms'].sort(),
     );
     db.close();
   });
