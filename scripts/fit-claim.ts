@@ -40,7 +40,10 @@ function auc(scores: number[], gold: number[]): number {
   let pos = 0;
   let rankSum = 0;
   idx.forEach((i, r) => {
-    if (gold[i]) (pos++, (rankSum += r + 1));
+    if (gold[i]) {
+      pos++;
+      rankSum += r + 1;
+    }
   });
   const neg = gold.length - pos;
   return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : 0;
@@ -100,7 +103,10 @@ function simulateStories(
     let pos = 0;
     for (const { story, gold } of scored) {
       pos += gold.size;
-      for (const q of mutualBest(story, { ...CLAIM_ALIGNMENT, floor })) gold.has(`${q.i}:${q.j}`) ? tp++ : fp++;
+      for (const q of mutualBest(story, { ...CLAIM_ALIGNMENT, floor })) {
+        if (gold.has(`${q.i}:${q.j}`)) tp++;
+        else fp++;
+      }
     }
     return { floor, p: tp + fp ? tp / (tp + fp) : 0, r: pos ? tp / pos : 0 };
   });

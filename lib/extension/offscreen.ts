@@ -99,7 +99,10 @@ export function createOffscreenExtractor(
       });
   };
   return async (html, url) => {
-    if (idle !== undefined) timers.clear(idle), (idle = undefined);
+    if (idle !== undefined) {
+      timers.clear(idle);
+      idle = undefined;
+    }
     inFlight++;
     try {
       await ensure();

@@ -16,7 +16,6 @@ import { assignStory, storyFeatures, storyKeys, type StoryFeatures } from '../st
 import { segmentSentences } from '../text/segment';
 import { contentTerms, titleTermsOf } from '../text/tokens';
 import type {
-  ArticleInput,
   ArticleRecord,
   ArticleSource,
   ClaimsRecord,

@@ -122,7 +122,9 @@ function claimGroupsOf(
       for (let j = i + 1; j < ids.length; j++)
         for (const d of byPair.get(`${ids[i]}\u0000${ids[j]}`)?.differences ?? []) {
           const k = `${d.kind}\u0000${d.a}\u0000${d.b}`;
-          if (!seen.has(k)) seen.add(k), differences.push(d);
+          if (seen.has(k)) continue;
+          seen.add(k);
+          differences.push(d);
         }
     return {
       id: g.id,

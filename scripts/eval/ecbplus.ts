@@ -168,7 +168,10 @@ function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number
           for (let y = x + 1; y < ids.length; y++) {
             if (docOf(ids[x]!) === docOf(ids[y]!)) continue;
             const l = label.get(pairKey(ids[x]!, ids[y]!));
-            if (l === undefined) t.fp++, t.lfp++;
+            if (l === undefined) {
+              t.fp++;
+              t.lfp++;
+            }
             else {
               t.ltp++;
               if (l === 1) t.tp++;

@@ -58,7 +58,10 @@ export async function evaluate(
     for (const s of sentences) {
       if (s.file !== m.file) continue;
       const overlap = Math.min(s.end, at + m.text.length) - Math.max(s.start, at);
-      if (overlap > bestOverlap) (bestOverlap = overlap), (best = s);
+      if (overlap > bestOverlap) {
+        bestOverlap = overlap;
+        best = s;
+      }
     }
     if (!best) throw new Error(`gold text outside every sentence in ${m.file}: ${m.text}`);
     return best.id;
