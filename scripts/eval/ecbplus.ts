@@ -15,12 +15,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { groupClaims, matchArticle, type ArticleSentences, type ClaimGroupRule } from '../../lib/match/claims';
+import { matchArticle, type ArticleSentences, type ClaimGroupRule } from '../../lib/match/claims';
 import { CLAIM_GROUPING, CLAIM_LINK_THRESHOLD } from '../../lib/match/config';
-import type { SentenceLink } from '../../lib/types';
 import { createScorer, type PairScorer } from '../../lib/match/scorer';
 import { createTermStats } from '../../lib/match/term-stats';
-import { clusterArticles } from '../../lib/story/stories';
+import { pipelineStories } from './pipeline-stories';
+import { alignArticles } from '../../lib/story/align';
 import { STORY } from '../../lib/story/story-config';
 import { contentTerms } from '../../lib/text/tokens';
 import { pairwise, pct } from './cluster-metrics';
@@ -100,22 +100,19 @@ function linkScores(scored: { key: string; p: number }[], gold: Set<string>, gol
 }
 
 /**
- * Claim grouping as the store sees it: within each event (sub-topic), the
- * documents (one outlet each) arrive in file order and each is matched
- * against the 8 most recent earlier ones (CORPUS_LIMITS.maxPartnerArticles),
- * all sentences taking part; the links are then grouped by each rule. Scored:
- * cross-document pairs of annotated sentences put in one group. Gold "same
- * claim": the two sentences share a cross-document event chain (reporting
- * verbs left out) and, when both name participants (person, thing, place,
- * time chains), share one of them; pairs sharing an event but no participant
- * are left out (neither right nor wrong: often the same event told of other
- * actors, a different claim). `loose` counts every event-sharing pair as gold.
+ * Claim grouping as the extension does it: the documents (one outlet each)
+ * captured in file order through the capture pipeline, claim groups as the
+ * store keeps them. Scored: cross-document pairs of annotated sentences put in
+ * one group. Gold "same claim": the two sentences share a cross-document event
+ * chain (reporting verbs left out) and, when both name participants (person,
+ * thing, place, time chains), share one of them; pairs sharing an event but
+ * no participant are left out (neither right nor wrong: often the same event
+ * told of other actors, a different claim). `loose` counts every
+ * event-sharing pair as gold.
  */
-const PARTNERS = 8;
-
 interface GroupScore { p: number; r: number; f1: number; tp: number; fp: number; gold: number; looseP: number; looseR: number }
 
-function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number, string, string][]>, rules: ClaimGroupRule[]): GroupScore[] {
+async function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number, string, string][]>, rules: (ClaimGroupRule | undefined)[]): Promise<GroupScore[]> {
   const eventsOf = new Map<string, Set<string>>();
   const partsOf = new Map<string, Set<string>>();
   for (const [id, members] of Object.entries(chains))
@@ -128,23 +125,14 @@ function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number
   const none = new Set<string>();
   const annotated = new Set(docs.flatMap((d) => d.sentences.filter((s) => s.coref_annotated).map((s) => sid(d.doc, s.n))));
   const docOf = (k: string): string => k.slice(0, k.lastIndexOf('#'));
-  const stats = createTermStats(docs.flatMap((d) => d.sentences.map((s) => contentTerms(s.text))));
-  const events = new Map<string, EcbDoc[]>();
-  for (const d of docs) events.set(`${d.topic}-${d.subtopic}`, [...(events.get(`${d.topic}-${d.subtopic}`) ?? []), d]);
-  const totals = rules.map(() => ({ tp: 0, fp: 0, ltp: 0, lfp: 0 }));
+  // Gold within each event.
+  const label = new Map<string, 1 | -1>();
   let gold = 0;
   let looseGold = 0;
+  const events = new Map<string, EcbDoc[]>();
+  for (const d of docs) events.set(`${d.topic}-${d.subtopic}`, [...(events.get(`${d.topic}-${d.subtopic}`) ?? []), d]);
   for (const members of events.values()) {
-    const views: ArticleSentences[] = members.map((d) => ({
-      article: { id: d.doc, outlet: d.doc, url: d.doc, title: '' },
-      sentences: d.sentences.map((s) => ({ id: sid(d.doc, s.n), index: s.n, start: 0, end: s.text.length, text: s.text })),
-    }));
-    const links: SentenceLink[] = [];
-    views.forEach((v, i) => links.push(...matchArticle(v, views.slice(Math.max(0, i - PARTNERS), i), stats)));
-    const info = new Map(views.flatMap((v) => v.sentences.map((s) => [s.id, { articleId: v.article.id, outlet: v.article.outlet, text: s.text }] as const)));
-    // Gold within this event.
-    const ann = [...info.keys()].filter((k) => annotated.has(k));
-    const label = new Map<string, 1 | 0 | -1>();
+    const ann = members.flatMap((d) => d.sentences.map((s) => sid(d.doc, s.n))).filter((k) => annotated.has(k));
     for (let x = 0; x < ann.length; x++)
       for (let y = x + 1; y < ann.length; y++) {
         const a = ann[x]!;
@@ -160,10 +148,34 @@ function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number
         looseGold++;
         if (strict) gold++;
       }
-    rules.forEach((rule, ri) => {
-      const t = totals[ri]!;
-      for (const g of groupClaims(links, info, undefined, { rule })) {
-        const ids = g.sentences.map((s) => s.sentenceId).filter((k) => annotated.has(k));
+  }
+  // The documents as articles: the first sentence is the title, sentence n of the text is ECB+ sentence n + 1.
+  const inputs = docs.map((d) => ({
+    id: d.doc,
+    url: `https://eval.invalid/${encodeURIComponent(d.doc)}`,
+    outlet: d.doc,
+    title: d.sentences[0]?.text ?? '',
+    text: d.sentences.slice(1).map((s) => s.text).join('\n\n'),
+  }));
+  const firstN = new Map(docs.map((d) => [d.doc, d.sentences.slice(1).map((s) => s.n)]));
+  const out: GroupScore[] = [];
+  for (const rule of rules) {
+    const t = { tp: 0, fp: 0, ltp: 0, lfp: 0 };
+    const result = await alignArticles(inputs, rule ? { rule } : {});
+    // Pipeline sentences map back to ECB+ sentences by text order within the document.
+    const toEcb = new Map<string, string>();
+    for (const a of result.articles) {
+      const ns = firstN.get(a.id) ?? [];
+      const texts = docs.find((d) => d.doc === a.id)!.sentences.slice(1);
+      let k = 0;
+      for (const s of a.sentences) {
+        while (k < texts.length && !texts[k]!.text.includes(s.text.slice(0, 40)) && !s.text.includes(texts[k]!.text.slice(0, 40))) k++;
+        if (k < texts.length) toEcb.set(s.id, sid(a.id, ns[k]!));
+      }
+    }
+    for (const story of result.stories)
+      for (const g of story.claims) {
+        const ids = [...new Set(g.sentences.map((s) => toEcb.get(s.sentenceId)).filter((k): k is string => k !== undefined && annotated.has(k)))];
         for (let x = 0; x < ids.length; x++)
           for (let y = x + 1; y < ids.length; y++) {
             if (docOf(ids[x]!) === docOf(ids[y]!)) continue;
@@ -171,23 +183,20 @@ function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number
             if (l === undefined) {
               t.fp++;
               t.lfp++;
-            }
-            else {
+            } else {
               t.ltp++;
               if (l === 1) t.tp++;
             }
           }
       }
-    });
-  }
-  return totals.map((t) => {
     const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
     const r = gold ? t.tp / gold : 0;
-    return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp: t.tp, fp: t.fp, gold, looseP: t.ltp + t.lfp ? t.ltp / (t.ltp + t.lfp) : 0, looseR: looseGold ? t.ltp / looseGold : 0 };
-  });
+    out.push({ p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp: t.tp, fp: t.fp, gold, looseP: t.ltp + t.lfp ? t.ltp / (t.ltp + t.lfp) : 0, looseR: looseGold ? t.ltp / looseGold : 0 });
+  }
+  return out;
 }
 
-const ruleName = (r: ClaimGroupRule): string =>
+const ruleName = (r: ClaimGroupRule | undefined = CLAIM_GROUPING): string =>
   `${r.linkage} ${r.min}${r.onePerArticle ? ', one per article' : ''}${r.maxHops !== undefined ? `, ≤${r.maxHops} hops` : ''}`;
 
 const GROUP_RULES: ClaimGroupRule[] = [
@@ -209,23 +218,24 @@ const GROUP_RULES: ClaimGroupRule[] = [
 const groupLine = (s: GroupScore): string =>
   `P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)} (${s.tp} right, ${s.fp} wrong of ${s.gold}); event-only gold P ${pct(s.looseP)} R ${pct(s.looseR)}`;
 
-function tuneGroups(shared: string): void {
+async function tuneGroups(shared: string): Promise<void> {
   const { docs, chains } = load(shared);
   const part = docs.filter((d) => d.topic <= 11);
-  const scores = claimGroupScores(part, chains, GROUP_RULES);
+  const scores = await claimGroupScores(part, chains, GROUP_RULES);
   GROUP_RULES.forEach((r, i) => console.log(`${ruleName(r).padEnd(38)} ${groupLine(scores[i]!)}`));
   const ok = scores.map((s, i) => ({ s, i })).filter(({ s }) => s.p >= 0.8);
   const best = (ok.length ? ok.sort((x, y) => y.s.r - x.s.r) : scores.map((s, i) => ({ s, i })).sort((x, y) => y.s.f1 - x.s.f1))[0]!;
   console.log(`chosen (highest recall at P ≥ 80 % on topics 1–11): ${ruleName(GROUP_RULES[best.i]!)}`);
-  const held = claimGroupScores(docs.filter((d) => d.topic >= 12), chains, [GROUP_RULES[best.i]!, { linkage: 'average', min: 0.5 }]);
+  const held = await claimGroupScores(docs.filter((d) => d.topic >= 12), chains, [GROUP_RULES[best.i]!, { linkage: 'average', min: 0.5 }]);
   console.log(`held-out topics 12+: chosen ${groupLine(held[0]!)}`);
   console.log(`held-out topics 12+: average 0.5 ${groupLine(held[1]!)}`);
 }
 
 /** Story grouping of a set of documents: same-story pair scores and the pairs that merge a topic's two events. */
-function storyScores(docs: EcbDoc[]): { p: number; r: number; f1: number; crossEvent: number; events: number; topics: number; topicOnly: { p: number; r: number } } {
-  const storyDocs = docs.map((d) => ({ id: d.doc, title: '', text: d.sentences.map((s) => s.text).join(' '), outlet: d.doc }));
-  const pred = clusterArticles(storyDocs);
+async function storyScores(docs: EcbDoc[]): Promise<{ p: number; r: number; f1: number; crossEvent: number; events: number; topics: number; topicOnly: { p: number; r: number } }> {
+  // Each document is its own outlet; its first sentence stands as its title.
+  const storyDocs = docs.map((d) => ({ id: d.doc, title: d.sentences[0]?.text ?? '', text: d.sentences.slice(1).map((s) => s.text).join(' '), outlet: d.doc }));
+  const pred = await pipelineStories(storyDocs);
   const goldStory = docs.map((d) => `${d.topic}-${d.subtopic}`);
   const story = pairwise(goldStory, pred);
   const topicOnly = pairwise(goldStory, docs.map((d) => String(d.topic)));
@@ -238,15 +248,15 @@ function storyScores(docs: EcbDoc[]): { p: number; r: number; f1: number; crossE
 
 export async function evaluate(shared: string): Promise<string[]> {
   const { docs, chains } = load(shared);
-  const all = storyScores(docs);
-  const heldStories = storyScores(docs.filter((d) => d.topic >= 12));
+  const all = await storyScores(docs);
+  const heldStories = await storyScores(docs.filter((d) => d.topic >= 12));
 
   const held = docs.filter((d) => d.topic >= 12);
   const gold = goldLinks(held, chains);
   const scored = scoredPairs(held);
   const ours = linkScores(scored, gold, gold.size, CLAIM_LINK_THRESHOLD);
   const loose = linkScores(scored, gold, gold.size, 0.5);
-  const [grouped] = claimGroupScores(held, chains, [CLAIM_GROUPING]);
+  const [grouped] = await claimGroupScores(held, chains, [undefined]);
   return [
     `ecbplus  story grouping, held-out topics 12+ (${heldStories.events} events in ${heldStories.topics} topics; settings tuned on 1–11): same-story pairs P ${pct(heldStories.p)} R ${pct(heldStories.r)} F1 ${pct(heldStories.f1)}; ${heldStories.crossEvent} pairs merge the two different events of one topic`,
     `ecbplus    all ${docs.length} docs (${all.events} events in ${all.topics} topics): P ${pct(all.p)} R ${pct(all.r)} F1 ${pct(all.f1)}; ${all.crossEvent} cross-event pairs`,
@@ -256,7 +266,7 @@ export async function evaluate(shared: string): Promise<string[]> {
   ];
 }
 
-function tuneStories(shared: string): void {
+async function tuneStories(shared: string): Promise<void> {
   const part = load(shared).docs.filter((d) => d.topic <= 11);
   const chosen = { ...STORY };
   const sweeps = (
@@ -264,7 +274,7 @@ function tuneStories(shared: string): void {
   ) as Partial<typeof STORY>[];
   for (const change of sweeps) {
     Object.assign(STORY, chosen, change);
-    const s = storyScores(part);
+    const s = await storyScores(part);
     console.log(`${JSON.stringify(change)}: P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)}; ${s.crossEvent} cross-event pairs`);
   }
   Object.assign(STORY, chosen);
@@ -282,8 +292,8 @@ function tune(shared: string): void {
 }
 
 if (isMainModule(import.meta.url)) {
-  if (process.argv.includes('--tune-stories')) tuneStories(sharedDir());
-  else if (process.argv.includes('--tune-groups')) tuneGroups(sharedDir());
+  if (process.argv.includes('--tune-stories')) await tuneStories(sharedDir());
+  else if (process.argv.includes('--tune-groups')) await tuneGroups(sharedDir());
   else if (process.argv.includes('--tune')) tune(sharedDir());
   else
     printEvaluation(evaluate);

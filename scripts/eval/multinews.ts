@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clusterArticles, storyTerms, type StoryDoc } from '../../lib/story/stories';
+import { storyTerms, type StoryDoc } from '../../lib/story/stories';
+import { pipelineStories } from './pipeline-stories';
 import { STORY } from '../../lib/story/story-config';
 import { createTermStats, idf } from '../../lib/match/term-stats';
 import { bcubed, pct, singleLink, sparseCosine } from './cluster-metrics';
@@ -83,10 +84,10 @@ function tfidfSingleLink(docs: StoryDoc[], threshold: number): string[] {
 // Chosen on clusters 0–249 (best F1 of 0.2 / 0.25 / 0.3 there: 0.2 → 83.0).
 const BASELINE_THRESHOLD = 0.2;
 
-function scoreView(clusters: Cluster[], view: View): { docs: number; stories: number; ours: ReturnType<typeof bcubed>; base: ReturnType<typeof bcubed>; ms: number; found: number } {
+async function scoreView(clusters: Cluster[], view: View): Promise<{ docs: number; stories: number; ours: ReturnType<typeof bcubed>; base: ReturnType<typeof bcubed>; ms: number; found: number }> {
   const { docs, gold } = mix(clusters, view);
   const t0 = performance.now();
-  const pred = clusterArticles(docs);
+  const pred = await pipelineStories(docs);
   const ms = performance.now() - t0;
   return {
     docs: docs.length,
@@ -100,8 +101,8 @@ function scoreView(clusters: Cluster[], view: View): { docs: number; stories: nu
 
 export async function evaluate(shared: string): Promise<string[]> {
   const held = load(shared).slice(250, 500);
-  const all = scoreView(held, 'all');
-  const acc = scoreView(held, 'accepted');
+  const all = await scoreView(held, 'all');
+  const acc = await scoreView(held, 'accepted');
   const line = (name: string, v: typeof all): string =>
     `multinews  ${name} (${v.docs} documents, ${v.stories} stories): B-cubed P ${pct(v.ours.p)} R ${pct(v.ours.r)} F1 ${pct(v.ours.f1)}  ` +
     `| baseline TF-IDF single-link @${BASELINE_THRESHOLD}: P ${pct(v.base.p)} R ${pct(v.base.r)} F1 ${pct(v.base.f1)}  (${v.ms.toFixed(0)} ms, ${v.found} stories found)`;
@@ -112,7 +113,7 @@ export async function evaluate(shared: string): Promise<string[]> {
   ];
 }
 
-function tune(shared: string): void {
+async function tune(shared: string): Promise<void> {
   const view: View = process.argv.includes('--accepted') ? 'accepted' : 'all';
   const { docs, gold } = mix(load(shared).slice(0, 250), view);
   for (const t of [0.2, 0.25, 0.3]) {
@@ -124,14 +125,14 @@ function tune(shared: string): void {
   const sweeps = (process.env.SWEEP ? JSON.parse(process.env.SWEEP) : [{}]) as Partial<typeof STORY>[];
   for (const change of sweeps) {
     Object.assign(STORY, chosen, change);
-    const b = bcubed(gold, clusterArticles(docs));
+    const b = bcubed(gold, await pipelineStories(docs));
     console.log(`${view} ${JSON.stringify(change)}: F1 ${pct(b.f1)} P ${pct(b.p)} R ${pct(b.r)}`);
   }
   Object.assign(STORY, chosen);
 }
 
 if (isMainModule(import.meta.url)) {
-  if (process.argv.includes('--tune')) tune(sharedDir());
+  if (process.argv.includes('--tune')) await tune(sharedDir());
   else
     printEvaluation(evaluate);
 }
