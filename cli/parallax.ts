@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { alignArticles, type AlignResult } from '../lib/story/align';
-import { scorePairsTsv } from '../scripts/eval/mrpc';
+import { scorePairsTsv } from '../lib/io/pairs-tsv';
 import { loadInput, type Loaded } from './load';
 
 const HELP: Record<string, string> = {

@@ -2,7 +2,6 @@
  * The JSON-safe shapes shared by the engine, the store, the messages and the
  * command line. Times cross as ISO strings or epoch milliseconds, never Dates.
  */
-import type { StoryFeatures, StoryProfile } from './story/stories';
 
 /** One article as it arrives: from a page, a feed, or a JSON Lines import. */
 export interface ArticleInput {
@@ -168,4 +167,132 @@ export interface TermRecord {
   titleDf?: number;
   /** Character trigrams of the stem, for typo-tolerant query expansion. */
   grams: string[];
+}
+
+/* Shapes the store answers with and the extension's pages show. */
+
+export interface PauseState {
+  everywhere: boolean;
+  /** Host names where capture is paused. */
+  hosts: string[];
+}
+
+export interface SearchHit {
+  sentenceId: string;
+  articleId: string;
+  storyId: string;
+  outlet: string;
+  title: string;
+  url: string;
+  fragmentUrl: string;
+  /** The matched sentence, or the title when the hit is on the title. */
+  text: string;
+  field: 'sentence' | 'title';
+  /** [start, end) ranges of `text` that matched, for highlighting. */
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchGroup {
+  storyId: string;
+  /** A title standing for the story (its earliest article's). */
+  storyTitle: string;
+  outlets: string[];
+  hits: SearchHit[];
+}
+
+export interface PageSummary {
+  known: boolean;
+  articleId?: string;
+  title?: string;
+  outlet?: string;
+  markedCount: number;
+  sentenceCount: number;
+  /** Other outlets covering the story. */
+  storyOutlets: string[];
+}
+
+export interface OutletStats {
+  outlet: string;
+  articles: number;
+}
+
+export interface StoryStats {
+  id: string;
+  title: string;
+  articles: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  sentences: number;
+  stories: number;
+  outlets: OutletStats[];
+  /** The most recently active stories, for exporting one of them. */
+  recentStories?: StoryStats[];
+  /** Bytes used by this extension's origin, and the quota, from navigator.storage.estimate(). */
+  usage?: number;
+  quota?: number;
+}
+
+/** A failed write, kept so the options page and popup can tell the reader what happened. */
+export interface StorageProblem {
+  /** Plain-language account ("The browser's storage is full: …"). */
+  message: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/** A subscribed feed and where its polling stands. JSON-safe, stored as is. */
+export interface FeedState {
+  id: string;
+  url: string;
+  /** The feed's own title, as of the last successful poll. */
+  title?: string;
+  /** Outlet name the reader chose for this feed's articles. */
+  outlet?: string;
+  intervalMinutes: number;
+  etag?: string;
+  lastModified?: string;
+  /** Epoch ms of the last attempt, successful or not. */
+  lastFetchAt?: number;
+  /** Plain-language reason of the last failed poll; absent after a success. */
+  lastError?: string;
+  articlesAdded: number;
+  /** Epoch ms. */
+  nextPollAt: number;
+  /** Failed polls in a row. */
+  failures: number;
+  /** guids (or URLs) of items already handled, oldest first, capped at SEEN_LIMIT. */
+  seen?: string[];
+}
+
+export type FeedType = 'rss' | 'atom' | 'json';
+
+export interface DiscoveredFeed {
+  url: string;
+  title?: string;
+  type: FeedType;
+}
+
+/* Story grouping: an article's features and a story's profile, as the engine computes and the store keeps them. */
+
+export interface StoryFeatures {
+  /** Top weighted stems (tf-idf, title-boosted), L2-normalised; in a profile, the mean of its articles' vectors. */
+  terms: Record<string, number>;
+  /** Proper names, lower-cased, most frequent first. */
+  names: string[];
+  /** Epoch ms. */
+  time?: number;
+}
+
+export interface StoryProfile {
+  id: string;
+  features: StoryFeatures;
+  articleCount: number;
+  firstSeen: number;
+  lastSeen: number;
+  title: string;
+  /** Feature vectors of up to `STORY.maxMembers` member articles (the first ones); absent in older stores. */
+  members?: StoryFeatures[];
 }

@@ -1,5 +1,5 @@
+import type { OutletStats, StoryStats } from '../../lib/types';
 import { useState } from 'preact/hooks';
-import type { OutletStats, StoryStats } from '../../lib/messaging/protocol';
 import type { ImportProgress, ImportReport } from '../../lib/extension/import-export';
 import { summarizeImport } from '../../lib/extension/import-export';
 import { Section } from './Section';

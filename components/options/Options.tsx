@@ -1,5 +1,5 @@
+import type { StoreStats } from '../../lib/types';
 import type { ComponentChildren } from 'preact';
-import type { StoreStats } from '../../lib/messaging/protocol';
 import { DeleteAllSection } from './DeleteAllSection';
 import { OPTIONS_CSS } from './options-style';
 import { OutletsSection } from './OutletsSection';

@@ -1,4 +1,4 @@
-import type { OutletStats } from '../../lib/messaging/protocol';
+import type { OutletStats } from '../../lib/types';
 import { plural } from '../format';
 import { ConfirmAction } from './ConfirmAction';
 import { Section } from './Section';

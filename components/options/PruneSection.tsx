@@ -1,5 +1,5 @@
+import type { StorageProblem } from '../../lib/types';
 import { useState } from 'preact/hooks';
-import type { StorageProblem } from '../../lib/messaging/protocol';
 import { Section } from './Section';
 
 export interface PruneSectionProps {

@@ -1,4 +1,4 @@
-import type { StoreStats } from '../../lib/messaging/protocol';
+import type { StoreStats } from '../../lib/types';
 import { formatBytes } from '../format';
 import { Section } from './Section';
 

@@ -1,5 +1,5 @@
+import type { DiscoveredFeed } from '../../lib/types';
 import { useState } from 'preact/hooks';
-import type { DiscoveredFeed } from '../../lib/messaging/protocol';
 
 export interface FollowFeedProps {
   /** Feeds the page advertises; empty when none were found or the page could not be read. */

@@ -1,4 +1,4 @@
-import type { PageSummary } from '../../lib/messaging/protocol';
+import type { PageSummary } from '../../lib/types';
 import { listNames } from '../format';
 
 export interface PageSummaryPanelProps {

@@ -1,4 +1,3 @@
-import type { PauseState } from '../../lib/messaging/protocol';
 
 export type PauseScope = 'site' | 'everywhere';
 
@@ -36,4 +35,5 @@ export function PauseSwitches({ pause, host, onPause }: PauseSwitchesProps) {
       </label>
     </fieldset>
   );
-}
+}import type { PauseState } from '../../lib/types';
+

@@ -1,5 +1,5 @@
+import type { PageSummary, PauseState, SearchGroup } from '../../lib/types';
 import type { ComponentChildren } from 'preact';
-import type { PageSummary, PauseState, SearchGroup } from '../../lib/messaging/protocol';
 import { PageSummaryPanel } from './PageSummaryPanel';
 import { PauseSwitches, type PauseScope } from './PauseSwitches';
 import { POPUP_CSS } from './popup-style';

@@ -1,5 +1,5 @@
+import type { SearchGroup } from '../../lib/types';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchGroup } from '../../lib/messaging/protocol';
 import { plural } from '../format';
 import { SearchResults } from './SearchResults';
 

@@ -1,4 +1,4 @@
-import type { SearchGroup } from '../../lib/messaging/protocol';
+import type { SearchGroup } from '../../lib/types';
 import { HighlightedText } from './HighlightedText';
 
 export interface SearchResultsProps {

@@ -2,7 +2,7 @@
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { rowsAnyOf } from '../db/query';
 import { findDifferences } from '../diff/differences';
-import { textFragmentUrl } from '../dom/fragment';
+import { textFragmentUrl } from '../text/fragment-url';
 import { analyseCached } from '../match/claims';
 import { independentOutlets, reprintRoot } from '../pipeline/families';
 import type { MarkedSentence, OutletReport, PageAnnotation, SentenceLink, StoredSentence } from '../types';

@@ -6,10 +6,9 @@
  */
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { createScorer } from '../match/scorer';
-import type { PageSummary, PauseState, StoreStats } from '../messaging/protocol';
 import { canonicalUrl } from '../pipeline/ids';
 import { planCapture, planRelink, storyClaims } from '../pipeline/plan';
-import type { Article, ArticleInput, ArticleSource, PageAnnotation } from '../types';
+import type { Article, ArticleInput, ArticleSource, PageAnnotation, PageSummary, PauseState, StoreStats } from '../types';
 import { buildAnnotation } from './annotate';
 import { getPauseState, hostIsPaused, setPauseState, type PauseChange } from './pause';
 import { rebuildStories, removeArticleData } from './remove';

@@ -1,6 +1,6 @@
 /** Where the reader paused capture, kept in the settings table. */
+import type { PauseState } from '../types';
 import type { ParallaxDb } from '../db/db';
-import type { PauseState } from '../messaging/protocol';
 import { normalizeHost } from '../pipeline/ids';
 
 const PAUSE_KEY = 'pause';

@@ -5,8 +5,7 @@
  * would belong to the news site's origin).
  */
 import { Dexie, type Table } from 'dexie';
-import type { ArticleRecord, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
-import type { FeedState } from '../feeds/poller';
+import type { ArticleRecord, ClaimsRecord, FeedState, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
 import { normalizeHost } from '../pipeline/ids';
 import { titleTermsOf } from '../text/tokens';
 

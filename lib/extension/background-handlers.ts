@@ -1,9 +1,9 @@
+import type { StorageProblem, StoreStats } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import type { ParallaxDb } from '../db/db';
 import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
-import type { StorageProblem, StoreStats } from '../messaging/protocol';
 import { validateArticleInput } from '../pipeline/validate';
 import { hostOf } from '../pipeline/ids';
 import { describeStoreError } from './store-errors';

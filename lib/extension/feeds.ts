@@ -5,11 +5,12 @@
  * offscreen document in Chrome, DOMParser in Firefox) and hands them to the
  * corpus like a captured page.
  */
+import type { FeedState } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import type { FeedRecord, ParallaxDb } from '../db/db';
 import type { ExtractResult } from '../extract/extract';
 import { checkArticle } from '../feeds/article-check';
-import { createArticleFetcher, createFeedState, dueFeeds, pollFeed, type FeedState } from '../feeds/poller';
+import { createArticleFetcher, createFeedState, dueFeeds, pollFeed } from '../feeds/poller';
 import type { FeedView, FollowFeedRequest } from '../messaging/protocol';
 
 export type PageExtractor = (html: string, url: string) => Promise<ExtractResult>;

@@ -1,3 +1,4 @@
+import type { StorageProblem, StoreStats } from '../types';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FeedsSection } from '../../components/options/FeedsSection';
@@ -6,7 +7,7 @@ import { Options } from '../../components/options/Options';
 import { PruneSection } from '../../components/options/PruneSection';
 import { SUGGESTED_FEEDS, type SuggestedFeed } from '../feeds/suggested';
 import { sendMessage } from '../messaging/client';
-import type { FeedView, StorageProblem, StoreStats } from '../messaging/protocol';
+import type { FeedView } from '../messaging/protocol';
 import { originsToRequest } from './feeds-permissions';
 import { exportFileName, runImport } from './import-export';
 import { extractWithDomParser } from './offscreen';

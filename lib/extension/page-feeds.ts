@@ -1,4 +1,5 @@
-import { discoverFeeds, type DiscoveredFeed } from '../feeds/discover';
+import type { DiscoveredFeed } from '../types';
+import { discoverFeeds } from '../feeds/discover';
 
 /** What the popup sends a tab's content script to learn the feeds its page advertises. */
 export const PAGE_FEEDS_REQUEST = { parallax: 1, type: 'pageFeeds' } as const;

@@ -1,9 +1,9 @@
+import type { DiscoveredFeed, PageSummary, PauseState } from '../types';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FollowFeed } from '../../components/popup/FollowFeed';
 import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
-import type { DiscoveredFeed, PageSummary, PauseState } from '../messaging/protocol';
 import { originsToRequest } from './feeds-permissions';
 import { PAGE_FEEDS_REQUEST } from './page-feeds';
 

@@ -1,13 +1,6 @@
+import type { DiscoveredFeed, FeedType } from '../types';
 import { decodeEntities } from './html-text';
 import { resolveHttpUrl } from './urls';
-
-export type FeedType = 'rss' | 'atom' | 'json';
-
-export interface DiscoveredFeed {
-  url: string;
-  title?: string;
-  type: FeedType;
-}
 
 const FEED_TYPES: Record<string, FeedType> = {
   'application/rss+xml': 'rss',

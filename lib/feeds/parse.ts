@@ -5,7 +5,6 @@ import { plainText } from './html-text';
 import { resolveHttpUrl } from './urls';
 
 export { discoverFeeds } from './discover';
-export type { DiscoveredFeed, FeedType } from './discover';
 
 export interface FeedItem {
   /** Absolute http(s) address of the article. */

@@ -1,33 +1,10 @@
+import type { FeedState } from '../types';
 import { fetchLimited } from './fetch-limited';
 import { parseFeed, type FeedItem } from './parse';
 import { isHttpUrl } from './urls';
 
 export { fetchLimited } from './fetch-limited';
 export type { FetchLimitedOptions, FetchLimitedResult } from './fetch-limited';
-
-/** A subscribed feed and where its polling stands. JSON-safe, stored as is. */
-export interface FeedState {
-  id: string;
-  url: string;
-  /** The feed's own title, as of the last successful poll. */
-  title?: string;
-  /** Outlet name the reader chose for this feed's articles. */
-  outlet?: string;
-  intervalMinutes: number;
-  etag?: string;
-  lastModified?: string;
-  /** Epoch ms of the last attempt, successful or not. */
-  lastFetchAt?: number;
-  /** Plain-language reason of the last failed poll; absent after a success. */
-  lastError?: string;
-  articlesAdded: number;
-  /** Epoch ms. */
-  nextPollAt: number;
-  /** Failed polls in a row. */
-  failures: number;
-  /** guids (or URLs) of items already handled, oldest first, capped at SEEN_LIMIT. */
-  seen?: string[];
-}
 
 export type ArticleFetchResult = { ok: true; html: string; finalUrl: string } | { ok: false; error: string };
 

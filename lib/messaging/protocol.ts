@@ -2,12 +2,8 @@
  * Every message the background answers, with its payload and its reply.
  * Messages cross as JSON: offsets and ISO strings, never DOM objects or Dates.
  */
-import type { ArticleInput, PageAnnotation } from '../types';
-import type { FeedState } from '../feeds/poller';
-import type { DiscoveredFeed } from '../feeds/discover';
+import type { ArticleInput, DiscoveredFeed, FeedState, PageAnnotation, PageSummary, PauseState, SearchGroup, StorageProblem, StoreStats } from '../types';
 
-export type { FeedState } from '../feeds/poller';
-export type { DiscoveredFeed } from '../feeds/discover';
 
 export type CaptureStatus = 'stored' | 'paused' | 'not-article' | 'rejected';
 
@@ -17,78 +13,6 @@ export interface CaptureReply {
   annotation?: PageAnnotation;
   /** Plain-language reason when not stored. */
   message?: string;
-}
-
-export interface PauseState {
-  everywhere: boolean;
-  /** Host names where capture is paused. */
-  hosts: string[];
-}
-
-export interface SearchHit {
-  sentenceId: string;
-  articleId: string;
-  storyId: string;
-  outlet: string;
-  title: string;
-  url: string;
-  fragmentUrl: string;
-  /** The matched sentence, or the title when the hit is on the title. */
-  text: string;
-  field: 'sentence' | 'title';
-  /** [start, end) ranges of `text` that matched, for highlighting. */
-  highlights: [number, number][];
-  score: number;
-}
-
-export interface SearchGroup {
-  storyId: string;
-  /** A title standing for the story (its earliest article's). */
-  storyTitle: string;
-  outlets: string[];
-  hits: SearchHit[];
-}
-
-export interface PageSummary {
-  known: boolean;
-  articleId?: string;
-  title?: string;
-  outlet?: string;
-  markedCount: number;
-  sentenceCount: number;
-  /** Other outlets covering the story. */
-  storyOutlets: string[];
-}
-
-export interface OutletStats {
-  outlet: string;
-  articles: number;
-}
-
-export interface StoryStats {
-  id: string;
-  title: string;
-  articles: number;
-}
-
-export interface StoreStats {
-  articles: number;
-  sentences: number;
-  stories: number;
-  outlets: OutletStats[];
-  /** The most recently active stories, for exporting one of them. */
-  recentStories?: StoryStats[];
-  /** Bytes used by this extension's origin, and the quota, from navigator.storage.estimate(). */
-  usage?: number;
-  quota?: number;
-}
-
-/** A failed write, kept so the options page and popup can tell the reader what happened. */
-export interface StorageProblem {
-  /** Plain-language account ("The browser's storage is full: …"). */
-  message: string;
-  /** Epoch ms. */
-  at: number;
 }
 
 /** A followed feed as the options page shows it. */

@@ -1,11 +1,4 @@
-import {
-  CONTENT_SCRIPT_MESSAGES,
-  type Envelope,
-  type MessageType,
-  type Payload,
-  type Reply,
-  type Result,
-} from './protocol';
+import { CONTENT_SCRIPT_MESSAGES, type Envelope, type MessageType, type Payload, type Reply, type Result } from './protocol';
 
 export type Handlers = { [T in MessageType]: (payload: Payload<T>, sender: SenderInfo) => Promise<Reply<T>> };
 

@@ -1,5 +1,5 @@
 /** Story profiles as stored: the engine's profile plus its look-up keys. */
-import type { StoryRecord } from '../db/db';
+import type { StoryRecord } from '../types';
 import { createProfile, mergeIntoProfile, storyKeys, type StoryFeatures } from '../story/stories';
 
 // An article without a publication time opens a profile at time 0, as the

@@ -3,10 +3,10 @@
  * See ./config.ts for how the two steps (index look-up, then fuse.js on the
  * candidates) fit together.
  */
+import type { SearchGroup, SearchHit } from '../types';
 import Fuse from 'fuse.js';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
-import { textFragmentUrl } from '../dom/fragment';
-import type { SearchGroup, SearchHit } from '../messaging/protocol';
+import { textFragmentUrl } from '../text/fragment-url';
 import { tokenize } from '../text/tokens';
 import { FUSE_OPTIONS, SEARCH } from './config';
 import { editDistance, termGrams } from './grams';

@@ -16,6 +16,9 @@ import { contentTerms, tokenize } from '../text/tokens';
 import { segmentSentences } from '../text/segment';
 import { createTermStats, idf, type TermStats } from '../match/term-stats';
 import { STORY } from './story-config';
+import type { StoryFeatures, StoryProfile } from '../types';
+
+export type { StoryFeatures, StoryProfile } from '../types';
 
 export interface StoryDoc {
   id: string;
@@ -23,26 +26,6 @@ export interface StoryDoc {
   text: string;
   publishedAt?: string;
   outlet: string;
-}
-
-export interface StoryFeatures {
-  /** Top weighted stems (tf-idf, title-boosted), L2-normalised; in a profile, the mean of its articles' vectors. */
-  terms: Record<string, number>;
-  /** Proper names, lower-cased, most frequent first. */
-  names: string[];
-  /** Epoch ms. */
-  time?: number;
-}
-
-export interface StoryProfile {
-  id: string;
-  features: StoryFeatures;
-  articleCount: number;
-  firstSeen: number;
-  lastSeen: number;
-  title: string;
-  /** Feature vectors of up to `STORY.maxMembers` member articles (the first ones); absent in older stores. */
-  members?: StoryFeatures[];
 }
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
+import type { StoreStats } from '../../lib/types';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Options } from '../../components/options/Options';
 import { Section } from '../../components/options/Section';
-import type { StoreStats } from '../../lib/messaging/protocol';
 import { buttonByText, click, settle } from './helpers';
 
 const STATS: StoreStats = {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
+import type { SearchGroup } from '../../lib/types';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
-import type { SearchGroup } from '../../lib/messaging/protocol';
 import { click, settle, toggle, type } from './helpers';
 
 const GROUPS: SearchGroup[] = [

@@ -1,16 +1,6 @@
+import type { FeedState } from '../../lib/types';
 import { describe, expect, test } from 'vitest';
-import {
-  BACKLOG_DELAY_MINUTES,
-  MAX_BACKOFF_MS,
-  SEEN_LIMIT,
-  createArticleFetcher,
-  createFeedState,
-  dueFeeds,
-  pollFeed,
-  retryDelayMs,
-  type FeedState,
-  type PollDeps,
-} from '../../lib/feeds/poller';
+import { BACKLOG_DELAY_MINUTES, MAX_BACKOFF_MS, SEEN_LIMIT, createArticleFetcher, createFeedState, dueFeeds, pollFeed, retryDelayMs, type PollDeps } from '../../lib/feeds/poller';
 import { createFakeWeb, lazyBody, type FakeHandler } from './fake-web';
 
 const FEED_URL = 'https://ledger.example/feed.xml';
