@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { extractWithDomParser, isOffscreenRequest } from '../../lib/extension/offscreen';
+import { extractWithDomParser } from '../../lib/extension/offscreen';
+import { isOffscreenRequest } from '../../lib/messaging/protocol';
 
 // Answers only its own requests; protocol messages are the background's to answer.
 browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isPageFeedsRequest, pageFeeds } from './page-feeds';
+import { pageFeeds } from './page-feeds';
+import { isPageFeedsRequest } from '../messaging/protocol';
 import { extractArticle } from '../extract/extract';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';

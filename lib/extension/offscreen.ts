@@ -6,22 +6,9 @@
  */
 import { extractArticle, type ExtractResult } from '../extract/extract';
 import type { PageExtractor } from './feeds';
+import type { OffscreenRequest } from '../messaging/protocol';
 
 export const OFFSCREEN_PATH = 'offscreen.html';
-
-/** The one message the offscreen document answers; not a protocol message, so the router never sees it. */
-export interface OffscreenRequest {
-  parallaxOffscreen: 1;
-  type: 'extract';
-  html: string;
-  url: string;
-}
-
-export function isOffscreenRequest(value: unknown): value is OffscreenRequest {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.parallaxOffscreen === 1 && v.type === 'extract' && typeof v.html === 'string' && typeof v.url === 'string';
-}
 
 /** Parses with the DOMParser of the current context and extracts the article. */
 export function extractWithDomParser(html: string, url: string, parser: DOMParser = new DOMParser()): ExtractResult {

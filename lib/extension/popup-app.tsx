@@ -5,7 +5,7 @@ import { FollowFeed } from '../../components/popup/FollowFeed';
 import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
 import { originsToRequest } from './feeds-permissions';
-import { PAGE_FEEDS_REQUEST } from './page-feeds';
+import { PAGE_FEEDS_REQUEST } from '../messaging/protocol';
 
 /**
  * The page the popup describes: the active tab, or, when the popup is opened

@@ -2,6 +2,7 @@
  * Every message the background answers, with its payload and its reply.
  * Messages cross as JSON: offsets and ISO strings, never DOM objects or Dates.
  */
+import type { ExtractResult } from '../extract/extract';
 import type { ArticleInput, DiscoveredFeed, FeedState, PageAnnotation, PageSummary, PauseState, SearchGroup, StorageProblem, StoreStats } from '../types';
 
 
@@ -103,3 +104,35 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
  * such as deleting data, is accepted only from the extension's own pages.
  */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['captureAllowed', 'capture', 'annotate']);
+
+/*
+ * Two messages that do not go to the background's router, named here with
+ * the rest: the popup asks the open tab's content script for the feeds its
+ * page advertises, and the background asks the offscreen document (Chrome)
+ * to parse a fetched page.
+ */
+
+/** Popup → content script of the active tab; answered with `DiscoveredFeed[]`. */
+export const PAGE_FEEDS_REQUEST = { parallax: 1, type: 'pageFeeds' } as const;
+export type PageFeedsRequest = typeof PAGE_FEEDS_REQUEST;
+export type PageFeedsReply = DiscoveredFeed[];
+
+export function isPageFeedsRequest(message: unknown): message is PageFeedsRequest {
+  const m = message as Partial<PageFeedsRequest> | null;
+  return typeof m === 'object' && m !== null && m.parallax === 1 && m.type === 'pageFeeds';
+}
+
+/** Background → offscreen document: parse `html` as the page at `url`; answered with an `ExtractResult`. */
+export interface OffscreenRequest {
+  parallaxOffscreen: 1;
+  type: 'extract';
+  html: string;
+  url: string;
+}
+export type OffscreenReply = ExtractResult;
+
+export function isOffscreenRequest(value: unknown): value is OffscreenRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.parallaxOffscreen === 1 && v.type === 'extract' && typeof v.html === 'string' && typeof v.url === 'string';
+}

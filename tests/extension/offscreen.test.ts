@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createOffscreenExtractor, type OffscreenApi, type OffscreenRequest } from '../../lib/extension/offscreen';
+import { createOffscreenExtractor, type OffscreenApi } from '../../lib/extension/offscreen';
+import type { OffscreenRequest } from '../../lib/messaging/protocol';
 
 /** A fake chrome.offscreen: one document at most, replies with the page's title. */
 function createFakeOffscreen(reply: (m: OffscreenRequest) => unknown = (m) => ({ ok: true, article: { title: m.url } })) {

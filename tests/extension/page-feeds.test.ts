@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { expect, test } from 'vitest';
-import { PAGE_FEEDS_REQUEST, isPageFeedsRequest, pageFeeds } from '../../lib/extension/page-feeds';
+import { pageFeeds } from '../../lib/extension/page-feeds';
+import { PAGE_FEEDS_REQUEST, isPageFeedsRequest } from '../../lib/messaging/protocol';
 
 test('the feeds a page advertises are read from its head', () => {
   document.head.innerHTML = `
