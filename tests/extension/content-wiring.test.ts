@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's wiring, with WXT's fake browser standing in for the
+ * extension APIs: what it sends the background for an article, a paused site
+ * and a page that is not an article, how it answers the popup, and that it
+ * stops answering once its context is invalidated.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Envelope, MessageType } from '../../lib/messaging/protocol';
+import { PAGE_FEEDS_REQUEST } from '../../lib/messaging/protocol';
+
+vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
+
+const { startContentScript } = await import('../../lib/extension/content');
+
+const PARAGRAPHS = [
+  'The harbour bridge will close for six weeks from Monday while engineers replace its cracked deck plates, the city council said on Friday.',
+  'About 55,000 vehicles cross the bridge every day, and the council expects queues on the ring road during the morning and evening peaks.',
+  'Ferries will run every twenty minutes between the two piers, and the fare will be waived for the length of the closure, officials said.',
+  'Inspectors found the cracks during a routine survey in March, and a second survey in May showed that two of them had grown longer.',
+  'Local traders said they feared losing customers, while the council promised a support fund for shops within a kilometre of the bridge.',
+  'The work is expected to cost about 12 million pounds, most of it paid by the national roads agency under its bridge repair programme.',
+];
+
+const ARTICLE = `<header><nav>Home · City · Transport</nav></header>
+<main><article><h1>Harbour bridge to close for six weeks</h1>
+${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+</article></main><footer>© The Daily Ledger</footer>`;
+
+interface FakeContext {
+  ctx: ContentScriptContext;
+  invalidate(): void;
+}
+
+function fakeContext(): FakeContext {
+  const callbacks: (() => void)[] = [];
+  let invalid = false;
+  const ctx = {
+    get isInvalid() {
+      return invalid;
+    },
+    setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+    onInvalidated: (fn: () => void) => callbacks.push(fn),
+  } as unknown as ContentScriptContext;
+  return {
+    ctx,
+    invalidate: () => {
+      invalid = true;
+      for (const fn of callbacks) fn();
+    },
+  };
+}
+
+/** A background that answers the content script's three messages and records what it was sent. */
+function fakeBackground(options: { allowed?: boolean } = {}) {
+  const sent: { type: MessageType; payload: unknown }[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as Envelope;
+    if (m?.parallax !== 1) return undefined;
+    sent.push({ type: m.type, payload: m.payload });
+    const value =
+      m.type === 'captureAllowed'
+        ? { allowed: options.allowed ?? true }
+        : m.type === 'capture'
+          ? { status: 'stored', annotation: null }
+          : m.type === 'annotate'
+            ? null
+            : undefined;
+    return Promise.resolve({ ok: true, value });
+  });
+  return sent;
+}
+
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 5));
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://ledger.test/city/harbour-bridge-closure');
+  document.head.innerHTML = '<title>Harbour bridge to close</title><link rel="alternate" type="application/rss+xml" title="Ledger feed" href="/feed.xml">';
+  document.body.innerHTML = ARTICLE;
+});
+
+afterEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the content script', () => {
+  test('on an article: asks whether the site may be read, then sends the extracted article to be stored', async () => {
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'capture']);
+    const article = (sent[1]!.payload as { article: { title: string; text: string; url: string } }).article;
+    expect(article.title).toContain('Harbour bridge');
+    expect(article.text).toContain('55,000 vehicles');
+    expect(article.text).not.toContain('Home · City');
+    expect(article.url).toBe(document.location.href);
+    invalidate();
+  });
+
+  test('on a paused site: extracts and sends nothing, only asks what was stored before', async () => {
+    const sent = fakeBackground({ allowed: false });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']);
+    invalidate();
+  });
+
+  test('on a page that is not an article: sends nothing to be stored', async () => {
+    document.body.innerHTML = '<nav><a href="/a">World</a> <a href="/b">Sport</a></nav><p>Sign in to continue.</p>';
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed']);
+    invalidate();
+  });
+
+  test('answers the popup with the feeds the page advertises, and stops answering once invalidated', async () => {
+    fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    // The page is asked the way Chrome asks it: with a sendResponse callback.
+    const ask = async (): Promise<unknown[]> => {
+      const answers: unknown[] = [];
+      await fakeBrowser.runtime.onMessage.trigger(PAGE_FEEDS_REQUEST, {}, (reply: unknown) => answers.push(reply));
+      return answers;
+    };
+    expect(await ask()).toEqual([[expect.objectContaining({ url: 'https://ledger.test/feed.xml', title: 'Ledger feed' })]]);
+    invalidate();
+    expect(await ask()).toEqual([]);
+  });
+});
