@@ -130,7 +130,8 @@ describe('the content script', () => {
     // The page is asked the way Chrome asks it: with a sendResponse callback.
     const ask = async (): Promise<unknown[]> => {
       const answers: unknown[] = [];
-      await fakeBrowser.runtime.onMessage.trigger(PAGE_FEEDS_REQUEST, {}, (reply: unknown) => answers.push(reply));
+      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+      await trigger(PAGE_FEEDS_REQUEST, {}, (reply: unknown) => answers.push(reply));
       return answers;
     };
     expect(await ask()).toEqual([[expect.objectContaining({ url: 'https://ledger.test/feed.xml', title: 'Ledger feed' })]]);
