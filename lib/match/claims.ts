@@ -8,7 +8,7 @@
  * story-local idf (lib/match/claim-features.ts), not whole-sentence paraphrase.
  */
 import { findDifferences } from '../diff/differences';
-import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
+import { analyseSentence, CALENDAR, type SentenceAnalysis } from '../text/analyse';
 import type { Difference, SentenceLink } from '../types';
 import {
   CLAIM_HEADING_MAX_WORDS,
@@ -114,8 +114,25 @@ export function isSubhead(an: SentenceAnalysis): boolean {
   return !words.some((t) => FINITE.has(t.norm) || t.norm.endsWith("n't"));
 }
 
-/** A sentence that can state a claim: enough content words, not a subhead. */
-export const claimBearing = (an: SentenceAnalysis): boolean => an.terms.length >= CLAIM_MIN_CONTENT_WORDS && !isSubhead(an);
+// Words of a dateline besides the date itself: clock and time-zone words, and what the time stamps.
+const DATELINE_WORDS = new Set(
+  'am pm a.m. p.m. a.m p.m edt est edst cdt cst mdt mst pdt pst gmt utc bst cet cest et pt ist aest mon tue tues wed thu thur thurs fri sat sun updated update published posted last modified on at'.split(' '),
+);
+
+/**
+ * A dateline or time stamp ("May 2, 2013 | 5:03pm", "12:52 p.m. EDT May 2,
+ * 2013", "Updated: Tuesday 10:14 GMT"): only figures, calendar words and the
+ * clock's. It dates the page and states no claim (GUIDE of the labelled
+ * events; a rule, not fitted).
+ */
+export function isDateline(an: SentenceAnalysis): boolean {
+  const words = an.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.raw));
+  return words.length > 0 && words.every((t) => /\d/.test(t.raw) || CALENDAR.has(t.norm) || DATELINE_WORDS.has(t.norm));
+}
+
+/** A sentence that can state a claim: enough content words, not a subhead, not a dateline. */
+export const claimBearing = (an: SentenceAnalysis): boolean =>
+  an.terms.length >= CLAIM_MIN_CONTENT_WORDS && !isSubhead(an) && !isDateline(an);
 
 /** A sentence's status in one respect: verification (confirmed, unverified or neither), hedging, negation. */
 export type ModalityKind = 'verification' | 'hedge' | 'negation';
