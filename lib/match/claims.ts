@@ -8,10 +8,9 @@
  * story-local idf (lib/match/claim-features.ts), not whole-sentence paraphrase.
  */
 import { findDifferences } from '../diff/differences';
-import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
+import { analyseSentence, CALENDAR, type SentenceAnalysis } from '../text/analyse';
 import type { Difference, SentenceLink } from '../types';
 import {
-  CLAIM_GROUPING,
   CLAIM_HEADING_MAX_WORDS,
   CLAIM_LINK_THRESHOLD,
   CLAIM_MATCH,
@@ -21,7 +20,7 @@ import {
   CLAIM_QUOTE_PROBABILITY,
   type ClaimMatchSettings,
 } from './config';
-import { mutualBest, type ScoredPair } from './claim-align';
+import { bestPartners, type ScoredPair } from './claim-align';
 import { computeClaimFeatures } from './claim-features';
 import { CLAIM_MODEL, CLAIM_MODEL_THRESHOLD } from './claim-model';
 import { createScorer, type PairScore, type PairScorer } from './scorer';
@@ -63,8 +62,6 @@ export function analyseCached(text: string): SentenceAnalysis {
 }
 
 let defaultScorer: PairScorer | undefined;
-// Corpus statistics of the last matchArticle call, for pairs groupClaims scores on demand.
-let lastStats: TermStats | undefined;
 
 /** Standardised logistic model over the claim features. */
 function claimProbability(x: Float64Array): number {
@@ -117,8 +114,25 @@ export function isSubhead(an: SentenceAnalysis): boolean {
   return !words.some((t) => FINITE.has(t.norm) || t.norm.endsWith("n't"));
 }
 
-/** A sentence that can state a claim: enough content words, not a subhead. */
-const claimBearing = (an: SentenceAnalysis): boolean => an.terms.length >= CLAIM_MIN_CONTENT_WORDS && !isSubhead(an);
+// Words of a dateline besides the date itself: clock and time-zone words, and what the time stamps.
+const DATELINE_WORDS = new Set(
+  'am pm a.m. p.m. a.m p.m edt est edst cdt cst mdt mst pdt pst gmt utc bst cet cest et pt ist aest mon tue tues wed thu thur thurs fri sat sun updated update published posted last modified on at'.split(' '),
+);
+
+/**
+ * A dateline or time stamp ("May 2, 2013 | 5:03pm", "12:52 p.m. EDT May 2,
+ * 2013", "Updated: Tuesday 10:14 GMT"): only figures, calendar words and the
+ * clock's. It dates the page and states no claim (GUIDE of the labelled
+ * events; a rule, not fitted).
+ */
+export function isDateline(an: SentenceAnalysis): boolean {
+  const words = an.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.raw));
+  return words.length > 0 && words.every((t) => /\d/.test(t.raw) || CALENDAR.has(t.norm) || DATELINE_WORDS.has(t.norm));
+}
+
+/** A sentence that can state a claim: enough content words, not a subhead, not a dateline. */
+export const claimBearing = (an: SentenceAnalysis): boolean =>
+  an.terms.length >= CLAIM_MIN_CONTENT_WORDS && !isSubhead(an) && !isDateline(an);
 
 /** A sentence's status in one respect: verification (confirmed, unverified or neither), hedging, negation. */
 export type ModalityKind = 'verification' | 'hedge' | 'negation';
@@ -179,7 +193,7 @@ export function maskModality(an: SentenceAnalysis, kinds: readonly ModalityKind[
 }
 
 /** Claim score (link scale) and the pair scorer's reasons for two sentences of one story. */
-function scorePair(
+export function scorePair(
   a: SentenceAnalysis,
   b: SentenceAnalysis,
   stats: TermStats,
@@ -233,15 +247,7 @@ function prep(id: string, text: string): Prepped {
   return p;
 }
 
-// Claim scores of the pairs matchArticle looked at, linked or not, for groupClaims' average linkage.
-const pairScores = new Map<string, number>();
-const PAIR_SCORE_LIMIT = 200_000;
 const pairKey = (x: string, y: string): string => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
-
-/** The claim score matchArticle last gave two sentences (by id), if it scored them. */
-export function recordedClaimScore(x: string, y: string): number | undefined {
-  return pairScores.get(pairKey(x, y));
-}
 
 export function matchArticle(
   target: ArticleSentences,
@@ -251,7 +257,6 @@ export function matchArticle(
   settings: ClaimMatchSettings = CLAIM_MATCH,
 ): SentenceLink[] {
   const sc = scorer ?? (defaultScorer ??= createScorer());
-  lastStats = stats;
   const targetSource = sourceOf(target.article);
   // Each independent source once: reprints of the target's source and of one another collapse.
   const present = new Set(others.map((o) => o.article.id));
@@ -368,13 +373,12 @@ export function matchArticle(
       let r = inner.get(b);
       if (!r) inner.set(b, (r = scorePair(a, b, stats, local, sc)));
       perArticle[ai]!.push({ i, j, ...r });
-      if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
-      pairScores.set(pairKey(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id), r.p);
+      settings.onScored?.(target.sentences[i]!.id, eligible[ai]!.sentences[j]!.id, r.p);
     }
 
   const links: SentenceLink[] = [];
   eligible.forEach((art, ai) => {
-    for (const q of mutualBest(perArticle[ai]!, settings.alignment) as typeof perArticle[number]) {
+    for (const q of bestPartners(perArticle[ai]!, settings.linkThreshold)) {
       links.push({
         a: target.sentences[q.i]!.id,
         b: art.sentences[q.j]!.id,
@@ -392,55 +396,31 @@ export function matchArticle(
 }
 
 /**
- * How groupClaims joins linked sentences (lib/match/config.ts CLAIM_GROUPING):
- * - `average`: two groups merge when the mean claim score over their
- *   cross-outlet member pairs reaches `min`;
- * - `complete`: when every such pair reaches `min`;
- * - `single`: along every link scoring at least `min` (connected components),
- *   guarded against chaining: with `onePerArticle` a group never holds two
- *   sentences of one article, with `maxHops` no two members lie further apart
- *   than that many links.
+ * How groupClaims joins linked sentences: single linkage along every link
+ * scoring at least `min` (connected components); with `onePerArticle` a group
+ * never holds two sentences of one article (a guard against chaining, measured
+ * beside CLAIM_LINK_THRESHOLD in lib/match/config.ts and not used by default).
  */
 export interface ClaimGroupRule {
-  linkage: 'average' | 'complete' | 'single';
   min: number;
   onePerArticle?: boolean;
-  maxHops?: number;
 }
 
-/** Longest shortest path (in links) within `members`, or Infinity when they are not connected. */
-function hopDiameter(members: string[], adjacent: Map<string, string[]>): number {
-  const inside = new Set(members);
-  let worst = 0;
-  for (const from of members) {
-    const dist = new Map([[from, 0]]);
-    const queue = [from];
-    for (let k = 0; k < queue.length; k++) {
-      const x = queue[k]!;
-      for (const y of adjacent.get(x) ?? [])
-        if (inside.has(y) && !dist.has(y)) dist.set(y, dist.get(x)! + 1), queue.push(y);
-    }
-    if (dist.size < inside.size) return Infinity;
-    for (const d of dist.values()) worst = Math.max(worst, d);
-  }
-  return worst;
-}
+/** The default grouping: every link at the link threshold. */
+export const CLAIM_GROUP_RULE: ClaimGroupRule = { min: CLAIM_LINK_THRESHOLD };
 
 /**
  * Claim groups from links, strongest links first, joined by `options.rule`
- * (default CLAIM_GROUPING). For average and complete linkage, scores below
- * the link floor count (as matchArticle recorded them, or `scoreOf`); pairs
- * never scored are scored on demand from the sentences' texts (unless
- * `scoreMissing` is false: then they count 0), so one loose link cannot chain
- * two different claims together.
+ * (default CLAIM_GROUP_RULE). The third parameter is not read (it gave pair
+ * scores to grouping modes that no longer exist); it stays so that existing
+ * calls keep their shape.
  */
 export function groupClaims(
   links: SentenceLink[],
   sentences: Map<string, { articleId: string; outlet: string; text: string }>,
-  scoreOf: (x: string, y: string) => number | undefined = recordedClaimScore,
-  options: { scoreMissing?: boolean; scorer?: PairScorer; rule?: ClaimGroupRule } = {},
+  options: { rule?: ClaimGroupRule } = {},
 ): ClaimGroup[] {
-  const { scoreMissing = true, scorer, rule = CLAIM_GROUPING } = options;
+  const rule = options.rule ?? CLAIM_GROUP_RULE;
   const linked = new Map<string, SentenceLink>();
   for (const l of links) {
     if (!sentences.has(l.a) || !sentences.has(l.b)) continue;
@@ -448,54 +428,15 @@ export function groupClaims(
     const prev = linked.get(k);
     if (!prev || prev.score < l.score) linked.set(k, l);
   }
-  // Pairs never scored (the first stage passed them over) are scored now: groups are small.
-  let local: TermStats | undefined;
-  const onDemand = (x: string, y: string): number => {
-    const sx = sentences.get(x)!;
-    const sy = sentences.get(y)!;
-    const ax = analyseCached(sx.text);
-    const ay = analyseCached(sy.text);
-    if (!claimBearing(ax) || !claimBearing(ay)) return 0;
-    local ??= createTermStats([...sentences.values()].map((s) => [...new Set(analyseCached(s.text).terms)]));
-    const p = scorePair(ax, ay, lastStats ?? local, local, scorer ?? (defaultScorer ??= createScorer())).p;
-    if (pairScores.size >= PAIR_SCORE_LIMIT) pairScores.clear();
-    pairScores.set(pairKey(x, y), p);
-    return p;
-  };
-  const pairScore = (x: string, y: string): number =>
-    linked.get(pairKey(x, y))?.score ?? scoreOf(x, y) ?? (scoreMissing ? onDemand(x, y) : 0);
-  const adjacent = new Map<string, string[]>();
-  if (rule.maxHops !== undefined)
-    for (const l of linked.values()) {
-      if (l.score < rule.min) continue;
-      adjacent.set(l.a, [...(adjacent.get(l.a) ?? []), l.b]);
-      adjacent.set(l.b, [...(adjacent.get(l.b) ?? []), l.a]);
-    }
   const groupOf = new Map<string, string[]>();
   const members = (id: string): string[] => groupOf.get(id) ?? [id];
   const outlet = (id: string): string => sentences.get(id)!.outlet;
   const article = (id: string): string => sentences.get(id)!.articleId;
   const joins = (ga: string[], gb: string[], l: SentenceLink): boolean => {
-    if (rule.linkage === 'single') {
-      if (l.score < rule.min) return false;
-      if (rule.onePerArticle) {
-        const arts = new Set(ga.map(article));
-        if (gb.some((y) => arts.has(article(y)))) return false;
-      }
-      return rule.maxHops === undefined || hopDiameter([...ga, ...gb], adjacent) <= rule.maxHops;
-    }
-    // An article may state a claim twice (headline, then the quotation): only cross-outlet pairs count.
-    let possible = 0;
-    let total = 0;
-    for (const x of ga)
-      for (const y of gb) {
-        if (outlet(x) === outlet(y)) continue;
-        possible++;
-        const p = pairScore(x, y);
-        if (rule.linkage === 'complete' && p < rule.min) return false;
-        total += p;
-      }
-    return possible > 0 && (rule.linkage === 'complete' || total / possible >= rule.min);
+    if (l.score < rule.min) return false;
+    if (!rule.onePerArticle) return true;
+    const arts = new Set(ga.map(article));
+    return !gb.some((y) => arts.has(article(y)));
   };
   for (const l of [...linked.values()].sort((x, y) => y.score - x.score)) {
     const ga = members(l.a);
@@ -519,7 +460,9 @@ export function groupClaims(
         const l = linked.get(pairKey(sorted[i]!, sorted[j]!));
         for (const d of l?.differences ?? []) {
           const k = `${d.kind}\u0000${d.a}\u0000${d.b}`;
-          if (!diffSeen.has(k)) diffSeen.add(k), differences.push(d);
+          if (diffSeen.has(k)) continue;
+          diffSeen.add(k);
+          differences.push(d);
         }
       }
     groups.push({

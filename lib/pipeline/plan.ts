@@ -340,7 +340,7 @@ export async function storyClaims(
   };
   for (const s of own.values()) add(s);
   for (const s of found) add(s);
-  const groups = groupClaims(links, info, undefined, { scoreMissing: false, ...(rule ? { rule } : {}) });
+  const groups = groupClaims(links, info, rule ? { rule } : {});
   return { storyId, groups: groups.map((g) => ({ id: g.id, sentenceIds: g.sentences.map((s) => s.sentenceId) })) };
 }
 

@@ -131,7 +131,8 @@ export const TITLES = new Set(
   ).split(' '),
 );
 const CONNECTORS = new Set('of de del della da di du la le van von der den al el bin ibn bint y'.split(' '));
-const CALENDAR = new Set(
+/** Month and weekday names, lower-case. */
+export const CALENDAR = new Set(
   (
     'january february march april may june july august september october november december jan feb mar apr jun ' +
     'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'

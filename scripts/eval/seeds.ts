@@ -8,8 +8,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordedClaimScore, type ClaimGroupRule } from '../../lib/match/claims';
-import type { ClaimMatchSettings } from '../../lib/match/config';
+import type { ClaimGroupRule } from '../../lib/match/claims';
+import { CLAIM_MATCH, type ClaimMatchSettings } from '../../lib/match/config';
 import { alignArticles } from '../../lib/story/align';
 import { createTermStats, idf } from '../../lib/match/term-stats';
 import { contentTerms } from '../../lib/text/tokens';
@@ -41,7 +41,10 @@ export async function evaluate(
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const inputs = files.map((f) => articleFromTxt(path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')));
   const t0 = performance.now();
-  const result = await alignArticles(inputs, options);
+  // Every pair the full scorers saw, with its claim score, for the listing of missed pairs.
+  const scored = new Map<string, number>();
+  const settings: ClaimMatchSettings = { ...(options.settings ?? CLAIM_MATCH), onScored: (x, y, p) => scored.set(pairKey(x, y), p) };
+  const result = await alignArticles(inputs, { ...options, settings });
   const ms = performance.now() - t0;
   const sentences: Sentence[] = result.articles.flatMap((a) =>
     a.sentences.map((s) => ({ id: s.id, file: `${a.id}.txt`, start: s.start, end: s.end, text: s.text })),
@@ -109,7 +112,7 @@ export async function evaluate(
   const ours = score(grouped);
   const missed = [...positive].filter((k) => !grouped.has(k)).map((k) => {
     const [x, y] = k.split('|');
-    const sc = recordedClaimScore(x!, y!);
+    const sc = scored.get(k);
     return `  missed (${sc === undefined ? 'not scored' : sc.toFixed(2)}): ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
   });
   const flagged = result.stories.flatMap((s) => s.claims).filter((g) => g.differences.length > 0).length;

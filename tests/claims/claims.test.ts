@@ -70,42 +70,23 @@ describe('claim groups', () => {
     expect(groups[0]!.differences.map((d) => d.kind)).toEqual(['number']);
   });
 
-  const average = { rule: { linkage: 'average' as const, min: 0.5 } };
-
   test('a claim told by several outlets forms one group though only a chain of it is linked', () => {
-    const groups = groupClaims([link('p#0', 'q#0'), link('q#0', 's#0', 0.55)], info, () => undefined, { scoreMissing: false });
+    const groups = groupClaims([link('p#0', 'q#0'), link('q#0', 's#0', 0.55)], info);
     expect(groups.map((g) => g.sentences.map((s) => s.sentenceId))).toEqual([['p#0', 'q#0', 's#0']]);
   });
 
   test.each([
-    ['one sentence per article', { linkage: 'single' as const, min: 0.5, onePerArticle: true }, [2, 3]],
-    ['at most one link apart', { linkage: 'single' as const, min: 0.5, maxHops: 1 }, [2, 2]],
-    ['links of at least 0.7', { linkage: 'single' as const, min: 0.7 }, [2, 2]],
-    ['no guard', { linkage: 'single' as const, min: 0.5 }, [5]],
+    ['one sentence per article', { min: 0.5, onePerArticle: true }, [2, 3]],
+    ['links of at least 0.7', { min: 0.7 }, [2, 2]],
+    ['no guard', { min: 0.5 }, [5]],
   ])('single linkage, %s', (_name, rule, sizes) => {
     // p#0 and p#1 are two claims of one article; q and r each link to one of them, and s bridges.
     const groups = groupClaims(
       [link('p#0', 'q#0'), link('p#1', 'r#0'), link('q#0', 's#0', 0.6), link('r#0', 's#0', 0.6)],
       info,
-      () => undefined,
       { rule },
     );
     expect(groups.map((g) => g.sentences.length).sort()).toEqual(sizes);
-  });
-
-  test('average linkage: one loose link does not chain two claims together', () => {
-    const groups = groupClaims([link('p#0', 'q#0'), link('r#0', 's#0'), link('q#0', 'r#0', 0.6)], info, undefined, average);
-    expect(groups.map((g) => g.sentences.length).sort()).toEqual([2, 2]);
-  });
-
-  test('average linkage: a pair the first stage never scored is scored when its groups meet', () => {
-    // p#0–s#0 and q#0–s#0 were never scored: counted as 0 the groups could not merge.
-    const groups = groupClaims([link('p#0', 'q#0'), link('p#0', 'r#0', 0.6), link('q#0', 's#0', 0.45)], info, () => undefined, average);
-    expect(groups.find((g) => g.sentences.some((s) => s.sentenceId === 'p#0'))!.sentences.map((s) => s.sentenceId)).toEqual(['p#0', 'q#0']);
-    const same = new Map(info);
-    same.set('s#0', { articleId: 's', outlet: 'outlet-s', text: 'On Tuesday a crane collapsed at the container terminal and two workers were injured.' });
-    const grown = groupClaims([link('p#0', 'q#0'), link('q#0', 's#0', 0.45)], same, () => undefined, average);
-    expect(grown.map((g) => g.sentences.length)).toEqual([3]);
   });
 
   test('links to unknown sentences are ignored', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSubhead } from '../../lib/match/claims';
+import { isDateline, isSubhead } from '../../lib/match/claims';
 import { analyseSentence } from '../../lib/text/analyse';
 
 describe('subheads are not claims', () => {
@@ -13,5 +13,17 @@ describe('subheads are not claims', () => {
     ['No decision on pulling US troops out of Iraq, says Pentagon', false],
   ])('%s → %s', (text, expected) => {
     expect(isSubhead(analyseSentence(text))).toBe(expected);
+  });
+});
+
+describe('datelines are not claims', () => {
+  test.each([
+    ['June 4, 2019 | 7:15am', true],
+    ['9:40 a.m. BST Tue 11 March 2014', true],
+    ['Updated: Sunday 18:02 GMT', true],
+    ['Ferries stopped running at 7:15am on June 4.', false],
+    ['The vote is on Tuesday, March 11.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isDateline(analyseSentence(text))).toBe(expected);
   });
 });
