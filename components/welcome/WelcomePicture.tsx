@@ -29,10 +29,9 @@ export function WelcomePicture() {
       <path d="M 282 112 L 312 100 L 312 124 Z" class="px-pic-card" />
       <rect x="310" y="60" width="204" height="120" rx="10" class="px-pic-card" />
       <text x="326" y="86" class="px-pic-outlet">Meridian Post</text>
-      <text x="326" y="108" class="px-pic-text">“…about</text>
-      <rect x="381" y="95" width="42" height="18" rx="3" class="px-pic-diff" />
-      <text x="385" y="108" class="px-pic-text">4,000</text>
-      <text x="427" y="108" class="px-pic-text">dock</text>
+      <text x="326" y="108" class="px-pic-text">
+        “…about <tspan class="px-pic-number">4,000</tspan> dock
+      </text>
       <text x="326" y="128" class="px-pic-text">workers…”</text>
       <text x="326" y="160" class="px-pic-flag">number differs</text>
     </svg>

@@ -28,6 +28,6 @@ body { margin: 0; }
 .px-pic-card { fill: var(--px-subtle); stroke: var(--px-border); stroke-width: 2; }
 .px-pic-outlet { font: 600 14px system-ui, sans-serif; fill: var(--px-fg); }
 .px-pic-text { font: 14px system-ui, sans-serif; fill: var(--px-fg); }
-.px-pic-diff { fill: var(--px-del-bg); }
+.px-pic-number { font-weight: 700; fill: var(--px-del-fg); text-decoration: underline; }
 .px-pic-flag { font: 600 12px system-ui, sans-serif; fill: var(--px-del-fg); letter-spacing: 0.02em; }
 `;

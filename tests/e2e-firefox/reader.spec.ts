@@ -2,9 +2,13 @@
  * The reader's path in Firefox: the Firefox (MV2) build, installed in
  * Debian's Firefox ESR, reads the demo outlets served on loopback, marks the
  * next article, opens the card on hover and on focus, searches from the
- * popup, counts the marks on the toolbar badge, and follows feeds, whose
- * pages the background page reads itself (Firefox has no offscreen document).
+ * popup, counts the marks on the toolbar badge, imports what it exported,
+ * and follows feeds, whose pages the background page reads itself (Firefox
+ * has no offscreen document).
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DEMO_OUTLETS, type DemoArticle } from '../../demo/corpus';
 import { DEMO_FEED_FIXTURES } from '../../demo/feeds/index';
 import type { CorpusServer } from '../../demo/server';
@@ -211,4 +215,42 @@ test('following outlets by their feeds fills the store, read in the background p
   const annotation = await firefox.send('annotate', { url: server.origin(TARGET.host) + TARGET.path });
   const reporters = annotation!.marked.flatMap((m) => m.reports.map((r) => r.outlet));
   expect(reporters).toEqual(expect.arrayContaining(['Meridian Post']));
+});
+
+test('what is exported imports back through the options page: the same articles, sentences and stories', async ({ firefox, server }) => {
+  const url = (a: DemoArticle): string => server.origin(a.host) + a.path;
+  for (const article of [...OTHERS, TARGET]) await firefox.read(url(article));
+  const before = await firefox.send('stats', {});
+  // The lines the Export button saves, page by page.
+  const lines: string[] = [];
+  let after: number | undefined;
+  do {
+    const page = await firefox.send('exportArticles', after !== undefined ? { after } : {});
+    lines.push(...page.lines);
+    after = page.next;
+  } while (after !== undefined);
+  expect(lines).toHaveLength(before.articles);
+  await firefox.send('deleteAll', {});
+  expect((await firefox.send('stats', {})).articles).toBe(0);
+
+  const folder = await mkdtemp(path.join(tmpdir(), 'parallax-import-'));
+  try {
+    const file = path.join(folder, 'parallax.jsonl');
+    await writeFile(file, lines.join('\n') + '\n');
+    const options = await firefox.extensionPage('options.html');
+    const input = (await options.$('input[name="import-file"]')) as ElementHandle<HTMLInputElement> | null;
+    if (!input) throw new Error('no import input on the options page');
+    await input.uploadFile(file);
+    const report = await waitFor(
+      'the import report',
+      async () => (await options.evaluate(() => document.querySelector('.px-import-report')?.textContent ?? '')) || undefined,
+      120_000,
+    );
+    expect(report).toContain(`${before.articles} articles stored`);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  const restored = await firefox.send('stats', {});
+  expect({ ...restored, usage: 0, quota: 0 }).toEqual({ ...before, usage: 0, quota: 0 });
+  expect((await firefox.send('annotate', { url: url(TARGET) }))!.marked.length).toBeGreaterThan(0);
 });
