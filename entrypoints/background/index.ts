@@ -8,7 +8,7 @@ import { originPattern } from '../../lib/extension/feeds-permissions';
 import { OFFSCREEN_PATH, createBackgroundExtractor, type OffscreenApi } from '../../lib/extension/offscreen';
 import { route } from '../../lib/messaging/router';
 import { createTabBadge, withBadge, type ActionApi } from '../../lib/extension/badge';
-import { openWelcomeOnInstall } from '../../lib/extension/welcome-app';
+import { openWelcomeOnInstall } from '../../lib/extension/welcome';
 
 /** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in V2 (Firefox). */
 function toolbarAction(): ActionApi {

@@ -5,21 +5,6 @@ import { SUGGESTED_FEEDS, type SuggestedFeed } from '../feeds/suggested';
 import { sendMessage } from '../messaging/client';
 import { followOutlets } from './follow';
 
-export const WELCOME_PATH = '/welcome.html';
-
-/** Opens the welcome page once, when the extension is first installed (not on updates or browser restarts). */
-export function openWelcomeOnInstall(
-  details: { reason: string },
-  openTab: (url: string) => Promise<unknown>,
-  pageUrl: (path: string) => string,
-): Promise<void> {
-  if (details.reason !== 'install') return Promise.resolve();
-  return openTab(pageUrl(WELCOME_PATH)).then(
-    () => undefined,
-    () => undefined,
-  );
-}
-
 export async function mountWelcome(container: HTMLElement): Promise<void> {
   let followed: string[] = [];
   try {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { followOutlets, PERMISSION_REFUSED } from '../../lib/extension/follow';
-import { openWelcomeOnInstall } from '../../lib/extension/welcome-app';
+import { openWelcomeOnInstall } from '../../lib/extension/welcome';
 import type { FeedView } from '../../lib/messaging/protocol';
 
 function fakeDeps(grant: boolean) {
