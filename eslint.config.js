@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures must destructure their first argument even when they need none of it.
-    files: ['tests/e2e/**', 'tests/extension/e2e-support.ts'],
+    files: ['tests/e2e/**', 'tests/e2e-firefox/**', 'tests/extension/e2e-support.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },
 );

@@ -1,20 +1,19 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { extensionManifest } from './lib/extension/manifest';
 
 // https://wxt.dev/api/config.html
+// `wxt build` makes the Chrome (MV3) extension, `wxt build -b firefox` the
+// Firefox (MV2) one; the manifest of each is written in lib/extension/manifest.ts.
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
-    name: 'Parallax',
-    description: 'See, sentence by sentence, how other outlets reported the same claim.',
-    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen'],
-    // Outlets' feeds are fetched only after the reader follows them; the host
-    // permission is asked for per outlet at that moment.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Parallax' },
+  manifest: ({ browser }) => extensionManifest(browser),
+  // `wxt zip -b firefox` also packs the sources for addons.mozilla.org's review; not what runs leave behind.
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
   },
 });

@@ -2,7 +2,8 @@
  * `npm run demo`: builds the extension, serves the demo outlets on loopback
  * (one host name each), starts Chromium with the extension, reads the other
  * outlets' articles like a reader would, opens one more, hovers a mark, and
- * leaves screenshots and a summary of what was marked.
+ * leaves screenshots (the welcome page, the marked page, the card, the
+ * toolbar badge, the popup's search) and a summary of what was marked.
  *
  *   npm run demo                      the bundled demo corpus, headless
  *   npm run demo -- --headed          keep a visible browser open for a person
@@ -12,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_ARTICLES } from '../demo/corpus';
 import { renderSeedSites } from '../demo/seed-pages';
@@ -109,6 +110,15 @@ async function main(): Promise<void> {
   await mkdir(args.out, { recursive: true });
   const shots: string[] = [];
   try {
+    // The welcome page the extension opens on install.
+    const welcomeUrl = `chrome-extension://${ext.extensionId}/welcome.html`;
+    const welcome = ext.context.pages().find((pg) => pg.url() === welcomeUrl) ?? (await ext.context.waitForEvent('page', { predicate: (pg) => pg.url() === welcomeUrl, timeout: 15_000 }));
+    await welcome.locator('h1').waitFor();
+    const welcomeShot = path.join(args.out, '0-welcome.png');
+    await welcome.screenshot({ path: welcomeShot, fullPage: true });
+    shots.push(welcomeShot);
+    await welcome.close();
+
     const p = plan(server.origin);
     console.log(`Reading ${p.read.length} articles of the ${p.label}…`);
     for (const url of p.read) await driver.read(url);
@@ -136,13 +146,30 @@ async function main(): Promise<void> {
     await page.screenshot({ path: cardShot });
     shots.push(cardShot);
 
+    // The toolbar button of the article's tab, drawn from the badge's actual text, colour and title:
+    // a headless browser draws no toolbar of its own.
+    await page.bringToFront();
+    const worker = await ext.serviceWorker();
+    const badge = await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const tabId = tab?.id ?? -1;
+      return {
+        text: await chrome.action.getBadgeText({ tabId }),
+        title: await chrome.action.getTitle({ tabId }),
+        color: await chrome.action.getBadgeBackgroundColor({ tabId }),
+      };
+    });
+    const badgeShot = path.join(args.out, '3-badge.png');
+    await screenshotBadge(ext, badge, badgeShot);
+    shots.push(badgeShot);
+
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 420, height: 640 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?for=${encodeURIComponent(p.target)}`);
     const box = popup.locator('input[type="search"]');
     await box.fill(p.query);
     await popup.waitForTimeout(800);
-    const popupShot = path.join(args.out, '3-popup-search.png');
+    const popupShot = path.join(args.out, '4-popup-search.png');
     await popup.screenshot({ path: popupShot });
     shots.push(popupShot);
 
@@ -163,6 +190,31 @@ async function main(): Promise<void> {
       await server.close();
     }
   }
+}
+
+/** The extension's toolbar icon with its badge and tooltip, on a light and a dark toolbar. */
+async function screenshotBadge(
+  ext: Awaited<ReturnType<typeof launchWithExtension>>,
+  badge: { text: string; title: string; color: number[] },
+  file: string,
+): Promise<void> {
+  const page = await ext.context.newPage();
+  const icon = `data:image/png;base64,${(await readFile(path.join(ROOT, 'public/icon/32.png'))).toString('base64')}`;
+  const [r, g, b] = badge.color;
+  const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const button = (bg: string, fg: string): string => `
+    <div style="background:${bg};color:${fg};padding:14px 18px;display:flex;align-items:center;gap:14px">
+      <span style="position:relative;width:32px;height:32px;display:inline-block">
+        <img src="${icon}" width="32" height="32" alt="">
+        ${badge.text ? `<span style="position:absolute;right:-8px;bottom:-6px;min-width:18px;padding:1px 4px;border-radius:9px;background:rgb(${r},${g},${b});color:#fff;font:600 12px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px ${bg}">${escape(badge.text)}</span>` : ''}
+      </span>
+      <span style="font:13px system-ui,sans-serif;border:1px solid ${fg}33;border-radius:4px;padding:3px 8px">${escape(badge.title)}</span>
+    </div>`;
+  await page.setViewportSize({ width: 460, height: 130 });
+  await page.setContent(`<body style="margin:0">${button('#f9f9fb', '#15141a')}${button('#2b2a33', '#fbfbfe')}</body>`);
+  await page.locator('img').first().evaluate((img: HTMLImageElement) => img.decode());
+  await page.locator('body').screenshot({ path: file });
+  await page.close();
 }
 
 main().catch((error: unknown) => {

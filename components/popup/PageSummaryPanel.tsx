@@ -3,14 +3,27 @@ import { listNames } from '../format';
 
 export interface PageSummaryPanelProps {
   summary: PageSummary | null;
+  /** Where outlets are followed (the options page); offered when nothing else covers the story. */
+  onFollowOutlets?(): void;
 }
 
 /** What Parallax knows about the page in the current tab. */
-export function PageSummaryPanel({ summary }: PageSummaryPanelProps) {
+export function PageSummaryPanel({ summary, onFollowOutlets }: PageSummaryPanelProps) {
+  const follow = onFollowOutlets ? (
+    <button type="button" class="px-link" onClick={() => onFollowOutlets()}>
+      follow outlets
+    </button>
+  ) : (
+    'follow outlets'
+  );
   if (!summary || !summary.known) {
     return (
       <section class="px-summary" aria-label="This page">
         <p class="px-muted">Parallax has not stored this page as a news article.</p>
+        <p class="px-next">
+          Open a news article: Parallax keeps it and marks what other outlets you have read also reported. Or {follow}{' '}
+          to have their articles ready.
+        </p>
       </section>
     );
   }
@@ -21,11 +34,16 @@ export function PageSummaryPanel({ summary }: PageSummaryPanelProps) {
       <p class="px-summary-count">
         <strong>{summary.markedCount}</strong> of {summary.sentenceCount} sentences marked as also reported elsewhere
       </p>
-      <p class="px-summary-outlets">
-        {summary.storyOutlets.length > 0
-          ? `Also covering this story: ${listNames(summary.storyOutlets)}`
-          : 'No other outlet you have read covers this story yet.'}
-      </p>
+      {summary.storyOutlets.length > 0 ? (
+        <p class="px-summary-outlets">Also covering this story: {listNames(summary.storyOutlets)}</p>
+      ) : (
+        <>
+          <p class="px-summary-outlets">No other outlet you have read covers this story yet.</p>
+          <p class="px-next">
+            Read this story on another outlet, or {follow} to have their articles ready.
+          </p>
+        </>
+      )}
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function Popup(props: PopupProps) {
         </button>
       </header>
       <SearchPanel onSearch={props.onSearch} onOpenResult={props.onOpenResult} delayMs={props.searchDelayMs} />
-      <PageSummaryPanel summary={props.summary} />
+      <PageSummaryPanel summary={props.summary} onFollowOutlets={props.onOpenOptions} />
       {props.children}
       <PauseSwitches pause={props.pause} host={props.host} onPause={props.onPause} />
     </div>

@@ -7,6 +7,14 @@ import { FEED_ALARM, scheduleFeedAlarm } from '../../lib/extension/feeds-alarm';
 import { originPattern } from '../../lib/extension/feeds-permissions';
 import { OFFSCREEN_PATH, createBackgroundExtractor, type OffscreenApi } from '../../lib/extension/offscreen';
 import { route } from '../../lib/messaging/router';
+import { createTabBadge, withBadge, type ActionApi } from '../../lib/extension/badge';
+import { openWelcomeOnInstall } from '../../lib/extension/welcome';
+
+/** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in V2 (Firefox). */
+function toolbarAction(): ActionApi {
+  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return (b.action ?? b.browserAction)!;
+}
 
 /** chrome.offscreen where it exists (Chrome); Firefox's background page parses pages itself. */
 function offscreenApi(): OffscreenApi | undefined {
@@ -55,8 +63,9 @@ export default defineBackground(() => {
     fetch: fetchFn,
     estimate: () => navigator.storage.estimate(),
   });
+  const badge = createTabBadge(toolbarAction());
   // Any change to the subscriptions moves the alarm to the next feed due.
-  const handlers = {
+  const handlers = withBadge({
     ...base,
     followFeed: async (p: Parameters<typeof base.followFeed>[0], s: Parameters<typeof base.followFeed>[1]) => {
       const reply = await base.followFeed(p, s);
@@ -73,7 +82,7 @@ export default defineBackground(() => {
       await reschedule();
       return reply;
     },
-  };
+  }, badge);
   const options = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -89,6 +98,13 @@ export default defineBackground(() => {
     };
     void route(handlers, message, info, options).then(sendResponse);
     return true;
+  });
+  // A tab loading another page loses the last page's count.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void badge.clear(tabId);
+  });
+  browser.runtime.onInstalled.addListener((details) => {
+    void openWelcomeOnInstall(details, (url) => browser.tabs.create({ url }), (path) => browser.runtime.getURL(path as '/welcome.html'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== FEED_ALARM) return;

@@ -8,15 +8,15 @@ import { PruneSection } from '../../components/options/PruneSection';
 import { SUGGESTED_FEEDS, type SuggestedFeed } from '../feeds/suggested';
 import { sendMessage } from '../messaging/client';
 import type { FeedView } from '../messaging/protocol';
-import { originsToRequest } from './feeds-permissions';
+import { followOutlets, type FollowDeps, type FollowRequest } from './follow';
 import { exportFileName, runImport } from './import-export';
 import { extractWithDomParser } from './offscreen';
 
-/** Asks for the sites' host permissions; must be called within the click. */
-function requestOrigins(origins: string[]): Promise<boolean> {
-  if (origins.length === 0) return Promise.resolve(true);
-  return browser.permissions.request({ origins });
-}
+/** The sites' host permissions, asked for within the click; then the feeds. */
+const FOLLOW_DEPS: FollowDeps = {
+  requestOrigins: (origins) => browser.permissions.request({ origins }),
+  followFeed: (request) => sendMessage('followFeed', request),
+};
 
 function download(lines: string[], name: string): void {
   const blob = new Blob(lines.length ? [lines.join('\n') + '\n'] : [], { type: 'application/x-ndjson' });
@@ -47,13 +47,8 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
     feeds = await next;
     await refresh();
   };
-  const follow = async (requests: { url: string; outlet?: string; site?: string }[]): Promise<void> => {
-    // The permission prompt comes first, while the click still counts as the reader's.
-    const granted = requestOrigins(originsToRequest(...requests.flatMap((r) => [r.url, r.site])));
-    if (!(await granted)) throw new Error('Parallax needs your permission to read the outlet’s site to follow its feed.');
-    for (const r of requests) {
-      feeds = await sendMessage('followFeed', { url: r.url, ...(r.outlet ? { outlet: r.outlet } : {}) });
-    }
+  const follow = async (requests: FollowRequest[]): Promise<void> => {
+    feeds = await followOutlets(requests, FOLLOW_DEPS);
     await refresh();
     // The first poll right away, so the state shows without waiting for the alarm; the page stays usable meanwhile.
     void setFeeds(sendMessage('pollFeeds', {})).catch(() => undefined);

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { FollowFeed } from '../../components/popup/FollowFeed';
 import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
-import { originsToRequest } from './feeds-permissions';
+import { followOutlets } from './follow';
 import { PAGE_FEEDS_REQUEST } from '../messaging/protocol';
 
 /**
@@ -62,12 +62,13 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
   }
   const follow = async (feed: DiscoveredFeed): Promise<void> => {
     // Asked first, inside the click: the feed's site and the page's.
-    const granted = await browser.permissions.request({ origins: originsToRequest(feed.url, url) });
-    if (!granted) throw new Error('Parallax needs your permission to read this site to follow it.');
-    const feeds = await sendMessage('followFeed', {
-      url: feed.url,
-      ...(summary?.outlet ? { outlet: summary.outlet } : {}),
-    });
+    const feeds = await followOutlets(
+      [{ url: feed.url, ...(summary?.outlet ? { outlet: summary.outlet } : {}), ...(url ? { site: url } : {}) }],
+      {
+        requestOrigins: (origins) => browser.permissions.request({ origins }),
+        followFeed: (request) => sendMessage('followFeed', request),
+      },
+    );
     followed = feeds.map((f) => f.url);
     const added = feeds.find((f) => f.url === feed.url);
     void sendMessage('pollFeeds', added ? { id: added.id } : {}).catch(() => undefined);

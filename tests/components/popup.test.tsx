@@ -149,9 +149,21 @@ describe('Popup page summary, switches and options', () => {
     expect(text).toContain('Also covering this story: The Daily Ledger and Wire Service');
   });
 
-  test('says when the page is not stored', () => {
+  test('says when the page is not stored, and what to do next', () => {
     renderPopup({ summary: null });
-    expect(container.querySelector('.px-summary')?.textContent).toContain('has not stored this page');
+    const summary = container.querySelector('.px-summary')!;
+    expect(summary.textContent).toContain('has not stored this page');
+    expect(summary.querySelector('.px-next')?.textContent).toMatch(/Open a news article/);
+  });
+
+  test('a story no other outlet covers yet says to read it elsewhere or follow outlets, which opens the options', () => {
+    renderPopup({
+      summary: { known: true, articleId: 'x', title: 'Alone', outlet: 'Here News', markedCount: 0, sentenceCount: 12, storyOutlets: [] },
+    });
+    const next = container.querySelector('.px-summary .px-next')!;
+    expect(next.textContent).toContain('Read this story on another outlet, or follow outlets to have their articles ready.');
+    click(Array.from(next.querySelectorAll('button')).find((b) => b.textContent === 'follow outlets'));
+    expect(calls.options).toBe(1);
   });
 
   test('pause switches report their scope and new state', () => {

@@ -4,27 +4,19 @@
  * the permission prompt, which a headless browser cannot click), and a
  * loopback server with the feed fixtures and a few hostile pages.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { test as base } from '@playwright/test';
 import { DEMO_FEEDS } from '../../demo/feeds/index';
 import { startCorpusServer, type CorpusServer, type ExtraPage } from '../../demo/server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { createDriver, type Driver } from '../../scripts/support/driver';
+import { grantedExtensionCopy as grantedCopy } from '../../scripts/support/extension-copy';
 
 export const HUGE_BYTES = 50 * 1024 * 1024;
 
-/** A copy of the built extension whose manifest grants the `.test` hosts up front. */
+/** A copy of the built Chrome extension whose manifest grants the `.test` hosts up front. */
 export function grantedExtensionCopy(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = ['http://*.test/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return grantedCopy(EXTENSION_DIR);
 }
 
 const FRENCH_PARAGRAPHS = [

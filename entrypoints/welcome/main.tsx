@@ -1,0 +1,3 @@
+import { mountWelcome } from '../../lib/extension/welcome-app';
+
+void mountWelcome(document.getElementById('app')!);

@@ -1,0 +1,62 @@
+/**
+ * The manifest of each browser's build, beside what WXT derives from the
+ * entrypoints. Chrome gets Manifest V3 (a service worker, an offscreen
+ * document to read fetched pages); Firefox gets Manifest V2 (a background
+ * page with its own DOM), so the two differ in a few keys only.
+ */
+
+/** The add-on's id in Firefox: fixed, so that its storage survives updates and reinstalls. */
+export const GECKO_ID = 'parallax@parallax-extension';
+
+/**
+ * The oldest Firefox the build runs on: 140 ESR, the first to read
+ * `data_collection_permissions`; the newest APIs used beside it are
+ * `Intl.Segmenter` (125) and `storage.session` (115).
+ */
+export const GECKO_MIN_VERSION = '140.0';
+
+/** Outlets' sites are asked for one by one, when the reader follows their feeds; none up front. */
+export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
+/** Firefox for Android: the first release to read `data_collection_permissions`. */
+export const GECKO_ANDROID_MIN_VERSION = '142.0';
+
+const ICON_SIZES = [16, 32, 48, 128] as const;
+
+/** public/icon/<size>.png, rendered from public/icon.svg by scripts/build-icons.ts (npm run build:icons). */
+export const ICONS: Record<string, string> = Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icon/${size}.png`]));
+
+export type TargetBrowser = string;
+
+export function extensionManifest(browser: TargetBrowser) {
+  const common = {
+    name: 'Parallax',
+    description: 'See, sentence by sentence, how other outlets reported the same claim.',
+    icons: ICONS,
+    // The toolbar icon (default_icon) is set beside the popup, in entrypoints/popup/index.html.
+    action: { default_title: 'Parallax' },
+  };
+  if (browser === 'firefox') {
+    return {
+      ...common,
+      permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage'],
+      // Manifest V2 has no optional_host_permissions: host patterns are optional permissions.
+      optional_permissions: OPTIONAL_HOSTS,
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: GECKO_MIN_VERSION,
+          // Nothing leaves the reader's machine.
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
+      },
+    };
+  }
+  return {
+    ...common,
+    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen'],
+    optional_host_permissions: OPTIONAL_HOSTS,
+  };
+}
