@@ -50,6 +50,9 @@ export interface EventScore {
   tp: number;
   fp: number;
   gold: number;
+  /** Right and wrong pairs that are links themselves (the rest only share a group). */
+  tpLinked: number;
+  fpLinked: number;
   wrong: string[];
   missed: string[];
 }
@@ -127,21 +130,31 @@ export function scoreEvent(
           const y = goldId.get(b.sentenceId)!;
           if (x < y) predicted.add(pairKey(x, y));
         }
+  // Linked pairs (as against pairs a group only chains together), with the link's claim score.
+  const linkScore = new Map<string, number>();
+  for (const story of result.stories)
+    for (const l of story.links) {
+      const k = pairKey(goldId.get(l.a)!, goldId.get(l.b)!);
+      linkScore.set(k, Math.max(linkScore.get(k) ?? 0, l.score));
+    }
   const text = new Map<string, string>();
   for (const a of inputs) a.text.split('\n').forEach((l, k) => text.set(`${a.id}${k + 2}`, l));
   const show = (k: string): string => {
     const [x, y] = k.split('|') as [string, string];
-    return `${x} ${text.get(x)?.slice(0, 80)} || ${y} ${text.get(y)?.slice(0, 80)}`;
+    const l = linkScore.get(k);
+    return `${l === undefined ? '(grouped)' : `(linked ${l.toFixed(2)})`} ${x} ${text.get(x)?.slice(0, 80)} || ${y} ${text.get(y)?.slice(0, 80)}`;
   };
   let tp = 0;
   let fp = 0;
+  let tpLinked = 0;
+  let fpLinked = 0;
   const wrong: string[] = [];
   for (const k of predicted) {
-    if (positive.has(k)) tp++;
-    else fp++, wrong.push(show(k));
+    if (positive.has(k)) tp++, (tpLinked += linkScore.has(k) ? 1 : 0);
+    else fp++, (fpLinked += linkScore.has(k) ? 1 : 0), wrong.push(show(k));
   }
   const missed = [...positive].filter((k) => !predicted.has(k)).map(show);
-  return { event: name, tp, fp, gold: positive.size, wrong, missed };
+  return { event: name, tp, fp, gold: positive.size, tpLinked, fpLinked, wrong, missed };
 }
 
 const fmt = (tp: number, fp: number, gold: number): string =>
@@ -158,6 +171,9 @@ export function evaluate(shared: string, verbose = false, options: Parameters<ty
   const lines = [
     `claims-gold  dev events (${events.length}), cross-report claim pairs, micro: ${fmt(sum((s) => s.tp, scores), sum((s) => s.fp, scores), sum((s) => s.gold, scores))}; ${ms.toFixed(0)} ms`,
   ];
+  lines.push(
+    `claims-gold    of which linked directly: ${sum((s) => s.tpLinked, scores)} right, ${sum((s) => s.fpLinked, scores)} wrong (the rest only share a claim group)`,
+  );
   if (before.length === events.length)
     lines.push(`claims-gold    before (2026-12-01 engine): ${fmt(sum((s) => s.tp, before), sum((s) => s.fp, before), sum((s) => s.gold, before))}`);
   for (const s of scores) {
