@@ -165,8 +165,7 @@ export function evaluate(shared: string, verbose = false, options: Parameters<ty
   const t0 = performance.now();
   const scores = events.map((e) => scoreEvent(e.name, e.sheet, e.gold, options));
   const ms = performance.now() - t0;
-  const sum = (f: (s: { tp: number; fp: number; gold: number }) => number, xs: { tp: number; fp: number; gold: number }[]): number =>
-    xs.reduce((n, s) => n + f(s), 0);
+  const sum = <T>(f: (s: T) => number, xs: T[]): number => xs.reduce((n, s) => n + f(s), 0);
   const before = events.map((e) => BEFORE[e.name]).filter((b) => b !== undefined);
   const lines = [
     `claims-gold  dev events (${events.length}), cross-report claim pairs, micro: ${fmt(sum((s) => s.tp, scores), sum((s) => s.fp, scores), sum((s) => s.gold, scores))}; ${ms.toFixed(0)} ms`,
