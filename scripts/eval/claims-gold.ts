@@ -8,12 +8,20 @@
  * labelled claim; recall is the share of labelled cross-report pairs (titles
  * left out) that some group covers. Micro-averaged over events.
  *
- *   npx tsx scripts/eval/claims-gold.ts [--verbose]
+ *   npx tsx scripts/eval/claims-gold.ts [--verbose] [--pairs]
  *   npx tsx scripts/eval.ts claims-gold
+ *
+ * `--pairs`: the claim score's own ceiling, whatever the link and grouping
+ * rules: every cross-report pair of claim-bearing sentences scored (no first
+ * stage), P/R of "score ≥ t" as a link, without grouping.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { analyseCached, claimBearing, scorePair } from '../../lib/match/claims';
+import { createScorer } from '../../lib/match/scorer';
+import { createTermStats } from '../../lib/match/term-stats';
 import { alignArticles } from '../../lib/story/align';
+import { contentTerms } from '../../lib/text/tokens';
 import type { ArticleInput } from '../../lib/types';
 import { pct } from './cluster-metrics';
 import { isMainModule, sharedDir } from './shared-path';
@@ -183,8 +191,35 @@ export function evaluate(shared: string, verbose = false, options: Parameters<ty
   return lines;
 }
 
+/** Every cross-report pair of body sentences scored: P/R of the claim score at each threshold, over all events. */
+export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]): string[] {
+  const scorer = createScorer();
+  const scored: { y: boolean; p: number }[] = [];
+  let gold = 0;
+  for (const { sheet, gold: g } of loadEvents(shared)) {
+    const sents = sheet.docs.flatMap((d) => d.text.split('\n').map((text, k) => ({ id: `${d.letter}${k + 1}`, doc: d.letter, text, k })).filter((x) => x.k > 0));
+    // The statistics alignArticles gives a story of these articles: corpus counts and story-local stems.
+    const stats = createTermStats(sents.map((x) => contentTerms(x.text)));
+    const an = sents.map((x) => analyseCached(x.text));
+    const local = createTermStats(an.map((a) => [...new Set(a.terms)]));
+    for (let i = 0; i < sents.length; i++)
+      for (let j = i + 1; j < sents.length; j++) {
+        if (sents[i]!.doc === sents[j]!.doc) continue;
+        const y = (g.sentences[sents[i]!.id] ?? []).some((c) => (g.sentences[sents[j]!.id] ?? []).includes(c));
+        if (y) gold++;
+        if (claimBearing(an[i]!) && claimBearing(an[j]!)) scored.push({ y, p: scorePair(an[i]!, an[j]!, stats, local, scorer).p });
+      }
+  }
+  return thresholds.map((t) => {
+    const hit = scored.filter((q) => q.p >= t);
+    const tp = hit.filter((q) => q.y).length;
+    return `claims-gold  every pair scored, link at ≥ ${t}: ${fmt(tp, hit.length - tp, gold)}`;
+  });
+}
+
 if (isMainModule(import.meta.url)) {
   try {
+    if (process.argv.includes('--pairs')) for (const l of pairCeiling(sharedDir())) console.log(l);
     for (const l of evaluate(sharedDir(), process.argv.includes('--verbose'))) console.log(l);
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
