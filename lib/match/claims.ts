@@ -104,7 +104,7 @@ const FINITE = new Set([
 /**
  * A subhead ("Failed load test", "Union reaction"): under CLAIM_HEADING_MAX_WORDS
  * words, no terminal punctuation, no finite verb. It names a topic, states no
- * claim, and would otherwise win mutual best over the sentence that does.
+ * claim, and would otherwise outscore the sentence that does.
  */
 export function isSubhead(an: SentenceAnalysis): boolean {
   const text = an.text.trim();
@@ -335,7 +335,7 @@ export function matchArticle(
         count[j] = 0;
       }
     });
-    // Second stage on the few best of each sentence, in both directions (mutual best needs both).
+    // Second stage on the few best of each sentence, in both directions (a link may come from either side).
     const keep = new Set<number>();
     const topOf = (key: (q: { i: number; j: number }) => number): void => {
       const by = new Map<number, number[]>();
