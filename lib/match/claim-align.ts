@@ -13,13 +13,14 @@ export interface ScoredPair {
   p: number;
 }
 
-/** The pairs linked: at most one per target sentence (its best), each at or above `threshold`. */
-export function bestPartners<P extends ScoredPair>(pairs: readonly P[], threshold: number): P[] {
-  const chosen = new Map<number, P>();
+/** The pairs linked: at most `perSentence` per target sentence (its best), each at or above `threshold`. */
+export function bestPartners<P extends ScoredPair>(pairs: readonly P[], threshold: number, perSentence = 1): P[] {
+  const byI = new Map<number, P[]>();
   for (const q of pairs) {
     if (q.p < threshold) continue;
-    const prev = chosen.get(q.i);
-    if (!prev || prev.p < q.p) chosen.set(q.i, q);
+    let list = byI.get(q.i);
+    if (!list) byI.set(q.i, (list = []));
+    list.push(q);
   }
-  return [...chosen.values()];
+  return [...byI.values()].flatMap((list) => list.sort((x, y) => y.p - x.p).slice(0, perSentence));
 }

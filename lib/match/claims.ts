@@ -104,7 +104,7 @@ const FINITE = new Set([
 /**
  * A subhead ("Failed load test", "Union reaction"): under CLAIM_HEADING_MAX_WORDS
  * words, no terminal punctuation, no finite verb. It names a topic, states no
- * claim, and would otherwise win mutual best over the sentence that does.
+ * claim, and would otherwise outscore the sentence that does.
  */
 export function isSubhead(an: SentenceAnalysis): boolean {
   const text = an.text.trim();
@@ -335,7 +335,7 @@ export function matchArticle(
         count[j] = 0;
       }
     });
-    // Second stage on the few best of each sentence, in both directions (mutual best needs both).
+    // Second stage on the few best of each sentence, in both directions (a link may come from either side).
     const keep = new Set<number>();
     const topOf = (key: (q: { i: number; j: number }) => number): void => {
       const by = new Map<number, number[]>();
@@ -378,7 +378,7 @@ export function matchArticle(
 
   const links: SentenceLink[] = [];
   eligible.forEach((art, ai) => {
-    for (const q of bestPartners(perArticle[ai]!, settings.linkThreshold)) {
+    for (const q of bestPartners(perArticle[ai]!, settings.linkThreshold, settings.linksPerSentence)) {
       links.push({
         a: target.sentences[q.i]!.id,
         b: art.sentences[q.j]!.id,
@@ -397,13 +397,13 @@ export function matchArticle(
 
 /**
  * How groupClaims joins linked sentences: single linkage along every link
- * scoring at least `min` (connected components); with `onePerArticle` a group
- * never holds two sentences of one article (a guard against chaining, measured
- * beside CLAIM_LINK_THRESHOLD in lib/match/config.ts and not used by default).
+ * scoring at least `min` (connected components), strongest links first; with
+ * `perArticle` a group never holds more than that many sentences of one
+ * article (a guard against chaining two claims through sentences that state both).
  */
 export interface ClaimGroupRule {
   min: number;
-  onePerArticle?: boolean;
+  perArticle?: number;
 }
 
 /** The default grouping: every link at the link threshold. */
@@ -434,9 +434,14 @@ export function groupClaims(
   const article = (id: string): string => sentences.get(id)!.articleId;
   const joins = (ga: string[], gb: string[], l: SentenceLink): boolean => {
     if (l.score < rule.min) return false;
-    if (!rule.onePerArticle) return true;
-    const arts = new Set(ga.map(article));
-    return !gb.some((y) => arts.has(article(y)));
+    if (rule.perArticle === undefined) return true;
+    const count = new Map<string, number>();
+    for (const x of [...ga, ...gb]) {
+      const n = (count.get(article(x)) ?? 0) + 1;
+      if (n > rule.perArticle) return false;
+      count.set(article(x), n);
+    }
+    return true;
   };
   for (const l of [...linked.values()].sort((x, y) => y.score - x.score)) {
     const ga = members(l.a);

@@ -8,12 +8,20 @@
  * labelled claim; recall is the share of labelled cross-report pairs (titles
  * left out) that some group covers. Micro-averaged over events.
  *
- *   npx tsx scripts/eval/claims-gold.ts [--verbose]
+ *   npx tsx scripts/eval/claims-gold.ts [--verbose] [--pairs]
  *   npx tsx scripts/eval.ts claims-gold
+ *
+ * `--pairs`: the claim score's own ceiling, whatever the link and grouping
+ * rules: every cross-report pair of claim-bearing sentences scored (no first
+ * stage), P/R of "score ≥ t" as a link, without grouping.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { analyseCached, claimBearing, scorePair } from '../../lib/match/claims';
+import { createScorer } from '../../lib/match/scorer';
+import { createTermStats } from '../../lib/match/term-stats';
 import { alignArticles } from '../../lib/story/align';
+import { contentTerms } from '../../lib/text/tokens';
 import type { ArticleInput } from '../../lib/types';
 import { pct } from './cluster-metrics';
 import { isMainModule, sharedDir } from './shared-path';
@@ -50,6 +58,9 @@ export interface EventScore {
   tp: number;
   fp: number;
   gold: number;
+  /** Right and wrong pairs that are links themselves (the rest only share a group). */
+  tpLinked: number;
+  fpLinked: number;
   wrong: string[];
   missed: string[];
 }
@@ -133,24 +144,38 @@ export async function scoreEvent(
           const y = goldId.get(b.sentenceId)!;
           if (x < y) predicted.add(pairKey(x, y));
         }
+  // Linked pairs (as against pairs a group only chains together), with the link's claim score.
+  const linkScore = new Map<string, number>();
+  for (const story of result.stories)
+    for (const l of story.links) {
+      const k = pairKey(goldId.get(l.a)!, goldId.get(l.b)!);
+      linkScore.set(k, Math.max(linkScore.get(k) ?? 0, l.score));
+    }
   const text = new Map<string, string>();
   for (const a of inputs) a.text.split('\n').forEach((l, k) => text.set(`${a.id}${k + 2}`, l));
   const show = (k: string): string => {
     const [x, y] = k.split('|') as [string, string];
-    return `${x} ${text.get(x)?.slice(0, 80)} || ${y} ${text.get(y)?.slice(0, 80)}`;
+    const l = linkScore.get(k);
+    return `${l === undefined ? '(grouped)' : `(linked ${l.toFixed(2)})`} ${x} ${text.get(x)?.slice(0, 80)} || ${y} ${text.get(y)?.slice(0, 80)}`;
   };
   let tp = 0;
   let fp = 0;
+  let tpLinked = 0;
+  let fpLinked = 0;
   const wrong: string[] = [];
   for (const k of predicted) {
-    if (positive.has(k)) tp++;
-    else {
+    const linked = linkScore.has(k) ? 1 : 0;
+    if (positive.has(k)) {
+      tp++;
+      tpLinked += linked;
+    } else {
       fp++;
+      fpLinked += linked;
       wrong.push(show(k));
     }
   }
   const missed = [...positive].filter((k) => !predicted.has(k)).map(show);
-  return { event: name, tp, fp, gold: positive.size, wrong, missed };
+  return { event: name, tp, fp, gold: positive.size, tpLinked, fpLinked, wrong, missed };
 }
 
 const fmt = (tp: number, fp: number, gold: number): string =>
@@ -162,12 +187,14 @@ export async function evaluate(shared: string, verbose = false, options: Paramet
   const scores = [];
   for (const e of events) scores.push(await scoreEvent(e.name, e.sheet, e.gold, options));
   const ms = performance.now() - t0;
-  const sum = (f: (s: { tp: number; fp: number; gold: number }) => number, xs: { tp: number; fp: number; gold: number }[]): number =>
-    xs.reduce((n, s) => n + f(s), 0);
+  const sum = <T>(f: (s: T) => number, xs: T[]): number => xs.reduce((n, s) => n + f(s), 0);
   const before = events.map((e) => BEFORE[e.name]).filter((b) => b !== undefined);
   const lines = [
     `claims-gold  dev events (${events.length}), cross-report claim pairs, micro: ${fmt(sum((s) => s.tp, scores), sum((s) => s.fp, scores), sum((s) => s.gold, scores))}; ${ms.toFixed(0)} ms`,
   ];
+  lines.push(
+    `claims-gold    of which linked directly: ${sum((s) => s.tpLinked, scores)} right, ${sum((s) => s.fpLinked, scores)} wrong (the rest only share a claim group)`,
+  );
   if (before.length === events.length)
     lines.push(`claims-gold    before (2026-12-01 engine): ${fmt(sum((s) => s.tp, before), sum((s) => s.fp, before), sum((s) => s.gold, before))}`);
   for (const s of scores) {
@@ -178,8 +205,35 @@ export async function evaluate(shared: string, verbose = false, options: Paramet
   return lines;
 }
 
+/** Every cross-report pair of body sentences scored: P/R of the claim score at each threshold, over all events. */
+export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]): string[] {
+  const scorer = createScorer();
+  const scored: { y: boolean; p: number }[] = [];
+  let gold = 0;
+  for (const { sheet, gold: g } of loadEvents(shared)) {
+    const sents = sheet.docs.flatMap((d) => d.text.split('\n').map((text, k) => ({ id: `${d.letter}${k + 1}`, doc: d.letter, text, k })).filter((x) => x.k > 0));
+    // The statistics alignArticles gives a story of these articles: corpus counts and story-local stems.
+    const stats = createTermStats(sents.map((x) => contentTerms(x.text)));
+    const an = sents.map((x) => analyseCached(x.text));
+    const local = createTermStats(an.map((a) => [...new Set(a.terms)]));
+    for (let i = 0; i < sents.length; i++)
+      for (let j = i + 1; j < sents.length; j++) {
+        if (sents[i]!.doc === sents[j]!.doc) continue;
+        const y = (g.sentences[sents[i]!.id] ?? []).some((c) => (g.sentences[sents[j]!.id] ?? []).includes(c));
+        if (y) gold++;
+        if (claimBearing(an[i]!) && claimBearing(an[j]!)) scored.push({ y, p: scorePair(an[i]!, an[j]!, stats, local, scorer).p });
+      }
+  }
+  return thresholds.map((t) => {
+    const hit = scored.filter((q) => q.p >= t);
+    const tp = hit.filter((q) => q.y).length;
+    return `claims-gold  every pair scored, link at ≥ ${t}: ${fmt(tp, hit.length - tp, gold)}`;
+  });
+}
+
 if (isMainModule(import.meta.url)) {
   try {
+    if (process.argv.includes('--pairs')) for (const l of await pairCeiling(sharedDir())) console.log(l);
     for (const l of await evaluate(sharedDir(), process.argv.includes('--verbose'))) console.log(l);
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));

@@ -196,15 +196,12 @@ async function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, 
   return out;
 }
 
-const ruleName = (r: ClaimGroupRule | undefined = CLAIM_GROUP_RULE): string => `single ${r.min}${r.onePerArticle ? ', one per article' : ''}`;
+const ruleName = (r: ClaimGroupRule = CLAIM_GROUP_RULE): string => `single ${r.min}${r.perArticle !== undefined ? `, ≤${r.perArticle} per article` : ''}`;
 
-const GROUP_RULES: ClaimGroupRule[] = [
-  { min: 0.5 },
-  { min: 0.5, onePerArticle: true },
-  { min: 0.55 },
-  { min: 0.6 },
-  { min: 0.6, onePerArticle: true },
-];
+const GROUP_RULES: ClaimGroupRule[] = [0.5, 0.55, 0.6, 0.7].flatMap((min) => [
+  { min },
+  ...[1, 2, 3, 4].map((perArticle) => ({ min, perArticle })),
+]);
 
 const groupLine = (s: GroupScore): string =>
   `P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)} (${s.tp} right, ${s.fp} wrong of ${s.gold}); event-only gold P ${pct(s.looseP)} R ${pct(s.looseR)}`;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { groupClaims, matchArticle, type ArticleSentences } from '../../lib/match/claims';
+import { CLAIM_MATCH } from '../../lib/match/config';
 import { createTermStats } from '../../lib/match/term-stats';
 import { contentTerms } from '../../lib/text/tokens';
 import type { SentenceLink } from '../../lib/types';
@@ -34,9 +35,15 @@ describe('claim links within a story', () => {
     expect(links).toEqual([]);
   });
 
-  test('at most one link per target sentence and other article', () => {
-    const twice = article('e', 'courier', [b.sentences[0]!.text, `${b.sentences[0]!.text} Officials agreed.`]);
+  test('a claim the other article states twice links to both statements, the best first by score', () => {
+    const twice = article('e', 'courier', [b.sentences[0]!.text, 'The harbour reopened.', `${b.sentences[0]!.text} Officials agreed.`]);
     const links = matchArticle(a, [twice], stats);
+    expect(links.filter((l) => l.a === 'a#0').map((l) => l.b).sort()).toEqual(['e#0', 'e#2']);
+  });
+
+  test('at most linksPerSentence links from one sentence into one other article', () => {
+    const twice = article('e', 'courier', [b.sentences[0]!.text, `${b.sentences[0]!.text} Officials agreed.`]);
+    const links = matchArticle(a, [twice], stats, undefined, { ...CLAIM_MATCH, linksPerSentence: 1 });
     expect(links.filter((l) => l.a === 'a#0')).toHaveLength(1);
   });
 });
@@ -76,7 +83,8 @@ describe('claim groups', () => {
   });
 
   test.each([
-    ['one sentence per article', { min: 0.5, onePerArticle: true }, [2, 3]],
+    ['one sentence per article', { min: 0.5, perArticle: 1 }, [2, 3]],
+    ['two sentences per article', { min: 0.5, perArticle: 2 }, [5]],
     ['links of at least 0.7', { min: 0.7 }, [2, 2]],
     ['no guard', { min: 0.5 }, [5]],
   ])('single linkage, %s', (_name, rule, sizes) => {
