@@ -3,6 +3,7 @@ import { TITLES } from '../text/analyse';
 import type { NumberMention } from '../text/numbers';
 import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
+import { MIN_QUOTE_WORDS, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
 
 export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
   number: 'number differs',
@@ -14,15 +15,26 @@ export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
   negation: 'negation differs',
 };
 
-// Two quotations are the same quotation when this share of the shorter one's
-// words appears, in order, in the other.
-const SAME_QUOTE_OVERLAP = 0.6;
-const MIN_QUOTE_WORDS = 3;
-// A reworded region is shown with shared words around it until its shorter side has this many words.
-const REGION_MIN_WORDS = 5;
+const TYPE_OF_KIND: Record<DifferenceKind, DifferenceType> = {
+  number: 'number',
+  'name-spelling': 'name_spelling',
+  'quote-wording': 'quote_wording',
+  attribution: 'attribution',
+  hedging: 'hedged_vs_stated',
+  verification: 'confirmed_vs_unverified',
+  negation: 'negation',
+};
 
-/** Typed differences between two wordings of the same claim, `a` and `b` as the sentences have them. */
+/** The public name of a difference's type ("hedged_vs_stated" for `hedging`). */
+export const typeOfKind = (kind: DifferenceKind): DifferenceType => TYPE_OF_KIND[kind];
+
+/** The differences a reader is shown for two wordings of one claim: those of the shown types only. */
 export function findDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
+  return findAllDifferences(a, b).filter((d) => SHOWN_TYPES.includes(TYPE_OF_KIND[d.kind]));
+}
+
+/** Typed differences between two wordings of the same claim, `a` and `b` as the sentences have them, of every type. */
+export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
   const out: Difference[] = [];
   const add = (kind: DifferenceKind, x: string, y: string): void => {
     out.push({ kind, a: x, b: y, label: DIFFERENCE_LABELS[kind] });
