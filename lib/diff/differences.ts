@@ -5,15 +5,35 @@ import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
 import { MIN_QUOTE_WORDS, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
 
-export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
-  number: 'number differs',
-  'name-spelling': 'name spelled differently',
-  'quote-wording': 'quotation worded differently',
-  attribution: 'attributed differently',
-  hedging: 'hedged vs. stated',
-  verification: 'confirmed vs. unverified',
-  negation: 'negation differs',
-};
+/**
+ * The plain-language label a reader sees for a difference, from its two sides
+ * (`a` as this sentence has it, "here"; `b` as the other has it, "there").
+ * Outlet names are left out: the card puts them around it. Hedging and
+ * negation name the words of the side that carries them, the other side is "".
+ */
+export function differenceLabel(kind: DifferenceKind, a: string, b: string): string {
+  switch (kind) {
+    case 'number':
+      return `${a} · ${b}`;
+    case 'name-spelling':
+      return `spelled ${a} here, ${b} there`;
+    case 'quote-wording':
+      return `quoted differently: “${a}” here, “${b}” there`;
+    case 'attribution':
+      return `attributed to ${a} here, to ${b} there`;
+    case 'hedging':
+      return a ? `hedged here (“${a}”), stated as fact there` : `stated as fact here, hedged there (“${b}”)`;
+    case 'negation':
+      return a ? `negated here (“${a}”), affirmed there` : `affirmed here, negated there (“${b}”)`;
+    case 'verification':
+      return 'one says it was confirmed; the other says it could not be verified';
+  }
+}
+
+/** The same difference seen from the other sentence: sides swapped, label rewritten. */
+export function reverseDifference(d: Difference): Difference {
+  return { kind: d.kind, a: d.b, b: d.a, label: differenceLabel(d.kind, d.b, d.a) };
+}
 
 const TYPE_OF_KIND: Record<DifferenceKind, DifferenceType> = {
   number: 'number',
@@ -37,22 +57,26 @@ export function findDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Diffe
 export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
   const out: Difference[] = [];
   const add = (kind: DifferenceKind, x: string, y: string): void => {
-    out.push({ kind, a: x, b: y, label: DIFFERENCE_LABELS[kind] });
+    out.push({ kind, a: x, b: y, label: differenceLabel(kind, x, y) });
   };
   for (const [x, y] of numberDifferences(a.numbers, b.numbers)) add('number', x.phrase, y.phrase);
-  for (const [x, y] of nameDifferences(a.names, b.names)) add('name-spelling', x, y);
+  for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);
   for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
   if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker) && mainClauseSpeaker(a) && mainClauseSpeaker(b))
     add('attribution', a.speaker, b.speaker);
   // A status one sentence gives to a clause the other does not state ("…, but that is not what is
   // happening") is part of another claim, not a difference in this one.
-  if (a.hedged !== b.hedged && (a.hedged ? aboutShared(a, a.cues.hedge, b) : aboutShared(b, b.cues.hedge, a)))
-    add('hedging', a.cues.hedge.join(', ') || 'stated', b.cues.hedge.join(', ') || 'stated');
+  if (a.hedged !== b.hedged) {
+    const cue = a.hedged ? sharedCue(a, a.cues.hedge, b) : sharedCue(b, b.cues.hedge, a);
+    if (cue) add('hedging', a.hedged ? cue : '', a.hedged ? '' : cue);
+  }
   if ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) {
     add('verification', a.cues.verification.join(', '), b.cues.verification.join(', '));
   }
-  if (a.negated !== b.negated && (a.negated ? aboutShared(a, a.cues.negation, b) : aboutShared(b, b.cues.negation, a)))
-    add('negation', a.cues.negation.join(', ') || 'not negated', b.cues.negation.join(', ') || 'not negated');
+  if (a.negated !== b.negated) {
+    const cue = a.negated ? sharedCue(a, a.cues.negation, b, true) : sharedCue(b, b.cues.negation, a, true);
+    if (cue) add('negation', a.negated ? cue : '', a.negated ? '' : cue);
+  }
   return out;
 }
 
@@ -82,22 +106,33 @@ function clauseAround(text: string, at: number, length: number): string {
 }
 
 /**
- * Whether a status cue of `an` bears on what `other` says too: the clause
- * around some occurrence of a cue has at least half of its other content
- * words in `other` (or none besides the cue, when there is nothing to tell by).
+ * The status cue of `an` that bears on what `other` says too, if any: the
+ * clause around an occurrence of the cue has at least half of its other
+ * content words in `other` (or none besides the cue, when there is nothing to
+ * tell by). A negation must also bear on its own predicate: "would not return
+ * to work until every crane had been inspected" sets a condition ("only after"),
+ * it denies nothing.
  */
-function aboutShared(an: SentenceAnalysis, cues: readonly string[], other: SentenceAnalysis): boolean {
+function sharedCue(an: SentenceAnalysis, cues: readonly string[], other: SentenceAnalysis, negation = false): string | undefined {
   const otherTerms = new Set(other.terms);
-  for (const cue of cues) {
+  for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
     for (let at = an.text.indexOf(cue); at >= 0; at = an.text.indexOf(cue, at + 1)) {
+      if (negation && conditional(an.text, at + cue.length)) continue;
       const terms = contentTerms(clauseAround(an.text, at, cue.length)).filter((t) => !cueTerms.has(t));
-      if (!terms.length) return true;
+      if (!terms.length) return cue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
-      if (2 * shared >= terms.length) return true;
+      if (2 * shared >= terms.length) return cue;
     }
   }
-  return false;
+  return undefined;
+}
+
+/** "not … until", "not … unless": the negation sets a condition on the clause, it does not deny it. */
+function conditional(text: string, from: number): boolean {
+  let to = from;
+  while (to < text.length && !isClauseBreak(text, to)) to++;
+  return /\b(?:until|till|unless|before)\b/i.test(text.slice(from, to));
 }
 
 // Openers of a subordinate clause: a speaker named after one is the source of a side remark
@@ -157,28 +192,61 @@ function compatibleKind(x: NumberMention, y: NumberMention): boolean {
 // ---------------------------------------------------------------------------
 // Names
 
-/** Name pairs that look like one name spelled two ways ("Seely" / "Sili", "Qassem" / "Kasem"). */
-function nameDifferences(as: Span[], bs: Span[]): [string, string][] {
+/**
+ * Name pairs that are one name spelled two ways ("Seely" / "Sili", "Katrin
+ * Aldous" / "Katrine Aldous"): word by word, each word the same or a spelling
+ * variant, at least one a variant; a shorter name lines up with the start or
+ * the end of the longer ("Papoulias" / "Karolos Papoulias"). Two names that
+ * only share a look-alike word ("Los Angeles" / "Las Vegas") are two names.
+ */
+function nameDifferences(as: Span[], bs: Span[]): { a: string; b: string; words: [string, string] }[] {
   const wordsA = new Set(as.flatMap((n) => nameWords(n.text)).map((w) => w.toLowerCase()));
   const wordsB = new Set(bs.flatMap((n) => nameWords(n.text)).map((w) => w.toLowerCase()));
-  const pairs: [string, string][] = [];
+  const pairs: { a: string; b: string; words: [string, string] }[] = [];
   const seen = new Set<string>();
   for (const na of as) {
     for (const nb of bs) {
       const key = `${na.text}\u0000${nb.text}`;
       if (seen.has(key)) continue;
-      const variant = nameWords(na.text).some((wa) =>
-        nameWords(nb.text).some(
-          (wb) => !wordsB.has(wa.toLowerCase()) && !wordsA.has(wb.toLowerCase()) && spellingVariants(wa, wb),
-        ),
-      );
-      if (variant) {
+      // A word the other sentence also writes the first way is not spelled differently there.
+      const variant = (wa: string, wb: string): boolean =>
+        !wordsB.has(wa.toLowerCase()) && !wordsA.has(wb.toLowerCase()) && spellingVariants(wa, wb);
+      const match = spelledTwoWays(nameWords(na.text), nameWords(nb.text), variant);
+      if (match) {
         seen.add(key);
-        pairs.push([na.text, nb.text]);
+        pairs.push({ a: na.text, b: nb.text, words: match });
       }
     }
   }
   return pairs;
+}
+
+/** The differing words of two names when they are one name, else undefined. */
+function spelledTwoWays(
+  wa: string[],
+  wb: string[],
+  variant: (x: string, y: string) => boolean,
+): [string, string] | undefined {
+  if (!wa.length || !wb.length) return undefined;
+  const n = Math.min(wa.length, wb.length);
+  const tryAt = (offA: number, offB: number): [string, string] | undefined => {
+    const da: string[] = [];
+    const db: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const x = wa[offA + k]!;
+      const y = wb[offB + k]!;
+      if (x.toLowerCase() === y.toLowerCase()) continue;
+      if (!variant(x, y)) return undefined;
+      da.push(x);
+      db.push(y);
+    }
+    // A name lined up with part of a longer one needs a word written the same way to anchor it
+    // ("Angels" is not "Los Angeles").
+    if (wa.length !== wb.length && da.length === n) return undefined;
+    return da.length ? [da.join(' '), db.join(' ')] : undefined;
+  };
+  // Same length: word by word. Otherwise the shorter is the longer's first or last words.
+  return tryAt(0, 0) ?? (wa.length !== wb.length ? tryAt(wa.length - n, wb.length - n) : undefined);
 }
 
 // Names and name words recur across the pairs of a story: their derived forms are kept a while.
@@ -219,14 +287,19 @@ function spellingVariantsOf(x: string, y: string): boolean {
   const b = fold(y);
   if (a === b) return false;
   if (a.length < 3 || b.length < 3) return false;
-  // "Iraq" and "Iraqi", "Iran" and "Iranian" are a place and its adjective, not two spellings.
-  if (a.startsWith(b) || b.startsWith(a)) return false;
+  // "Iraq" and "Iraqi", "Iran" and "Iranian" are a place and its adjective, not two spellings;
+  // "Katrin" and "Katrine", "Sara" and "Sarah", "Ann" and "Anne" are one name.
+  if (a.startsWith(b) || b.startsWith(a)) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    const extra = long.slice(short.length);
+    return short.length >= 4 && extra.length === 1 && (extra === 'e' || extra === 'h' || extra === short[short.length - 1]);
+  }
   const ka = skeleton(a);
   const kb = skeleton(b);
   if (ka[0] !== kb[0]) return false;
   if (ka === kb && ka.length >= 2) return true;
   const longest = Math.max(a.length, b.length);
-  return longest >= 5 && editDistance(a, b) <= Math.max(1, Math.floor(longest / 4));
+  return longest >= 5 && editDistance(a, b, true) <= Math.max(1, Math.floor(longest / 4));
 }
 
 function fold(s: string): string {
@@ -249,14 +322,19 @@ function skeleton(s: string): string {
   return (first + rest).replace(/(.)\1+/g, '$1');
 }
 
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance; with `transpositions`, two neighbours swapped ("Theater" / "Theatre") count as one edit. */
+export function editDistance(a: string, b: string, transpositions = false): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      cur.push(d);
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length] ?? 0;
@@ -302,6 +380,8 @@ export interface DiffPart {
 interface Word {
   raw: string;
   key: string;
+  /** An editor's mark, not the speaker's words: a bracketed insertion ("[Jackman's]", "min[ute]s") or an ellipsis. */
+  editorial?: boolean;
 }
 
 // Contractions read as their full words, so "that’s not" and "that is not" are one wording.
@@ -325,14 +405,25 @@ function expand(key: string): string[] {
   return [key];
 }
 
+// A contraction written with spaces around its apostrophe ("It ’ s", "I ’ m"), as some feeds detokenise it.
+const SPACED_CONTRACTION = /(\p{L}) ?(['’]) ?(s|t|re|ve|ll|m|d)\b/gu;
+const ELLIPSIS = /\.{3,}|…/gu;
+
 function words(s: string, expandContractions = true): Word[] {
+  let bracket = false;
   // The expanded words of one written word share its text; the first carries it for display.
   return s
+    .replace(SPACED_CONTRACTION, '$1$2$3')
+    .replace(ELLIPSIS, ' … ')
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((raw) => {
+    .flatMap((raw): Word[] => {
+      if (raw === '…') return [{ raw, key: '…', editorial: true }];
+      const editorial = bracket || raw.includes('[') || raw.includes(']');
+      if (raw.includes('[')) bracket = true;
+      if (raw.includes(']')) bracket = raw.lastIndexOf('[') > raw.lastIndexOf(']');
       const key = raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '');
-      return (expandContractions ? expand(key) : [key]).map((k, n) => ({ raw: n ? '' : raw, key: k }));
+      return (expandContractions ? expand(key) : [key]).map((k, n) => ({ raw: n ? '' : raw, key: k, ...(editorial ? { editorial } : {}) }));
     })
     .filter((w) => w.key.length > 0);
 }
@@ -448,13 +539,30 @@ function changedRegion(ops: WordOp[]): [string, string] | undefined {
   const tail = ops.slice(lastSame + 1);
   if (tail.every((o) => o.op === 'del') || tail.every((o) => o.op === 'ins')) hi = lastSame + 1;
 
+  // A run of changes is the editor's, not the speaker's, when one side of it is only bracketed words
+  // ("[Jackman's]" for "his") or it meets an ellipsis (words left out).
   let first = -1;
   let last = -1;
-  for (let k = lo; k < hi; k++) {
-    if (ops[k]?.op !== 'same') {
-      if (first < 0) first = k;
-      last = k;
+  for (let k = lo; k < hi; ) {
+    if (ops[k]?.op === 'same') {
+      k++;
+      continue;
     }
+    let end = k;
+    while (end < hi && ops[end]?.op !== 'same') end++;
+    const run = ops.slice(k, end);
+    const dels = run.filter((o) => o.op === 'del').map((o) => o.word);
+    const ins = run.filter((o) => o.op === 'ins').map((o) => o.word);
+    const near = [ops[k - 1], ops[end]].flatMap((o) => (o ? [o.word, o.other] : []));
+    const editorial =
+      (dels.length > 0 && dels.every((w) => w.editorial)) ||
+      (ins.length > 0 && ins.every((w) => w.editorial)) ||
+      [...dels, ...ins, ...near].some((w) => w?.key === '…');
+    if (!editorial) {
+      if (first < 0) first = k;
+      last = end - 1;
+    }
+    k = end;
   }
   if (first < 0) return undefined;
   let from = first;

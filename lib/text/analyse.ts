@@ -83,8 +83,9 @@ export function analyseSentence(text: string): SentenceAnalysis {
 // ---------------------------------------------------------------------------
 // Modality
 
+// "could" of ability is no hedge: "he could no longer walk", "could barely see", "could hear shots".
 const HEDGE =
-  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+not\b|n['’]t)|suggest(?:s|ed|ing)?|(?:is|are|was|were) (?:believed|thought|understood|said) to)\b/g;
+  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|(?:is|are|was|were) (?:believed|thought|understood|said) to)\b/g;
 const UNVERIFIED =
   /\b(?:un(?:verified|confirmed|substantiated)|(?:(?:could|can|would|has|have|had|was|were|is|are)\s+)?(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
 const CONFIRMED = /\b(?:confirm(?:s|ed)?|verified|authentic(?:ated)?|genuine)\b/gi;
@@ -114,7 +115,24 @@ function quotesOf(text: string, marks: { open: number; close: number }[]): Span[
       out.push({ text: inner, start, end: start + inner.length });
     }
   }
+  // A quotation running on from the previous sentence, or into the next, with its one straight mark:
+  // '"Our country has reached the edge of the abyss.' and 'but we will see them in court."'.
+  const straight = [...text.matchAll(/"/g)].map((m) => m.index);
+  const lone = straight.length % 2 === 1 && !out.some((o) => o.start <= straight[0]! && straight[0]! < o.end) ? straight[0]! : -1;
+  if (lone >= 0 && text.slice(0, lone).trim() === '' && straight.length === 1) push(lone + 1, text.length);
+  else if (lone >= 0 && straight.length === 1 && text.slice(lone + 1).trim() === '') push(0, lone);
+  // A closing curly mark with no opening one before it: the quotation opened in an earlier sentence.
+  const close = text.indexOf('”');
+  if (close >= 0 && !text.slice(0, close).includes('“') && !out.some((o) => o.start <= close && close <= o.end)) push(0, close);
   return out.sort((a, b) => a.start - b.start);
+
+  function push(from: number, to: number): void {
+    let start = from;
+    let end = to;
+    while (start < end && /[\s"“”]/u.test(text[start] ?? '')) start++;
+    while (end > start && /[\s,;:"“”]/u.test(text[end - 1] ?? '')) end--;
+    if (end - start > 0) out.push({ text: text.slice(start, end), start, end });
+  }
 }
 
 // ---------------------------------------------------------------------------
