@@ -29,3 +29,7 @@ export const SAME_QUOTE_OVERLAP = 0.6;
 export const MIN_QUOTE_WORDS = 3;
 // A reworded region is shown with shared words around it until its shorter side has this many words.
 export const REGION_MIN_WORDS = 5;
+
+// Two figures are of one quantity only when a content word within this many words of each is shared
+// (besides what they count). Development events, number right/flagged: 4 → 4/5, 6 → 9/9, 8 → 9/11, 10 → 10/12, 12 → 12/14.
+export const NUMBER_CONTEXT_WORDS = 6;

@@ -3,7 +3,7 @@ import { TITLES } from '../text/analyse';
 import type { NumberMention } from '../text/numbers';
 import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
-import { MIN_QUOTE_WORDS, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
+import { MIN_QUOTE_WORDS, NUMBER_CONTEXT_WORDS, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
 
 /**
  * The plain-language label a reader sees for a difference, from its two sides
@@ -59,7 +59,9 @@ export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Di
   const add = (kind: DifferenceKind, x: string, y: string): void => {
     out.push({ kind, a: x, b: y, label: differenceLabel(kind, x, y) });
   };
-  for (const [x, y] of numberDifferences(a.numbers, b.numbers)) add('number', x.phrase, y.phrase);
+  for (const [x, y] of numberDifferences(a, b)) add('number', x.phrase, y.phrase);
+  const days = weekdayDifference(a, b);
+  if (days) add('number', days[0].text, days[1].text);
   for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);
   for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
   if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker) && mainClauseSpeaker(a) && mainClauseSpeaker(b))
@@ -162,21 +164,27 @@ function mainClauseSpeaker(an: SentenceAnalysis): boolean {
 // Numbers
 
 /**
- * Pairs of numbers that count the same thing with different values. A value
- * present in both sentences is agreed on; the rest pair up when they are of
- * the same kind and count the same word, or are the only ones of their kind.
+ * Pairs of numbers that give one quantity two values. A value present in both
+ * sentences is agreed on; the rest pair up when they are of the same kind,
+ * count the same word (or are the only ones of their kind) and stand among
+ * the same words: "20,000 people took to the streets of Athens, police said"
+ * and "police put the march at 30,000 people" give one crowd two sizes;
+ * "three people died" and "a march of 30,000 people" count two crowds.
  */
-function numberDifferences(as: NumberMention[], bs: NumberMention[]): [NumberMention, NumberMention][] {
+function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, NumberMention][] {
+  const as = a.numbers;
+  const bs = b.numbers;
   const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)));
   const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)));
   const pairs: [NumberMention, NumberMention][] = [];
   const used = new Set<NumberMention>();
   for (const x of restA) {
-    const sameKind = restB.filter((y) => !used.has(y) && compatibleKind(x, y));
+    const sameKind = restB.filter((y) => !used.has(y) && compatibleKind(x, y) && sameQuantity(a, x, b, y));
     const byUnit = sameKind.find((y) => x.unit !== undefined && x.unit === y.unit);
     const onlyOnes =
-      sameKind.length === 1 && restA.filter((z) => compatibleKind(z, x)).length === 1 ? sameKind[0] : undefined;
-    const y = byUnit ?? (onlyOnes && (!x.unit || !onlyOnes.unit || x.unit === onlyOnes.unit || x.kind !== 'count') ? onlyOnes : undefined);
+      sameKind.length === 1 && x.kind === sameKind[0]!.kind && restA.filter((z) => compatibleKind(z, x)).length === 1 ? sameKind[0] : undefined;
+    // A count of something against a bare number ("three bank workers", "between 30 and 40") is two quantities.
+    const y = byUnit ?? (onlyOnes && (x.kind !== 'count' || x.unit === onlyOnes.unit) ? onlyOnes : undefined);
     if (y) {
       used.add(y);
       pairs.push([x, y]);
@@ -187,6 +195,52 @@ function numberDifferences(as: NumberMention[], bs: NumberMention[]): [NumberMen
 
 function compatibleKind(x: NumberMention, y: NumberMention): boolean {
   return x.kind === y.kind || (x.kind === 'count' && y.kind === 'ordinal') || (x.kind === 'ordinal' && y.kind === 'count');
+}
+
+/**
+ * Two figures of one quantity share a content word near them, besides what
+ * they count, and are both offsets from another time or neither: "in about 30
+ * days" and "nine days before the inauguration" are two spans of time.
+ */
+function sameQuantity(a: SentenceAnalysis, x: Span & { unit?: string }, b: SentenceAnalysis, y: Span & { unit?: string }): boolean {
+  if (offset(a, x) !== offset(b, y)) return false;
+  const near = contextOf(b, y, y.unit);
+  return contextOf(a, x, x.unit).some((t) => near.includes(t));
+}
+
+/** Stems of the content words within NUMBER_CONTEXT_WORDS words either side of a span, the span and its unit left out. */
+function contextOf(an: SentenceAnalysis, span: Span, unit: string | undefined): string[] {
+  const at = an.tokens.findIndex((t) => t.end > span.start);
+  if (at < 0) return [];
+  let after = at;
+  while (after < an.tokens.length && an.tokens[after]!.start < span.end) after++;
+  return [...an.tokens.slice(Math.max(0, at - NUMBER_CONTEXT_WORDS), at), ...an.tokens.slice(after, after + NUMBER_CONTEXT_WORDS)]
+    .filter((t) => !t.isStop && !t.isNumber && t.stem !== unit && !WEEKDAYS.includes(t.norm))
+    .map((t) => t.stem);
+}
+
+const OFFSET_WORDS = new Set(['before', 'after', 'earlier', 'later', 'ago', 'since', 'prior']);
+
+/** Whether the figure (with what it counts) is followed by "before", "after", "ago"…. */
+function offset(an: SentenceAnalysis, span: Span & { unit?: string }): boolean {
+  let k = an.tokens.findIndex((t) => t.start >= span.end);
+  if (k < 0) return false;
+  if (span.unit !== undefined && an.tokens[k]?.stem === span.unit) k++;
+  return OFFSET_WORDS.has(an.tokens[k]?.norm ?? '');
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** "Monday" here, "Tuesday" there, for one event: each sentence names one day of the week, a different one. */
+function weekdayDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span] | undefined {
+  const days = (an: SentenceAnalysis): Span[] =>
+    an.tokens.filter((t) => WEEKDAYS.includes(t.norm)).map((t) => ({ text: t.raw, start: t.start, end: t.end }));
+  const da = days(a);
+  const db = days(b);
+  if (da.length !== 1 || db.length !== 1) return undefined;
+  const [x, y] = [da[0]!, db[0]!];
+  if (x.text.toLowerCase() === y.text.toLowerCase()) return undefined;
+  return sameQuantity(a, x, b, y) ? [x, y] : undefined;
 }
 
 // ---------------------------------------------------------------------------

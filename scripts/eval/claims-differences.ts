@@ -9,7 +9,9 @@
  * existed printed beside them.
  *
  *   npx tsx scripts/eval.ts claims-differences
- *   npx tsx scripts/eval/claims-differences.ts [--verbose] [--type=negation]
+ *   npx tsx scripts/eval/claims-differences.ts [--verbose [--right]] [--type=negation]
+ *
+ * --verbose lists the wrong flags (FP) and the missed ones (FN); --right adds the right ones (TP).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -93,7 +95,7 @@ interface Tally {
 
 const ratio = (n: number, d: number): string => (d ? (n / d).toFixed(2) : '—');
 
-export function evaluate(shared: string, options: { verbose?: boolean; only?: DifferenceType } = {}): string[] {
+export function evaluate(shared: string, options: { verbose?: boolean; right?: boolean; only?: DifferenceType } = {}): string[] {
   const pairs = labelledPairs(shared);
   const cache = new Map<string, SentenceAnalysis>();
   const analysed = (t: string): SentenceAnalysis => {
@@ -117,9 +119,9 @@ export function evaluate(shared: string, options: { verbose?: boolean; only?: Di
       if (g) row.flagged++;
       if (l) row.labelled++;
       if (g && l) row.right++;
-      if (options.verbose && g !== l && (!options.only || options.only === t))
+      if (options.verbose && (g !== l || (options.right && g)) && (!options.only || options.only === t))
         errors.push(
-          `  ${g ? 'FP' : 'FN'} ${t} ${p.event} ${p.a}/${p.b}${g ? ` [${given.get(t)}]` : ''}\n      A: ${p.textA}\n      B: ${p.textB}`,
+          `  ${g && l ? 'TP' : g ? 'FP' : 'FN'} ${t} ${p.event} ${p.a}/${p.b}${g ? ` [${given.get(t)}]` : ''}\n      A: ${p.textA}\n      B: ${p.textB}`,
         );
     }
   }
@@ -155,6 +157,7 @@ if (isMainModule(import.meta.url)) {
   try {
     const lines = evaluate(sharedDir(), {
       verbose: process.argv.includes('--verbose'),
+      right: process.argv.includes('--right'),
       only: only && isType(only) ? only : undefined,
     });
     for (const l of lines) console.log(l);

@@ -10,6 +10,8 @@ describe('findDifferences flags', () => {
   test.each<[string, string, string, DifferenceKind, string, string]>([
     ['number', 'The US has about 5000 troops in Iraq.', 'The US has some 5,200 troops in Iraq.', 'number', '5000 troops', '5,200 troops'],
     ['number in words', 'Germany withdrew thirty-two soldiers.', 'Germany withdrew 23 soldiers.', 'number', 'thirty-two soldiers', '23 soldiers'],
+    ['days of the week', 'The strike at the port began on Monday.', 'The strike at the port began on Tuesday.', 'number', 'Monday', 'Tuesday'],
+    ['one crowd two sizes', 'Police said 20,000 people marched in Athens.', 'Police said about 30,000 people marched through Athens.', 'number', '20,000 people', '30,000 people'],
     ['name spelling by skeleton', 'The letter was signed by William H. Seely.', 'The letter was signed by William H. Sili.', 'name-spelling', 'Seely', 'Sili'],
     ['name spelling by edit distance', 'The strike killed Qassem Soleimani.', 'The strike killed Qassem Suleimani.', 'name-spelling', 'Soleimani', 'Suleimani'],
     ['name spelling with Q and K', 'The strike killed General Qassem Soleimani.', 'The strike killed General Kasem Soleimani.', 'name-spelling', 'Qassem', 'Kasem'],
@@ -104,6 +106,12 @@ describe('misfires seen on real news', () => {
     ['a team is not the city it is named after', 'The Angels made an eight-year offer.', 'Los Angeles made an eight-year offer to him.', 'name-spelling'],
     ['two places sharing a look-alike word', 'The offer was made in Los Angeles.', 'The offer was made in Las Vegas.', 'name-spelling'],
     ['a place and its adjective', 'Troops stayed in Iran.', 'Iranian troops stayed.', 'name-spelling'],
+    ['two crowds', 'Three people died after rioters set fire to a bank.', 'Police put the march, to mark the strike, at roughly 30,000 people.', 'number'],
+    ['a span and an offset', 'The new rules will take effect in about 30 days.', 'The new rule takes effect nine days before the inauguration.', 'number'],
+    ['a count against a bare number', 'The three bank workers were killed in the fire.', 'Two women and a man, between 30 and 40, were killed in the fire.', 'number'],
+    ['figures about different things', 'He was paid $3 million for co-writing and directing it.', 'The series has already accumulated $459 million around the globe.', 'number'],
+    ['an ordinal and a year', 'She hosted the 79th Academy Awards in 2007.', 'She served as emcee during the 2007 ceremony.', 'number'],
+    ['the same day', 'The strike began on Monday at the port.', 'On Monday the strike began at the port.', 'number'],
   ])('%s', (_l, a, b, kind) => {
     expect(all(a, b)).not.toContain(kind);
   });
