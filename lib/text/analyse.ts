@@ -250,6 +250,8 @@ const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const INVERTIBLE = new Set(
   'said says reported reports read reads added adds insisted insists wrote writes explained explains noted notes stated states argued argues continued'.split(' '),
 );
+// Asking or urging someone to do something states no claim: "the Academy has asked her to do it twice".
+const NOT_ASSERTING = new Set(['ask', 'asks', 'asked', 'urge', 'urges', 'urged']);
 const NP_STOP = /\b(?:from|of|in|on|at|with|who|which|that|signed|sent|to|by|about|over|after|before|during)\b/i;
 const CLAUSE_VERB = /\b(?:was|were|is|are|not|which|who|whose|that|has|have|had|been)\b/i;
 
@@ -267,7 +269,7 @@ function findSpeaker(
   }
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i];
-    if (!v || v.isCapitalized || !SPEECH_VERBS.has(v.norm) || inQuote(v)) continue;
+    if (!v || v.isCapitalized || !SPEECH_VERBS.has(v.norm) || NOT_ASSERTING.has(v.norm) || inQuote(v)) continue;
     const prevNorm = tokens[i - 1]?.norm ?? '';
     if (NOUN_LIKE.has(v.norm) && DETERMINERS.has(prevNorm)) continue;
     if (PASSIVE.has(prevNorm)) continue; // "is confirmed", "was read": no one is speaking
@@ -297,7 +299,10 @@ function phraseAfter(text: string, from: number, names: Span[], anyNoun = false)
     // "US Secretary of Defence, Mark Esper": the person after the office.
     const appositive = names.find((n) => n.start > name.end && /^,\s*$/.test(text.slice(name.end, n.start)));
     const office = name.text.split(/\s+/).some((w) => TITLES.has(w.toLowerCase()));
-    return office && appositive ? appositive.text : name.text;
+    if (office && appositive) return appositive.text;
+    // "Oscar producer Laurence Mark", "Boston WCVB sportscaster Mike Lynch": the person the first name qualifies.
+    const person = names.find((n) => n.start > name.end && /^\s+(?:(?!and\b|or\b)\p{Ll}+\s+){1,2}$/u.test(text.slice(name.end, n.start)));
+    return withPartners(text, person ?? name, names);
   }
   const clause = /^[^,.;:!?()“”"‘’]+/u.exec(text.slice(at))?.[0] ?? '';
   const words = clause.split(NP_STOP)[0]?.trim().split(/\s+/).filter(Boolean) ?? [];
@@ -305,6 +310,12 @@ function phraseAfter(text: string, from: number, names: Span[], anyNoun = false)
   const first = words[0]?.toLowerCase() ?? '';
   if (!anyNoun && !DETERMINERS.has(first) && !/^\p{Lu}/u.test(words[0] ?? '')) return undefined;
   return words.join(' ');
+}
+
+/** "said Zadan and Meron": the names joined by "and" after the first. */
+function withPartners(text: string, name: Span, names: Span[]): string {
+  const partner = names.find((n) => n.start > name.end && /^\s+and\s+$/.test(text.slice(name.end, n.start)));
+  return partner ? `${name.text} and ${partner.text}` : name.text;
 }
 
 /**
@@ -328,7 +339,11 @@ function subjectBefore(text: string, from: number, to: number, names: Span[]): s
   if (!last) return undefined;
   const headAt = from + clauseStart + last.index;
   const name = names.find((n) => n.start <= headAt && headAt < n.end);
-  if (name) return name.text;
+  if (name) {
+    // "Craig Zadan and Neil Meron said": both.
+    const partner = names.find((n) => n.end < name.start && /^\s+and\s+$/.test(text.slice(n.end, name.start)));
+    return partner ? `${partner.text} and ${name.text}` : name.text;
+  }
   const phrase = words
     .slice(-6)
     .map((w) => w[0])
