@@ -4,7 +4,7 @@ import { SPEECH_VERBS } from '../text/abbreviations';
 import type { NumberMention } from '../text/numbers';
 import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
-import { MIN_QUOTE_WORDS, NUMBER_CONTEXT_WORDS, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
+import { MIN_QUOTE_WORDS, NUMBER_CONTEXT_WORDS, STATUS_SCOPE_SHARE, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
 
 /**
  * The plain-language label a reader sees for a difference, from its two sides
@@ -100,41 +100,63 @@ function clauseStartOf(text: string, at: number): number {
   return from;
 }
 
-/** The clause holding text[at, at + length). */
-function clauseAround(text: string, at: number, length: number): string {
-  const from = clauseStartOf(text, at);
-  let to = at + length;
-  while (to < text.length && !isClauseBreak(text, to)) to++;
-  return text.slice(from, to);
-}
-
 /**
  * The status cue of `an` that bears on what `other` says too, if any: the
- * clause around an occurrence of the cue has at least half of its other
- * content words in `other` (or none besides the cue, when there is nothing to
- * tell by). A negation must also bear on its own predicate: "would not return
- * to work until every crane had been inspected" sets a condition ("only after"),
- * it denies nothing.
+ * words it bears on (from the cue to the end of its clause) have at least
+ * STATUS_SCOPE_SHARE of their content words in `other`. Names do not count (both reports of one story
+ * name the same people), a cue set off by commas ("which, apparently, has
+ * not happened") bears on the clause after it, and a cue inside a
+ * subordinate clause ("because its emissions might contribute") bears on
+ * that clause, not on the claim. A negation must also bear on its own
+ * predicate: "would not return to work until every crane had been
+ * inspected" sets a condition ("only after"), it denies nothing.
  */
 function sharedCue(an: SentenceAnalysis, cues: readonly string[], other: SentenceAnalysis, negation = false): string | undefined {
   const otherTerms = new Set(other.terms);
+  const inName = (t: { start: number }): boolean => an.names.some((n) => n.start <= t.start && t.start < n.end);
+  const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
+    an.tokens.filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem)).map((t) => t.stem);
   for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
-    for (let at = an.text.indexOf(cue); at >= 0; at = an.text.indexOf(cue, at + 1)) {
+    for (const at of occurrences(an.text, cue)) {
       if (negation && conditional(an.text, at + cue.length)) continue;
-      const terms = contentTerms(clauseAround(an.text, at, cue.length)).filter((t) => !cueTerms.has(t));
-      if (!terms.length) return cue;
+      const from = clauseStartOf(an.text, at);
+      if (an.text.slice(from, at).toLowerCase().split(/[^\p{L}]+/u).some((w) => SUBORDINATORS.has(w))) continue;
+      let to = clauseEndOf(an.text, at + cue.length);
+      // The words the cue bears on: from it to the end of its clause.
+      let terms = termsIn(at, to, cueTerms);
+      if (!terms.length && to < an.text.length) terms = termsIn(to + 1, (to = clauseEndOf(an.text, to + 1)), cueTerms);
+      if (!terms.length) continue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
-      if (2 * shared >= terms.length) return cue;
+      if (shared >= STATUS_SCOPE_SHARE * terms.length) return cue;
     }
   }
   return undefined;
 }
 
-/** "not … until", "not … unless": the negation sets a condition on the clause, it does not deny it. */
-function conditional(text: string, from: number): boolean {
+/** Where `cue` occurs in `text` as whole words. */
+function occurrences(text: string, cue: string): number[] {
+  const out: number[] = [];
+  const letter = /\p{L}/u;
+  for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
+    const startsWord = letter.test(cue[0] ?? '');
+    const endsWord = letter.test(cue[cue.length - 1] ?? '');
+    if (startsWord && letter.test(text[at - 1] ?? '')) continue;
+    if (endsWord && letter.test(text[at + cue.length] ?? '')) continue;
+    out.push(at);
+  }
+  return out;
+}
+
+function clauseEndOf(text: string, from: number): number {
   let to = from;
   while (to < text.length && !isClauseBreak(text, to)) to++;
+  return to;
+}
+
+/** "not … until", "not … unless": the negation sets a condition on the clause, it does not deny it. */
+function conditional(text: string, from: number): boolean {
+  const to = clauseEndOf(text, from);
   return /\b(?:until|till|unless|before)\b/i.test(text.slice(from, to));
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { findAllDifferences, findDifferences, reverseDifference, wordDiff } from '../../lib/diff/differences';
+import { SHOWN_TYPES } from '../../lib/diff/config';
+import { findAllDifferences, findDifferences, reverseDifference, typeOfKind, wordDiff } from '../../lib/diff/differences';
 import { analyseSentence } from '../../lib/text/analyse';
 import type { DifferenceKind } from '../../lib/types';
 
-const diff = (a: string, b: string) => findDifferences(analyseSentence(a), analyseSentence(b));
+// Every type the finder computes; what a reader is shown is tested below.
+const diff = (a: string, b: string) => findAllDifferences(analyseSentence(a), analyseSentence(b));
 const kinds = (a: string, b: string): DifferenceKind[] => diff(a, b).map((d) => d.kind);
 
 describe('findDifferences flags', () => {
@@ -124,6 +126,18 @@ describe('misfires seen on real news', () => {
   ])('name spelling: %s', (_l, a, b, wa, wb) => {
     const d = findAllDifferences(analyseSentence(a), analyseSentence(b)).find((x) => x.kind === 'name-spelling');
     expect(d).toMatchObject({ a: wa, b: wb, label: `spelled ${wa} here, ${wb} there` });
+  });
+});
+
+describe('what a reader is shown', () => {
+  test('only the shown types', () => {
+    const a = analyseSentence('Officials reportedly said 5,000 troops are not leaving, Gen. Milley said.');
+    const b = analyseSentence('Officials said 4,000 troops are leaving, Mr Esper said.');
+    const all = findAllDifferences(a, b).map((d) => typeOfKind(d.kind));
+    const shown = findDifferences(a, b).map((d) => typeOfKind(d.kind));
+    expect(all).toEqual(expect.arrayContaining(['number', 'hedged_vs_stated']));
+    expect(shown).toEqual(all.filter((t) => SHOWN_TYPES.includes(t)));
+    expect(shown).toContain('number');
   });
 });
 
