@@ -1,6 +1,8 @@
 /** Turns stored links into what the page's cards show. */
 import type { ArticleRecord, ParallaxDb } from '../db/db';
+import { forReaders } from '../diff/differences';
 import { textFragmentUrl } from '../dom/fragment';
+import { consistentReasons } from '../match/reasons';
 import type { MarkedSentence, OutletReport, PageAnnotation, SentenceLink, StoredSentence } from '../types';
 
 /**
@@ -98,6 +100,8 @@ function reportsFor(
     const sentence = sentences.get(l.b);
     if (!other || !sentence) continue;
     const root = reprintRoot(other.id, byId);
+    // Links stored by an earlier version may hold types no longer shown, or older labels.
+    const shown = forReaders(l.differences);
     const list = groups.get(root) ?? [];
     list.push({
       outlet: other.outlet,
@@ -108,8 +112,8 @@ function reportsFor(
       sentence: sentence.text,
       fragmentUrl: textFragmentUrl(other.url, sentence.text),
       score: l.score,
-      reasons: l.reasons,
-      differences: l.differences,
+      reasons: consistentReasons(l.reasons, shown),
+      differences: shown,
     });
     groups.set(root, list);
   }

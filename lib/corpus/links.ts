@@ -1,5 +1,6 @@
 /** Claim links between an article and the other outlets of its story, stored in both directions. */
 import type { ArticleRecord, ParallaxDb } from '../db/db';
+import { reverseDifference } from '../diff/differences';
 import { matchArticle, type ArticleSentences } from '../match/claims';
 import type { PairScorer } from '../match/scorer';
 import type { SentenceLink, StoredSentence } from '../types';
@@ -137,6 +138,6 @@ export function reverseLink(l: SentenceLink): SentenceLink {
     storyId: l.storyId,
     score: l.score,
     reasons: l.reasons,
-    differences: l.differences.map((d) => ({ ...d, a: d.b, b: d.a })),
+    differences: l.differences.map(reverseDifference),
   };
 }

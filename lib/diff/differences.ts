@@ -54,13 +54,23 @@ export function findDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Diffe
   return findAllDifferences(a, b).filter((d) => SHOWN_TYPES.includes(TYPE_OF_KIND[d.kind]));
 }
 
+/** Differences as a reader sees them: shown types only, each labelled as this version labels it. */
+export function forReaders(ds: readonly Difference[]): Difference[] {
+  return ds
+    .filter((d) => SHOWN_TYPES.includes(TYPE_OF_KIND[d.kind]))
+    .map((d) => {
+      const label = differenceLabel(d.kind, d.a, d.b);
+      return label === d.label ? d : { ...d, label };
+    });
+}
+
 /** Typed differences between two wordings of the same claim, `a` and `b` as the sentences have them, of every type. */
 export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
   const out: Difference[] = [];
   const add = (kind: DifferenceKind, x: string, y: string): void => {
     out.push({ kind, a: x, b: y, label: differenceLabel(kind, x, y) });
   };
-  for (const [x, y] of numberDifferences(a, b)) add('number', x.phrase, y.phrase);
+  for (const [x, y] of numberDifferences(a, b)) add('number', x.text, y.text);
   const days = weekdayDifference(a, b);
   if (days) add('number', days[0].text, days[1].text);
   for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);

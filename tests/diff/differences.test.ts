@@ -10,10 +10,10 @@ const kinds = (a: string, b: string): DifferenceKind[] => diff(a, b).map((d) => 
 
 describe('findDifferences flags', () => {
   test.each<[string, string, string, DifferenceKind, string, string]>([
-    ['number', 'The US has about 5000 troops in Iraq.', 'The US has some 5,200 troops in Iraq.', 'number', '5000 troops', '5,200 troops'],
-    ['number in words', 'Germany withdrew thirty-two soldiers.', 'Germany withdrew 23 soldiers.', 'number', 'thirty-two soldiers', '23 soldiers'],
+    ['number', 'The US has about 5000 troops in Iraq.', 'The US has some 5,200 troops in Iraq.', 'number', '5000', '5,200'],
+    ['number in words', 'Germany withdrew thirty-two soldiers.', 'Germany withdrew 23 soldiers.', 'number', 'thirty-two', '23'],
     ['days of the week', 'The strike at the port began on Monday.', 'The strike at the port began on Tuesday.', 'number', 'Monday', 'Tuesday'],
-    ['one crowd two sizes', 'Police said 20,000 people marched in Athens.', 'Police said about 30,000 people marched through Athens.', 'number', '20,000 people', '30,000 people'],
+    ['one crowd two sizes', 'Police said 20,000 people marched in Athens.', 'Police said about 30,000 people marched through Athens.', 'number', '20,000', '30,000'],
     ['name spelling by skeleton', 'The letter was signed by William H. Seely.', 'The letter was signed by William H. Sili.', 'name-spelling', 'Seely', 'Sili'],
     ['name spelling by edit distance', 'The strike killed Qassem Soleimani.', 'The strike killed Qassem Suleimani.', 'name-spelling', 'Soleimani', 'Suleimani'],
     ['name spelling with Q and K', 'The strike killed General Qassem Soleimani.', 'The strike killed General Kasem Soleimani.', 'name-spelling', 'Qassem', 'Kasem'],
@@ -143,7 +143,7 @@ describe('what a reader is shown', () => {
 
 describe('labels a reader can take in', () => {
   test.each<[string, string, string, string]>([
-    ['number', 'The strike drew 5,000 workers.', 'The strike drew 4,000 workers.', '5,000 workers · 4,000 workers'],
+    ['number', 'The strike drew 5,000 workers.', 'The strike drew 4,000 workers.', '5,000 · 4,000'],
     ['verification', 'The letter could not be verified.', 'The letter has been confirmed.', 'one says it was confirmed; the other says it could not be verified'],
     ['hedging', 'The letter was reportedly sent to Baghdad.', 'The letter was sent to Baghdad.', 'hedged here (“reportedly”), stated as fact there'],
     ['hedging, other side', 'The letter was sent to Baghdad.', 'The letter was reportedly sent to Baghdad.', 'stated as fact here, hedged there (“reportedly”)'],
