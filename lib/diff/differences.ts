@@ -513,21 +513,24 @@ function expand(key: string): string[] {
 const SPACED_CONTRACTION = /(\p{L}) ?(['’]) ?(s|t|re|ve|ll|m|d)\b/gu;
 const ELLIPSIS = /\.{3,}|…/gu;
 
+// An editor's bracket spans at most this many written words ("[the prime minister]"); an opening
+// bracket left unclosed ("30 min[ute") marks its own word only.
+const BRACKET_WORDS = 4;
+
 function words(s: string, expandContractions = true): Word[] {
-  let bracket = false;
+  const raws = s.replace(SPACED_CONTRACTION, '$1$2$3').replace(ELLIPSIS, ' … ').split(/\s+/).filter(Boolean);
+  const editorial = raws.map((raw) => raw === '…' || raw.includes('[') || raw.includes(']'));
+  raws.forEach((raw, k) => {
+    if (raw.lastIndexOf('[') <= raw.lastIndexOf(']')) return;
+    const close = raws.findIndex((r, m) => m > k && m <= k + BRACKET_WORDS && r.includes(']'));
+    for (let m = k + 1; m < close; m++) editorial[m] = true;
+  });
   // The expanded words of one written word share its text; the first carries it for display.
-  return s
-    .replace(SPACED_CONTRACTION, '$1$2$3')
-    .replace(ELLIPSIS, ' … ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((raw): Word[] => {
+  return raws
+    .flatMap((raw, k): Word[] => {
       if (raw === '…') return [{ raw, key: '…', editorial: true }];
-      const editorial = bracket || raw.includes('[') || raw.includes(']');
-      if (raw.includes('[')) bracket = true;
-      if (raw.includes(']')) bracket = raw.lastIndexOf('[') > raw.lastIndexOf(']');
       const key = raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '');
-      return (expandContractions ? expand(key) : [key]).map((k, n) => ({ raw: n ? '' : raw, key: k, ...(editorial ? { editorial } : {}) }));
+      return (expandContractions ? expand(key) : [key]).map((w, n) => ({ raw: n ? '' : raw, key: w, ...(editorial[k] ? { editorial: true } : {}) }));
     })
     .filter((w) => w.key.length > 0);
 }

@@ -93,6 +93,12 @@ describe('misfires seen on real news', () => {
       'quote-wording',
     ],
     [
+      'an editorial bracket left open',
+      '“The cranes were checked within 30 min[ute of the collapse,” the manager said.',
+      '“The cranes were checked within 30 minute of the collapse,” the manager said.',
+      'quote-wording',
+    ],
+    [
       'an editor’s name for a pronoun',
       '“We hope [Jackman] is going to broaden us out,” Ganis said.',
       '“We hope he is going to broaden us out,” Ganis said.',
@@ -116,6 +122,14 @@ describe('misfires seen on real news', () => {
     ['the same day', 'The strike began on Monday at the port.', 'On Monday the strike began at the port.', 'number'],
   ])('%s', (_l, a, b, kind) => {
     expect(all(a, b)).not.toContain(kind);
+  });
+
+  test('an open bracket does not hide a rewording further on', () => {
+    const ds = findAllDifferences(
+      analyseSentence('“The cranes were checked within 30 min[ute of the collapse and found sound,” the manager said.'),
+      analyseSentence('“The cranes were checked within 30 minutes of the collapse and found cracked,” the manager said.'),
+    );
+    expect(ds.find((d) => d.kind === 'quote-wording')?.b).toMatch(/cracked/);
   });
 
   test.each<[string, string, string, string, string]>([
