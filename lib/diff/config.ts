@@ -23,7 +23,7 @@ export type DifferenceType = (typeof DIFFERENCE_TYPES)[number];
  */
 export const SHOWN_TYPES: readonly DifferenceType[] = [
   // right/flagged/labelled over the 847 labelled same-claim pairs:
-  'number', // 9/9/44: P 1.00
+  'number', // 10/10/44: P 1.00
   'quote_wording', // 3/3/5: P 1.00
   // 4/5/6: P 0.80. The one flag counted wrong, "Oriels" / "Orioles" (10ecb B10/D10), is a spelling
   // variant in a pair sharing a labelled claim that the labels leave out, while they keep the same
@@ -44,7 +44,8 @@ export const MIN_QUOTE_WORDS = 3;
 export const REGION_MIN_WORDS = 5;
 
 // Two figures are of one quantity only when a content word within this many words of each is shared
-// (besides what they count). Development events, number right/flagged: 4 → 4/5, 6 → 9/9, 8 → 9/11, 10 → 10/12, 12 → 12/14.
+// (besides what they count). Development events, number right/flagged: 4 → 4/4, 6 → 10/10, 8 → 10/12,
+// 10 → 11/13, 12 → 13/15.
 export const NUMBER_CONTEXT_WORDS = 6;
 
 // A hedge or a negation is about the shared claim when this share of the content words it bears on (from

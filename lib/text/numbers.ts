@@ -206,7 +206,7 @@ function withUnit(text: string, n: Omit<NumberMention, 'unit' | 'phrase'>, token
   let fallback: Token | undefined;
   for (const t of tokens) {
     if (t.start < n.end) continue;
-    if (/[.;:!?,()“”"]/.test(text.slice(n.end, t.start))) break;
+    if (/[.;:!?,()“”"—–]|--/.test(text.slice(n.end, t.start))) break;
     if (t.isNumber || isNumberWord(t.raw) || ++seen > 4) break;
     if (t.isStop) continue;
     if (!t.isCapitalized) return { ...n, unit: t.stem, phrase: text.slice(n.start, t.end) };

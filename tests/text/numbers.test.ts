@@ -45,3 +45,7 @@ test.each([
 ])('%s', (_l, text, values) => {
   expect(extractNumbers(text).map((n) => n.value)).toEqual(values);
 });
+
+test('what a number counts stops at a dash', () => {
+  expect(extractNumbers('there were more than 50,000 -- easily the biggest protest')[0]?.unit).toBeUndefined();
+});
