@@ -131,11 +131,15 @@ function sharedCue(an: SentenceAnalysis, cues: readonly string[], other: Sentenc
     for (const at of occurrences(an.text, cue)) {
       if (negation && conditional(an.text, at + cue.length)) continue;
       const from = clauseStartOf(an.text, at);
-      if (an.text.slice(from, at).toLowerCase().split(/[^\p{L}]+/u).some((w) => SUBORDINATORS.has(w))) continue;
+      const before = an.text.slice(from, at).toLowerCase().split(/[^\p{L}]+/u);
+      if (before.some((w) => SUBORDINATORS.has(w) || WISHES.has(w))) continue;
       let to = clauseEndOf(an.text, at + cue.length);
       // The words the cue bears on: from it to the end of its clause.
       let terms = termsIn(at, to, cueTerms);
       if (!terms.length && to < an.text.length) terms = termsIn(to + 1, (to = clauseEndOf(an.text, to + 1)), cueTerms);
+      // One word is too little to tell which claim the cue qualifies ("and apparently her own lawyer"):
+      // then the whole clause decides. An attributive "alleged" qualifies its noun alone.
+      if (terms.length === 1 && !/^alleged$/i.test(cue)) terms = termsIn(from, to, cueTerms);
       if (!terms.length) continue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
       if (shared >= STATUS_SCOPE_SHARE * terms.length) return cue;
@@ -143,6 +147,9 @@ function sharedCue(an: SentenceAnalysis, cues: readonly string[], other: Sentenc
   }
   return undefined;
 }
+
+// A hope or wish is no statement to hedge: "hoping his client could attract a 10-year deal".
+const WISHES = new Set(['hope', 'hopes', 'hoped', 'hoping', 'want', 'wants', 'wanted', 'wish', 'wishes', 'wished']);
 
 /** Where `cue` occurs in `text` as whole words. */
 function occurrences(text: string, cue: string): number[] {

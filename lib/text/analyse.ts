@@ -85,7 +85,7 @@ export function analyseSentence(text: string): SentenceAnalysis {
 
 // "could" of ability is no hedge: "he could no longer walk", "could barely see", "could hear shots".
 const HEDGE =
-  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|alleged|(?:is|are|was|were) (?:believed|thought|understood|said|reported|expected) to|according to (?:unconfirmed |news |media )?reports|I think|(?:an? |the )?(?:unsubstantiated |unconfirmed )?claims? that)\b/g;
+  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|alleged|alleges|unlikely|claim(?:s|ed|ing)?|(?:is|are|was|were) (?:believed|thought|understood|said|reported|expected) to|according to (?:unconfirmed |news |media )?reports|I think|(?:an? |the )?(?:unsubstantiated |unconfirmed )?claims? that)\b/g;
 const UNVERIFIED =
   /\b(?:un(?:verified|confirmed|substantiated)|(?:(?:could|can|would|has|have|had|was|were|is|are)\s+)?(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
 const CONFIRMED = /\b(?:confirm(?:s|ed)?|verified|authentic(?:ated)?|genuine)\b/gi;

@@ -33,7 +33,7 @@ writeFileSync(
     '{"a": "unterminated',
     JSON.stringify({ a: 'Dock workers walked out.', b: 42 }),
     '',
-    JSON.stringify({ a: 'The letter was reportedly sent to the port.', b: 'The letter was sent to the port.' }),
+    JSON.stringify({ a: 'Officials denied that the cranes were inspected.', b: 'Officials said that the cranes were inspected.' }),
     JSON.stringify({ b: 'Only one side.' }),
   ].join('\n'),
 );
@@ -106,7 +106,7 @@ describe('parallax command line', () => {
       { type: 'number', a: '5,000', b: '4,000', label: '5,000 · 4,000' },
       { type: 'name_spelling', a: 'Katrin', b: 'Katrine', label: 'spelled Katrin here, Katrine there' },
     ]);
-    // A hedge is computed but not shown to readers (lib/diff/config.ts SHOWN_TYPES), so not printed.
+    // A negation is computed but not shown to readers (lib/diff/config.ts SHOWN_TYPES), so not printed.
     expect(out[1]!.differences).toEqual([]);
   }, 60_000);
 });

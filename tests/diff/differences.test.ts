@@ -31,6 +31,8 @@ describe('findDifferences flags', () => {
     ['negation', 'Officials denied that troops are leaving Iraq.', 'Officials said that troops are leaving Iraq.', 'negation', 'denied', ''],
     ['negation within a clause of a longer sentence', 'On Monday, officials said troops are not leaving Iraq.', 'On Monday, officials said troops are leaving Iraq.', 'negation', 'not', ''],
     ['a contraction against another verb', 'Esper said: “What’s happening is a repositioning of forces.”', 'Esper said: “What was happening is a repositioning of forces.”', 'quote-wording', 'What’s happening is a', 'What was happening is a'],
+    ['an alleged act', 'Cameras caught her shopping at the moment of her alleged check in.', 'She checked in at the clinic today.', 'hedging', 'alleged', ''],
+    ['a claim against a statement', 'The union claims the cranes were never inspected.', 'The cranes were never inspected, the report found.', 'hedging', 'claims', ''],
     ['hedging within a clause', 'The letter, sent on Monday, reportedly ordered troops out.', 'The letter ordered troops out, officials said.', 'hedging', 'reportedly', ''],
   ])('%s', (_l, a, b, kind, da, db) => {
     const found = diff(a, b).find((d) => d.kind === kind);
@@ -111,6 +113,19 @@ describe('misfires seen on real news', () => {
       'quote-wording',
     ],
     ['a contraction spaced out by the feed', '“ It ’ s official: I ’ m hosting the show!', '"It\'s official: I\'m hosting the show!" she wrote.', 'quote-wording'],
+    [
+      'a hope is no statement to hedge',
+      'The union entered the talks hoping the port could reopen by Friday.',
+      'The port will reopen by Friday, the union said.',
+      'hedging',
+    ],
+    [
+      'a hedge on one word of another claim',
+      'The strike fooled the port, the shippers and apparently the mayor, by closing every crane at dawn.',
+      'The mayor said every crane closed at dawn.',
+      'hedging',
+    ],
+    ['both uncertain, one by "unlikely"', 'It appears unlikely that the port will reopen on Friday.', 'The port may reopen on Friday.', 'hedging'],
     ['a team is not the city it is named after', 'The Angels made an eight-year offer.', 'Los Angeles made an eight-year offer to him.', 'name-spelling'],
     ['two places sharing a look-alike word', 'The offer was made in Los Angeles.', 'The offer was made in Las Vegas.', 'name-spelling'],
     ['a place and its adjective', 'Troops stayed in Iran.', 'Iranian troops stayed.', 'name-spelling'],
