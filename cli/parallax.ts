@@ -99,7 +99,8 @@ function report(r: AlignResult): string {
     story.claims.forEach((g, i) => {
       lines.push('', `  Claim ${i + 1} — ${new Set(g.sentences.map((s) => s.outlet)).size} outlets`);
       for (const s of g.sentences) lines.push(`    [${s.outlet}] ${s.text}`);
-      for (const d of g.differences) lines.push(`    ! ${d.label}: "${d.a}" vs "${d.b}"`);
+      // The label names both wordings in plain words ("5,000 · 4,000", "spelled Seely here, Sili there").
+      for (const d of g.differences) lines.push(`    ! ${d.label}`);
     });
     lines.push('');
   }
