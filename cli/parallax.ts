@@ -50,8 +50,8 @@ FILE.jsonl: one sentence pair a line, {"a": "…", "b": "…"}, two wordings of
 one claim. Prints one line per pair, in input order:
   {"differences": [{"type": …, "a": …, "b": …, "label": …}]}
 exactly the differences the card shows for that pair. "type" is one of
-number, name_spelling, quote_wording, hedged_vs_stated (shown); attribution,
-negation, confirmed_vs_unverified are computed but not yet shown (README).
+number, name_spelling, quote_wording, hedged_vs_stated, confirmed_vs_unverified
+(shown); attribution and negation are computed but not yet shown (README).
 "a" and "b" are the differing words of each sentence; "label" says it in
 plain words ("here" is sentence a, "there" sentence b).
 Bad lines are reported on stderr by number with the reason; the rest is read.`,

@@ -80,14 +80,18 @@ export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Di
   // A status one sentence gives to a clause the other does not state ("…, but that is not what is
   // happening") is part of another claim, not a difference in this one.
   if (a.hedged !== b.hedged) {
-    const cue = a.hedged ? sharedCue(a, a.cues.hedge, b) : sharedCue(b, b.cues.hedge, a);
+    const cue = a.hedged ? sharedCue(a, a.cues.hedge, b, 'hedge') : sharedCue(b, b.cues.hedge, a, 'hedge');
     if (cue) add('hedging', a.hedged ? cue : '', a.hedged ? '' : cue);
   }
-  if ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) {
+  // Confirmed on one side, unverified on the other, and one of the two about what the other says.
+  if (
+    ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) &&
+    (sharedCue(a, a.cues.verification, b, 'verification') || sharedCue(b, b.cues.verification, a, 'verification'))
+  ) {
     add('verification', a.cues.verification.join(', '), b.cues.verification.join(', '));
   }
   if (a.negated !== b.negated) {
-    const cue = a.negated ? sharedCue(a, a.cues.negation, b, true) : sharedCue(b, b.cues.negation, a, true);
+    const cue = a.negated ? sharedCue(a, a.cues.negation, b, 'negation') : sharedCue(b, b.cues.negation, a, 'negation');
     if (cue) add('negation', a.negated ? cue : '', a.negated ? '' : cue);
   }
   return out;
@@ -121,7 +125,13 @@ function clauseStartOf(text: string, at: number): number {
  * predicate: "would not return to work until every crane had been
  * inspected" sets a condition ("only after"), it denies nothing.
  */
-function sharedCue(an: SentenceAnalysis, cues: readonly string[], other: SentenceAnalysis, negation = false): string | undefined {
+function sharedCue(
+  an: SentenceAnalysis,
+  cues: readonly string[],
+  other: SentenceAnalysis,
+  scope: 'hedge' | 'negation' | 'verification',
+): string | undefined {
+  const negation = scope === 'negation';
   const otherTerms = new Set(other.terms);
   const inName = (t: { start: number }): boolean => an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
@@ -134,8 +144,9 @@ function sharedCue(an: SentenceAnalysis, cues: readonly string[], other: Sentenc
       const before = an.text.slice(from, at).toLowerCase().split(/[^\p{L}]+/u);
       if (before.some((w) => SUBORDINATORS.has(w) || WISHES.has(w))) continue;
       let to = clauseEndOf(an.text, at + cue.length);
-      // The words the cue bears on: from it to the end of its clause.
-      let terms = termsIn(at, to, cueTerms);
+      // The words the cue bears on: from it to the end of its clause; for a verification, its whole
+      // clause ("Reports that the crane failed a test could not be verified", "officials confirmed that …").
+      let terms = termsIn(scope === 'verification' ? from : at, to, cueTerms);
       if (!terms.length && to < an.text.length) terms = termsIn(to + 1, (to = clauseEndOf(an.text, to + 1)), cueTerms);
       // One word is too little to tell which claim the cue qualifies ("and apparently her own lawyer"):
       // then the whole clause decides. An attributive "alleged" qualifies its noun alone.

@@ -125,6 +125,7 @@ describe('misfires seen on real news', () => {
       'The mayor said every crane closed at dawn.',
       'hedging',
     ],
+    ['a confirmation of another fact', 'The letter could not be verified.', 'The strike at the port was confirmed by the union.', 'verification'],
     ['a denial of claims is no hedge', 'The Pentagon has denied claims that troops will leave Iraq.', 'The Pentagon said troops will not leave Iraq.', 'hedging'],
     ['both uncertain, one by "unlikely"', 'It appears unlikely that the port will reopen on Friday.', 'The port may reopen on Friday.', 'hedging'],
     ['a team is not the city it is named after', 'The Angels made an eight-year offer.', 'Los Angeles made an eight-year offer to him.', 'name-spelling'],
