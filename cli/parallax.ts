@@ -4,8 +4,12 @@
  *   parallax align FILE.jsonl|DIR [--json]
  *   parallax cluster FILE.jsonl
  *   parallax pairs FILE.tsv [--eval]
+ *   parallax diff FILE.jsonl
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { findDifferences, typeOfKind } from '../lib/diff/differences';
+import { parsePairLines } from '../lib/io/pairs';
+import { analyseSentence } from '../lib/text/analyse';
 import { alignArticles, type AlignResult } from '../lib/story/align';
 import { scorePairsTsv } from '../lib/io/pairs-tsv';
 import { loadInput, type Loaded } from './load';
@@ -17,6 +21,7 @@ Usage:
   parallax align FILE.jsonl|DIR [--json]   stories and claim groups across outlets
   parallax cluster FILE.jsonl              the story of each article, one JSON line each
   parallax pairs FILE.tsv [--eval]         same-claim score for each sentence pair
+  parallax diff FILE.jsonl                 the differences the card shows for each sentence pair
   parallax COMMAND --help                  help on one command
 
 Input lines: {"id"?, "url", "outlet", "title", "publishedAt"?, "text" | "html"}`,
@@ -37,6 +42,17 @@ FILE.tsv: MRPC layout (header "Quality, #1 ID, #2 ID, #1 String, #2 String"),
 or headerless "sentence<TAB>sentence" / "label<TAB>sentence<TAB>sentence".
 Prints "label<TAB>score" per pair (label 1: same claim).
   --eval   also prints accuracy and F1 against the file's labels`,
+  diff: `parallax diff FILE.jsonl
+
+FILE.jsonl: one sentence pair a line, {"a": "…", "b": "…"}, two wordings of
+one claim. Prints one line per pair, in input order:
+  {"differences": [{"type": …, "a": …, "b": …, "label": …}]}
+exactly the differences the card shows for that pair. "type" is one of
+number, name_spelling, quote_wording, hedged_vs_stated, confirmed_vs_unverified
+(shown); attribution and negation are computed but not yet shown (README).
+"a" and "b" are the differing words of each sentence; "label" says it in
+plain words ("here" is sentence a, "there" sentence b).
+Bad lines are reported on stderr by number with the reason; the rest is read.`,
 };
 
 class UsageError extends Error {}
@@ -81,7 +97,8 @@ function report(r: AlignResult): string {
     story.claims.forEach((g, i) => {
       lines.push('', `  Claim ${i + 1} — ${new Set(g.sentences.map((s) => s.outlet)).size} outlets`);
       for (const s of g.sentences) lines.push(`    [${s.outlet}] ${s.text}`);
-      for (const d of g.differences) lines.push(`    ! ${d.label}: "${d.a}" vs "${d.b}"`);
+      // The label names both wordings in plain words ("5,000 · 4,000", "spelled Seely here, Sili there").
+      for (const d of g.differences) lines.push(`    ! ${d.label}`);
     });
     lines.push('');
   }
@@ -145,7 +162,26 @@ function pairs(args: string[], io: Io): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { align, cluster, pairs };
+function diff(args: string[], io: Io): number {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) throw new UsageError('missing input: give a FILE.jsonl of {"a", "b"} lines');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
+  const { pairs: rows, errors } = parsePairLines(readFileSync(file, 'utf8'));
+  for (const e of errors) io.err(`${e.message}\n`);
+  if (rows.length === 0) throw new UsageError(`no sentence pairs in ${file}${errors.length ? ' (every line had an error)' : ' (empty input)'}`);
+  for (const row of rows) {
+    const differences = findDifferences(analyseSentence(row.a), analyseSentence(row.b)).map((d) => ({
+      type: typeOfKind(d.kind),
+      a: d.a,
+      b: d.b,
+      label: d.label,
+    }));
+    io.out(`${JSON.stringify({ differences })}\n`);
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { align, cluster, pairs, diff };
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

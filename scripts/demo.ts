@@ -65,7 +65,7 @@ function describe(annotation: PageAnnotation): string[] {
   for (const s of annotation.marked) {
     lines.push(`  • ${s.text}`);
     for (const r of s.reports) {
-      const diffs = r.differences.map((d) => `${d.label}: “${d.a}” / “${d.b}”`).join('; ');
+      const diffs = r.differences.map((d) => d.label).join('; ');
       const reprints = r.reprintedBy?.length ? ` (also carried by ${r.reprintedBy.join(', ')})` : '';
       lines.push(`      ${r.outlet}${reprints}: ${r.sentence}${diffs ? `\n        ↳ ${diffs}` : ''}`);
     }

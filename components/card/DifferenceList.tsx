@@ -16,19 +16,8 @@ export function DifferenceList({ differences, outlet }: DifferenceListProps) {
       {differences.map((d, i) => (
         <li key={`${d.kind}-${i}`} class={`px-diff px-diff-${d.kind}`}>
           <span class="px-diff-label">{d.label}</span>
-          {COMPARED.has(d.kind) ? (
-            <WordingComparison here={d.a} there={d.b} outlet={outlet} />
-          ) : (
-            <span class="px-diff-plain">
-              {d.a ? <>here “{d.a}”</> : null}
-              {d.a && d.b ? '; ' : null}
-              {d.b ? (
-                <>
-                  {outlet}: “{d.b}”
-                </>
-              ) : null}
-            </span>
-          )}
+          {/* The label says the rest in plain words (lib/diff differenceLabel). */}
+          {COMPARED.has(d.kind) ? <WordingComparison here={d.a} there={d.b} outlet={outlet} /> : null}
         </li>
       ))}
     </ul>

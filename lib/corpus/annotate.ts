@@ -1,9 +1,10 @@
 /** Turns stored links into what the page's cards show. */
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { rowsAnyOf } from '../db/query';
-import { findDifferences } from '../diff/differences';
+import { findDifferences, forReaders } from '../diff/differences';
 import { textFragmentUrl } from '../text/fragment-url';
 import { analyseCached } from '../match/claims';
+import { consistentReasons } from '../match/reasons';
 import { independentOutlets, reprintRoot } from '../pipeline/families';
 import type { MarkedSentence, OutletReport, PageAnnotation, SentenceLink, StoredSentence } from '../types';
 
@@ -76,6 +77,8 @@ function reportsFor(
     const sentence = sentences.get(l.b);
     if (!other || !sentence) continue;
     const root = reprintRoot(other.id, byId);
+    // Links stored by an earlier version may hold types no longer shown, or older labels.
+    const shown = forReaders(l.differences);
     const list = groups.get(root) ?? [];
     list.push({
       outlet: other.outlet,
@@ -86,8 +89,8 @@ function reportsFor(
       sentence: sentence.text,
       fragmentUrl: textFragmentUrl(other.url, sentence.text),
       score: l.score,
-      reasons: l.reasons,
-      differences: l.differences,
+      reasons: consistentReasons(l.reasons, shown),
+      differences: shown,
     });
     groups.set(root, list);
   }

@@ -1,46 +1,99 @@
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES } from '../text/analyse';
+import { SPEECH_VERBS } from '../text/abbreviations';
 import type { NumberMention } from '../text/numbers';
 import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
+import { MIN_QUOTE_WORDS, NUMBER_CONTEXT_WORDS, STATUS_SCOPE_SHARE, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
 
-export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
-  number: 'number differs',
-  'name-spelling': 'name spelled differently',
-  'quote-wording': 'quotation worded differently',
-  attribution: 'attributed differently',
-  hedging: 'hedged vs. stated',
-  verification: 'confirmed vs. unverified',
-  negation: 'negation differs',
+/**
+ * The plain-language label a reader sees for a difference, from its two sides
+ * (`a` as this sentence has it, "here"; `b` as the other has it, "there").
+ * Outlet names are left out: the card puts them around it. Hedging and
+ * negation name the words of the side that carries them, the other side is "".
+ */
+export function differenceLabel(kind: DifferenceKind, a: string, b: string): string {
+  switch (kind) {
+    case 'number':
+      return `${a} · ${b}`;
+    case 'name-spelling':
+      return `spelled ${a} here, ${b} there`;
+    case 'quote-wording':
+      return `quoted differently: “${a}” here, “${b}” there`;
+    case 'attribution':
+      return `attributed to ${a} here, to ${b} there`;
+    case 'hedging':
+      return a ? `hedged here (“${a}”), stated as fact there` : `stated as fact here, hedged there (“${b}”)`;
+    case 'negation':
+      return a ? `negated here (“${a}”), affirmed there` : `affirmed here, negated there (“${b}”)`;
+    case 'verification':
+      return 'one says it was confirmed; the other says it could not be verified';
+  }
+}
+
+/** The same difference seen from the other sentence: sides swapped, label rewritten. */
+export function reverseDifference(d: Difference): Difference {
+  return { kind: d.kind, a: d.b, b: d.a, label: differenceLabel(d.kind, d.b, d.a) };
+}
+
+const TYPE_OF_KIND: Record<DifferenceKind, DifferenceType> = {
+  number: 'number',
+  'name-spelling': 'name_spelling',
+  'quote-wording': 'quote_wording',
+  attribution: 'attribution',
+  hedging: 'hedged_vs_stated',
+  verification: 'confirmed_vs_unverified',
+  negation: 'negation',
 };
 
-// Two quotations are the same quotation when this share of the shorter one's
-// words appears, in order, in the other.
-const SAME_QUOTE_OVERLAP = 0.6;
-const MIN_QUOTE_WORDS = 3;
-// A reworded region is shown with shared words around it until its shorter side has this many words.
-const REGION_MIN_WORDS = 5;
+/** The public name of a difference's type ("hedged_vs_stated" for `hedging`). */
+export const typeOfKind = (kind: DifferenceKind): DifferenceType => TYPE_OF_KIND[kind];
 
-/** Typed differences between two wordings of the same claim, `a` and `b` as the sentences have them. */
+/** The differences a reader is shown for two wordings of one claim: those of the shown types only. */
 export function findDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
+  return findAllDifferences(a, b).filter((d) => SHOWN_TYPES.includes(TYPE_OF_KIND[d.kind]));
+}
+
+/** Differences as a reader sees them: shown types only, each labelled as this version labels it. */
+export function forReaders(ds: readonly Difference[]): Difference[] {
+  return ds
+    .filter((d) => SHOWN_TYPES.includes(TYPE_OF_KIND[d.kind]))
+    .map((d) => {
+      const label = differenceLabel(d.kind, d.a, d.b);
+      return label === d.label ? d : { ...d, label };
+    });
+}
+
+/** Typed differences between two wordings of the same claim, `a` and `b` as the sentences have them, of every type. */
+export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Difference[] {
   const out: Difference[] = [];
   const add = (kind: DifferenceKind, x: string, y: string): void => {
-    out.push({ kind, a: x, b: y, label: DIFFERENCE_LABELS[kind] });
+    out.push({ kind, a: x, b: y, label: differenceLabel(kind, x, y) });
   };
-  for (const [x, y] of numberDifferences(a.numbers, b.numbers)) add('number', x.phrase, y.phrase);
-  for (const [x, y] of nameDifferences(a.names, b.names)) add('name-spelling', x, y);
+  for (const [x, y] of numberDifferences(a, b)) add('number', x.text, y.text);
+  const days = weekdayDifference(a, b);
+  if (days) add('number', days[0].text, days[1].text);
+  for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);
   for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
   if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker) && mainClauseSpeaker(a) && mainClauseSpeaker(b))
     add('attribution', a.speaker, b.speaker);
   // A status one sentence gives to a clause the other does not state ("…, but that is not what is
   // happening") is part of another claim, not a difference in this one.
-  if (a.hedged !== b.hedged && (a.hedged ? aboutShared(a, a.cues.hedge, b) : aboutShared(b, b.cues.hedge, a)))
-    add('hedging', a.cues.hedge.join(', ') || 'stated', b.cues.hedge.join(', ') || 'stated');
-  if ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) {
+  if (a.hedged !== b.hedged) {
+    const cue = a.hedged ? sharedCue(a, a.cues.hedge, b, 'hedge') : sharedCue(b, b.cues.hedge, a, 'hedge');
+    if (cue) add('hedging', a.hedged ? cue : '', a.hedged ? '' : cue);
+  }
+  // Confirmed on one side, unverified on the other, and one of the two about what the other says.
+  if (
+    ((a.confirmed && b.unverified) || (a.unverified && b.confirmed)) &&
+    (sharedCue(a, a.cues.verification, b, 'verification') || sharedCue(b, b.cues.verification, a, 'verification'))
+  ) {
     add('verification', a.cues.verification.join(', '), b.cues.verification.join(', '));
   }
-  if (a.negated !== b.negated && (a.negated ? aboutShared(a, a.cues.negation, b) : aboutShared(b, b.cues.negation, a)))
-    add('negation', a.cues.negation.join(', ') || 'not negated', b.cues.negation.join(', ') || 'not negated');
+  if (a.negated !== b.negated) {
+    const cue = a.negated ? sharedCue(a, a.cues.negation, b, 'negation') : sharedCue(b, b.cues.negation, a, 'negation');
+    if (cue) add('negation', a.negated ? cue : '', a.negated ? '' : cue);
+  }
   return out;
 }
 
@@ -61,31 +114,78 @@ function clauseStartOf(text: string, at: number): number {
   return from;
 }
 
-/** The clause holding text[at, at + length). */
-function clauseAround(text: string, at: number, length: number): string {
-  const from = clauseStartOf(text, at);
-  let to = at + length;
-  while (to < text.length && !isClauseBreak(text, to)) to++;
-  return text.slice(from, to);
-}
-
 /**
- * Whether a status cue of `an` bears on what `other` says too: the clause
- * around some occurrence of a cue has at least half of its other content
- * words in `other` (or none besides the cue, when there is nothing to tell by).
+ * The status cue of `an` that bears on what `other` says too, if any: the
+ * words it bears on (from the cue to the end of its clause) have at least
+ * STATUS_SCOPE_SHARE of their content words in `other`. Names do not count (both reports of one story
+ * name the same people), a cue set off by commas ("which, apparently, has
+ * not happened") bears on the clause after it, and a cue inside a
+ * subordinate clause ("because its emissions might contribute") bears on
+ * that clause, not on the claim. A negation must also bear on its own
+ * predicate: "would not return to work until every crane had been
+ * inspected" sets a condition ("only after"), it denies nothing.
  */
-function aboutShared(an: SentenceAnalysis, cues: readonly string[], other: SentenceAnalysis): boolean {
+function sharedCue(
+  an: SentenceAnalysis,
+  cues: readonly string[],
+  other: SentenceAnalysis,
+  scope: 'hedge' | 'negation' | 'verification',
+): string | undefined {
+  const negation = scope === 'negation';
   const otherTerms = new Set(other.terms);
-  for (const cue of cues) {
+  const inName = (t: { start: number }): boolean => an.names.some((n) => n.start <= t.start && t.start < n.end);
+  const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
+    an.tokens.filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem)).map((t) => t.stem);
+  for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
-    for (let at = an.text.indexOf(cue); at >= 0; at = an.text.indexOf(cue, at + 1)) {
-      const terms = contentTerms(clauseAround(an.text, at, cue.length)).filter((t) => !cueTerms.has(t));
-      if (!terms.length) return true;
+    for (const at of occurrences(an.text, cue)) {
+      if (negation && conditional(an.text, at + cue.length)) continue;
+      const from = clauseStartOf(an.text, at);
+      const before = an.text.slice(from, at).toLowerCase().split(/[^\p{L}]+/u);
+      if (before.some((w) => SUBORDINATORS.has(w) || WISHES.has(w))) continue;
+      let to = clauseEndOf(an.text, at + cue.length);
+      // The words the cue bears on: from it to the end of its clause; for a verification, its whole
+      // clause ("Reports that the crane failed a test could not be verified", "officials confirmed that …").
+      let terms = termsIn(scope === 'verification' ? from : at, to, cueTerms);
+      if (!terms.length && to < an.text.length) terms = termsIn(to + 1, (to = clauseEndOf(an.text, to + 1)), cueTerms);
+      // One word is too little to tell which claim the cue qualifies ("and apparently her own lawyer"):
+      // then the whole clause decides. An attributive "alleged" qualifies its noun alone.
+      if (terms.length === 1 && !/^alleged$/i.test(cue)) terms = termsIn(from, to, cueTerms);
+      if (!terms.length) continue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
-      if (2 * shared >= terms.length) return true;
+      if (shared >= STATUS_SCOPE_SHARE * terms.length) return cue;
     }
   }
-  return false;
+  return undefined;
+}
+
+// A hope or wish is no statement to hedge: "hoping his client could attract a 10-year deal".
+const WISHES = new Set(['hope', 'hopes', 'hoped', 'hoping', 'want', 'wants', 'wanted', 'wish', 'wishes', 'wished']);
+
+/** Where `cue` occurs in `text` as whole words. */
+function occurrences(text: string, cue: string): number[] {
+  const out: number[] = [];
+  const letter = /\p{L}/u;
+  for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
+    const startsWord = letter.test(cue[0] ?? '');
+    const endsWord = letter.test(cue[cue.length - 1] ?? '');
+    if (startsWord && letter.test(text[at - 1] ?? '')) continue;
+    if (endsWord && letter.test(text[at + cue.length] ?? '')) continue;
+    out.push(at);
+  }
+  return out;
+}
+
+function clauseEndOf(text: string, from: number): number {
+  let to = from;
+  while (to < text.length && !isClauseBreak(text, to)) to++;
+  return to;
+}
+
+/** "not … until", "not … unless": the negation sets a condition on the clause, it does not deny it. */
+function conditional(text: string, from: number): boolean {
+  const to = clauseEndOf(text, from);
+  return /\b(?:until|till|unless|before)\b/i.test(text.slice(from, to));
 }
 
 // Openers of a subordinate clause: a speaker named after one is the source of a side remark
@@ -101,7 +201,18 @@ const SUBORDINATORS = new Set(
  */
 function mainClauseSpeaker(an: SentenceAnalysis): boolean {
   const speaker = an.speaker ?? '';
-  if (!an.names.some((n) => speaker.includes(n.text) || n.text.includes(speaker))) return false;
+  // Named: the speaker is a name, or a phrase ending in one ("the Boston Herald's Michael Silverman").
+  if (!an.names.some((n) => speaker.endsWith(n.text) || n.text.includes(speaker))) return false;
+  // Two speakers reported in one sentence ("White told The Post …, where Heller said …"): which one is the
+  // source of the shared claim is not for a word count to tell.
+  const verbs = an.tokens.filter(
+    (t, k) =>
+      SPEECH_VERBS.has(t.norm) &&
+      !t.isCapitalized &&
+      !an.quotes.some((q) => q.start <= t.start && t.end <= q.end) &&
+      !['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(an.tokens[k - 1]?.norm ?? ''),
+  );
+  if (verbs.length > 1) return false;
   const at = an.text.indexOf(speaker);
   if (at < 0) return true;
   return !an.text
@@ -115,21 +226,27 @@ function mainClauseSpeaker(an: SentenceAnalysis): boolean {
 // Numbers
 
 /**
- * Pairs of numbers that count the same thing with different values. A value
- * present in both sentences is agreed on; the rest pair up when they are of
- * the same kind and count the same word, or are the only ones of their kind.
+ * Pairs of numbers that give one quantity two values. A value present in both
+ * sentences is agreed on; the rest pair up when they are of the same kind,
+ * count the same word (or are the only ones of their kind) and stand among
+ * the same words: "20,000 people took to the streets of Athens, police said"
+ * and "police put the march at 30,000 people" give one crowd two sizes;
+ * "three people died" and "a march of 30,000 people" count two crowds.
  */
-function numberDifferences(as: NumberMention[], bs: NumberMention[]): [NumberMention, NumberMention][] {
+function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, NumberMention][] {
+  const as = a.numbers;
+  const bs = b.numbers;
   const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)));
   const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)));
   const pairs: [NumberMention, NumberMention][] = [];
   const used = new Set<NumberMention>();
   for (const x of restA) {
-    const sameKind = restB.filter((y) => !used.has(y) && compatibleKind(x, y));
+    const sameKind = restB.filter((y) => !used.has(y) && compatibleKind(x, y) && sameQuantity(a, x, b, y));
     const byUnit = sameKind.find((y) => x.unit !== undefined && x.unit === y.unit);
     const onlyOnes =
-      sameKind.length === 1 && restA.filter((z) => compatibleKind(z, x)).length === 1 ? sameKind[0] : undefined;
-    const y = byUnit ?? (onlyOnes && (!x.unit || !onlyOnes.unit || x.unit === onlyOnes.unit || x.kind !== 'count') ? onlyOnes : undefined);
+      sameKind.length === 1 && x.kind === sameKind[0]!.kind && restA.filter((z) => compatibleKind(z, x)).length === 1 ? sameKind[0] : undefined;
+    // A count of something against a bare number ("three bank workers", "between 30 and 40") is two quantities.
+    const y = byUnit ?? (onlyOnes && (x.kind !== 'count' || x.unit === onlyOnes.unit) ? onlyOnes : undefined);
     if (y) {
       used.add(y);
       pairs.push([x, y]);
@@ -142,31 +259,110 @@ function compatibleKind(x: NumberMention, y: NumberMention): boolean {
   return x.kind === y.kind || (x.kind === 'count' && y.kind === 'ordinal') || (x.kind === 'ordinal' && y.kind === 'count');
 }
 
+/**
+ * Two figures of one quantity share a content word near them, besides what
+ * they count, and are both offsets from another time or neither: "in about 30
+ * days" and "nine days before the inauguration" are two spans of time.
+ */
+function sameQuantity(a: SentenceAnalysis, x: Span & { unit?: string }, b: SentenceAnalysis, y: Span & { unit?: string }): boolean {
+  if (offset(a, x) !== offset(b, y)) return false;
+  const near = contextOf(b, y, y.unit);
+  return contextOf(a, x, x.unit).some((t) => near.includes(t));
+}
+
+/** Stems of the content words within NUMBER_CONTEXT_WORDS words either side of a span, the span and its unit left out. */
+function contextOf(an: SentenceAnalysis, span: Span, unit: string | undefined): string[] {
+  const at = an.tokens.findIndex((t) => t.end > span.start);
+  if (at < 0) return [];
+  let after = at;
+  while (after < an.tokens.length && an.tokens[after]!.start < span.end) after++;
+  return [...an.tokens.slice(Math.max(0, at - NUMBER_CONTEXT_WORDS), at), ...an.tokens.slice(after, after + NUMBER_CONTEXT_WORDS)]
+    .filter((t) => !t.isStop && !t.isNumber && t.stem !== unit && !WEEKDAYS.includes(t.norm))
+    .map((t) => t.stem);
+}
+
+const OFFSET_WORDS = new Set(['before', 'after', 'earlier', 'later', 'ago', 'since', 'prior']);
+
+/** Whether the figure (with what it counts) is followed by "before", "after", "ago"…. */
+function offset(an: SentenceAnalysis, span: Span & { unit?: string }): boolean {
+  let k = an.tokens.findIndex((t) => t.start >= span.end);
+  if (k < 0) return false;
+  if (span.unit !== undefined && an.tokens[k]?.stem === span.unit) k++;
+  return OFFSET_WORDS.has(an.tokens[k]?.norm ?? '');
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** "Monday" here, "Tuesday" there, for one event: each sentence names one day of the week, a different one. */
+function weekdayDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span] | undefined {
+  const days = (an: SentenceAnalysis): Span[] =>
+    an.tokens.filter((t) => WEEKDAYS.includes(t.norm)).map((t) => ({ text: t.raw, start: t.start, end: t.end }));
+  const da = days(a);
+  const db = days(b);
+  if (da.length !== 1 || db.length !== 1) return undefined;
+  const [x, y] = [da[0]!, db[0]!];
+  if (x.text.toLowerCase() === y.text.toLowerCase()) return undefined;
+  return sameQuantity(a, x, b, y) ? [x, y] : undefined;
+}
+
 // ---------------------------------------------------------------------------
 // Names
 
-/** Name pairs that look like one name spelled two ways ("Seely" / "Sili", "Qassem" / "Kasem"). */
-function nameDifferences(as: Span[], bs: Span[]): [string, string][] {
+/**
+ * Name pairs that are one name spelled two ways ("Seely" / "Sili", "Katrin
+ * Aldous" / "Katrine Aldous"): word by word, each word the same or a spelling
+ * variant, at least one a variant; a shorter name lines up with the start or
+ * the end of the longer ("Papoulias" / "Karolos Papoulias"). Two names that
+ * only share a look-alike word ("Los Angeles" / "Las Vegas") are two names.
+ */
+function nameDifferences(as: Span[], bs: Span[]): { a: string; b: string; words: [string, string] }[] {
   const wordsA = new Set(as.flatMap((n) => nameWords(n.text)).map((w) => w.toLowerCase()));
   const wordsB = new Set(bs.flatMap((n) => nameWords(n.text)).map((w) => w.toLowerCase()));
-  const pairs: [string, string][] = [];
+  const pairs: { a: string; b: string; words: [string, string] }[] = [];
   const seen = new Set<string>();
   for (const na of as) {
     for (const nb of bs) {
       const key = `${na.text}\u0000${nb.text}`;
       if (seen.has(key)) continue;
-      const variant = nameWords(na.text).some((wa) =>
-        nameWords(nb.text).some(
-          (wb) => !wordsB.has(wa.toLowerCase()) && !wordsA.has(wb.toLowerCase()) && spellingVariants(wa, wb),
-        ),
-      );
-      if (variant) {
+      // A word the other sentence also writes the first way is not spelled differently there.
+      const variant = (wa: string, wb: string): boolean =>
+        !wordsB.has(wa.toLowerCase()) && !wordsA.has(wb.toLowerCase()) && spellingVariants(wa, wb);
+      const match = spelledTwoWays(nameWords(na.text), nameWords(nb.text), variant);
+      if (match) {
         seen.add(key);
-        pairs.push([na.text, nb.text]);
+        pairs.push({ a: na.text, b: nb.text, words: match });
       }
     }
   }
   return pairs;
+}
+
+/** The differing words of two names when they are one name, else undefined. */
+function spelledTwoWays(
+  wa: string[],
+  wb: string[],
+  variant: (x: string, y: string) => boolean,
+): [string, string] | undefined {
+  if (!wa.length || !wb.length) return undefined;
+  const n = Math.min(wa.length, wb.length);
+  const tryAt = (offA: number, offB: number): [string, string] | undefined => {
+    const da: string[] = [];
+    const db: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const x = wa[offA + k]!;
+      const y = wb[offB + k]!;
+      if (x.toLowerCase() === y.toLowerCase()) continue;
+      if (!variant(x, y)) return undefined;
+      da.push(x);
+      db.push(y);
+    }
+    // A name lined up with part of a longer one needs a word written the same way to anchor it
+    // ("Angels" is not "Los Angeles").
+    if (wa.length !== wb.length && da.length === n) return undefined;
+    return da.length ? [da.join(' '), db.join(' ')] : undefined;
+  };
+  // Same length: word by word. Otherwise the shorter is the longer's first or last words.
+  return tryAt(0, 0) ?? (wa.length !== wb.length ? tryAt(wa.length - n, wb.length - n) : undefined);
 }
 
 // Names and name words recur across the pairs of a story: their derived forms are kept a while.
@@ -207,14 +403,19 @@ function spellingVariantsOf(x: string, y: string): boolean {
   const b = fold(y);
   if (a === b) return false;
   if (a.length < 3 || b.length < 3) return false;
-  // "Iraq" and "Iraqi", "Iran" and "Iranian" are a place and its adjective, not two spellings.
-  if (a.startsWith(b) || b.startsWith(a)) return false;
+  // "Iraq" and "Iraqi", "Iran" and "Iranian" are a place and its adjective, not two spellings;
+  // "Katrin" and "Katrine", "Sara" and "Sarah", "Ann" and "Anne" are one name.
+  if (a.startsWith(b) || b.startsWith(a)) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    const extra = long.slice(short.length);
+    return short.length >= 4 && extra.length === 1 && (extra === 'e' || extra === 'h' || extra === short[short.length - 1]);
+  }
   const ka = skeleton(a);
   const kb = skeleton(b);
   if (ka[0] !== kb[0]) return false;
   if (ka === kb && ka.length >= 2) return true;
   const longest = Math.max(a.length, b.length);
-  return longest >= 5 && editDistance(a, b) <= Math.max(1, Math.floor(longest / 4));
+  return longest >= 5 && editDistance(a, b, true) <= Math.max(1, Math.floor(longest / 4));
 }
 
 function fold(s: string): string {
@@ -237,14 +438,19 @@ function skeleton(s: string): string {
   return (first + rest).replace(/(.)\1+/g, '$1');
 }
 
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance; with `transpositions`, two neighbours swapped ("Theater" / "Theatre") count as one edit. */
+export function editDistance(a: string, b: string, transpositions = false): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      cur.push(d);
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length] ?? 0;
@@ -268,7 +474,13 @@ function sameSpeaker(x: string, y: string): boolean {
   // "@EsperDoD" and "Esper": a handle built on the name.
   if (lastX.length > 3 && lastY.length > 3 && (lastX.startsWith(lastY) || lastY.startsWith(lastX))) return true;
   if (wx.some((w) => wy.includes(w) && w.length > 2)) return true;
+  // "THR" and "The Hollywood Reporter": an outlet and its initials.
+  if (initialsOf(x) === y.replace(/\W/g, '') || initialsOf(y) === x.replace(/\W/g, '')) return true;
   return spellingVariants(lastX, lastY);
+}
+
+function initialsOf(s: string): string {
+  return (s.match(/\p{Lu}[\p{L}]*/gu) ?? []).map((w) => w[0]).join('');
 }
 
 function speakerWords(s: string): string[] {
@@ -290,6 +502,8 @@ export interface DiffPart {
 interface Word {
   raw: string;
   key: string;
+  /** An editor's mark, not the speaker's words: a bracketed insertion ("[Jackman's]", "min[ute]s") or an ellipsis. */
+  editorial?: boolean;
 }
 
 // Contractions read as their full words, so "that’s not" and "that is not" are one wording.
@@ -313,14 +527,28 @@ function expand(key: string): string[] {
   return [key];
 }
 
+// A contraction written with spaces around its apostrophe ("It ’ s", "I ’ m"), as some feeds detokenise it.
+const SPACED_CONTRACTION = /(\p{L}) ?(['’]) ?(s|t|re|ve|ll|m|d)\b/gu;
+const ELLIPSIS = /\.{3,}|…/gu;
+
+// An editor's bracket spans at most this many written words ("[the prime minister]"); an opening
+// bracket left unclosed ("30 min[ute") marks its own word only.
+const BRACKET_WORDS = 4;
+
 function words(s: string, expandContractions = true): Word[] {
+  const raws = s.replace(SPACED_CONTRACTION, '$1$2$3').replace(ELLIPSIS, ' … ').split(/\s+/).filter(Boolean);
+  const editorial = raws.map((raw) => raw === '…' || raw.includes('[') || raw.includes(']'));
+  raws.forEach((raw, k) => {
+    if (raw.lastIndexOf('[') <= raw.lastIndexOf(']')) return;
+    const close = raws.findIndex((r, m) => m > k && m <= k + BRACKET_WORDS && r.includes(']'));
+    for (let m = k + 1; m < close; m++) editorial[m] = true;
+  });
   // The expanded words of one written word share its text; the first carries it for display.
-  return s
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((raw) => {
+  return raws
+    .flatMap((raw, k): Word[] => {
+      if (raw === '…') return [{ raw, key: '…', editorial: true }];
       const key = raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '');
-      return (expandContractions ? expand(key) : [key]).map((k, n) => ({ raw: n ? '' : raw, key: k }));
+      return (expandContractions ? expand(key) : [key]).map((w, n) => ({ raw: n ? '' : raw, key: w, ...(editorial[k] ? { editorial: true } : {}) }));
     })
     .filter((w) => w.key.length > 0);
 }
@@ -436,13 +664,30 @@ function changedRegion(ops: WordOp[]): [string, string] | undefined {
   const tail = ops.slice(lastSame + 1);
   if (tail.every((o) => o.op === 'del') || tail.every((o) => o.op === 'ins')) hi = lastSame + 1;
 
+  // A run of changes is the editor's, not the speaker's, when one side of it is only bracketed words
+  // ("[Jackman's]" for "his") or it meets an ellipsis (words left out).
   let first = -1;
   let last = -1;
-  for (let k = lo; k < hi; k++) {
-    if (ops[k]?.op !== 'same') {
-      if (first < 0) first = k;
-      last = k;
+  for (let k = lo; k < hi; ) {
+    if (ops[k]?.op === 'same') {
+      k++;
+      continue;
     }
+    let end = k;
+    while (end < hi && ops[end]?.op !== 'same') end++;
+    const run = ops.slice(k, end);
+    const dels = run.filter((o) => o.op === 'del').map((o) => o.word);
+    const ins = run.filter((o) => o.op === 'ins').map((o) => o.word);
+    const near = [ops[k - 1], ops[end]].flatMap((o) => (o ? [o.word, o.other] : []));
+    const editorial =
+      (dels.length > 0 && dels.every((w) => w.editorial)) ||
+      (ins.length > 0 && ins.every((w) => w.editorial)) ||
+      [...dels, ...ins, ...near].some((w) => w?.key === '…');
+    if (!editorial) {
+      if (first < 0) first = k;
+      last = end - 1;
+    }
+    k = end;
   }
   if (first < 0) return undefined;
   let from = first;

@@ -35,19 +35,30 @@ export type LineResult = { line: number; ok: true; article: ArticleInput } | { l
 
 const OPTIONAL_STRINGS = ['id', 'byline', 'lang'] as const;
 
-/** Checks one line (1-based number for the messages); null for a blank line. */
-export function parseArticleLine(raw: string, line: number, options: ParseOptions = {}): LineResult | null {
+/**
+ * One line of a JSON Lines file as an object: null for a blank line, else the
+ * object or why the line is not one ("not JSON (…)", "not a JSON object").
+ */
+export function jsonObjectLine(raw: string): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } | null {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (!text) return null;
-  const fail = (message: string): LineResult => ({ line, ok: false, message: `line ${line}: ${message}` });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return fail(`not JSON (${err instanceof Error ? err.message : String(err)})`);
+    return { ok: false, error: `not JSON (${err instanceof Error ? err.message : String(err)})` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not a JSON object');
-  const o = value as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'not a JSON object' };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** Checks one line (1-based number for the messages); null for a blank line. */
+export function parseArticleLine(raw: string, line: number, options: ParseOptions = {}): LineResult | null {
+  const fail = (message: string): LineResult => ({ line, ok: false, message: `line ${line}: ${message}` });
+  const parsed = jsonObjectLine(raw);
+  if (!parsed) return null;
+  if (!parsed.ok) return fail(parsed.error);
+  const o = parsed.value;
   for (const key of ['url', 'outlet', 'title'] as const) {
     if (o[key] === undefined || o[key] === null) return fail(`missing "${key}"`);
     if (typeof o[key] !== 'string') return fail(`"${key}" is not a string`);

@@ -8,6 +8,7 @@
  * apply the same plan to the in-memory corpus (`memory.ts`). So what the
  * reader sees is what every figure measures.
  */
+import { reverseDifference } from '../diff/differences';
 import { groupClaims, matchArticle, type ArticleSentences, type ClaimGroupRule } from '../match/claims';
 import type { ClaimMatchSettings } from '../match/config';
 import type { PairScorer } from '../match/scorer';
@@ -365,7 +366,7 @@ export function reverseLink(l: SentenceLink): SentenceLink {
     storyId: l.storyId,
     score: l.score,
     reasons: l.reasons,
-    differences: l.differences.map((d) => ({ ...d, a: d.b, b: d.a })),
+    differences: l.differences.map(reverseDifference),
   };
 }
 

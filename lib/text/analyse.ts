@@ -83,8 +83,9 @@ export function analyseSentence(text: string): SentenceAnalysis {
 // ---------------------------------------------------------------------------
 // Modality
 
+// "could" of ability is no hedge: "he could no longer walk", "could barely see", "could hear shots".
 const HEDGE =
-  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+not\b|n['’]t)|suggest(?:s|ed|ing)?|(?:is|are|was|were) (?:believed|thought|understood|said) to)\b/g;
+  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|alleged|alleges|unlikely|(?<!\b(?:the|a|an|these|those|such|his|her|their|its|our|denied|denies|deny|denying|rejected|rejects|reject|dismissed|dismisses|dismiss)\s)claim(?:s|ed|ing)?(?! that)|(?:is|are|was|were) (?:believed|thought|understood|said|reported|expected) to|according to (?:unconfirmed |news |media )?reports|I think|(?<!\b(?:denied|denies|deny|denying|rejected|rejects|reject|dismissed|dismisses|dismiss)\s)(?:an? |the )?(?:unsubstantiated |unconfirmed )?claims? that)\b/g;
 const UNVERIFIED =
   /\b(?:un(?:verified|confirmed|substantiated)|(?:(?:could|can|would|has|have|had|was|were|is|are)\s+)?(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
 const CONFIRMED = /\b(?:confirm(?:s|ed)?|verified|authentic(?:ated)?|genuine)\b/gi;
@@ -114,7 +115,24 @@ function quotesOf(text: string, marks: { open: number; close: number }[]): Span[
       out.push({ text: inner, start, end: start + inner.length });
     }
   }
+  // A quotation running on from the previous sentence, or into the next, with its one straight mark:
+  // '"Our country has reached the edge of the abyss.' and 'but we will see them in court."'.
+  const straight = [...text.matchAll(/"/g)].map((m) => m.index);
+  const lone = straight.length % 2 === 1 && !out.some((o) => o.start <= straight[0]! && straight[0]! < o.end) ? straight[0]! : -1;
+  if (lone >= 0 && text.slice(0, lone).trim() === '' && straight.length === 1) push(lone + 1, text.length);
+  else if (lone >= 0 && straight.length === 1 && text.slice(lone + 1).trim() === '') push(0, lone);
+  // A closing curly mark with no opening one before it: the quotation opened in an earlier sentence.
+  const close = text.indexOf('”');
+  if (close >= 0 && !text.slice(0, close).includes('“') && !out.some((o) => o.start <= close && close <= o.end)) push(0, close);
   return out.sort((a, b) => a.start - b.start);
+
+  function push(from: number, to: number): void {
+    let start = from;
+    let end = to;
+    while (start < end && /[\s"“”]/u.test(text[start] ?? '')) start++;
+    while (end > start && /[\s,;:"“”]/u.test(text[end - 1] ?? '')) end--;
+    if (end - start > 0) out.push({ text: text.slice(start, end), start, end });
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -233,6 +251,8 @@ const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const INVERTIBLE = new Set(
   'said says reported reports read reads added adds insisted insists wrote writes explained explains noted notes stated states argued argues continued'.split(' '),
 );
+// Asking or urging someone to do something states no claim: "the Academy has asked her to do it twice".
+const NOT_ASSERTING = new Set(['ask', 'asks', 'asked', 'urge', 'urges', 'urged']);
 const NP_STOP = /\b(?:from|of|in|on|at|with|who|which|that|signed|sent|to|by|about|over|after|before|during)\b/i;
 const CLAUSE_VERB = /\b(?:was|were|is|are|not|which|who|whose|that|has|have|had|been)\b/i;
 
@@ -250,7 +270,7 @@ function findSpeaker(
   }
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i];
-    if (!v || v.isCapitalized || !SPEECH_VERBS.has(v.norm) || inQuote(v)) continue;
+    if (!v || v.isCapitalized || !SPEECH_VERBS.has(v.norm) || NOT_ASSERTING.has(v.norm) || inQuote(v)) continue;
     const prevNorm = tokens[i - 1]?.norm ?? '';
     if (NOUN_LIKE.has(v.norm) && DETERMINERS.has(prevNorm)) continue;
     if (PASSIVE.has(prevNorm)) continue; // "is confirmed", "was read": no one is speaking
@@ -280,7 +300,10 @@ function phraseAfter(text: string, from: number, names: Span[], anyNoun = false)
     // "US Secretary of Defence, Mark Esper": the person after the office.
     const appositive = names.find((n) => n.start > name.end && /^,\s*$/.test(text.slice(name.end, n.start)));
     const office = name.text.split(/\s+/).some((w) => TITLES.has(w.toLowerCase()));
-    return office && appositive ? appositive.text : name.text;
+    if (office && appositive) return appositive.text;
+    // "Oscar producer Laurence Mark", "Boston WCVB sportscaster Mike Lynch": the person the first name qualifies.
+    const person = names.find((n) => n.start > name.end && /^\s+(?:(?!and\b|or\b)\p{Ll}+\s+){1,2}$/u.test(text.slice(name.end, n.start)));
+    return withPartners(text, person ?? name, names);
   }
   const clause = /^[^,.;:!?()“”"‘’]+/u.exec(text.slice(at))?.[0] ?? '';
   const words = clause.split(NP_STOP)[0]?.trim().split(/\s+/).filter(Boolean) ?? [];
@@ -288,6 +311,12 @@ function phraseAfter(text: string, from: number, names: Span[], anyNoun = false)
   const first = words[0]?.toLowerCase() ?? '';
   if (!anyNoun && !DETERMINERS.has(first) && !/^\p{Lu}/u.test(words[0] ?? '')) return undefined;
   return words.join(' ');
+}
+
+/** "said Zadan and Meron": the names joined by "and" after the first. */
+function withPartners(text: string, name: Span, names: Span[]): string {
+  const partner = names.find((n) => n.start > name.end && /^\s+and\s+$/.test(text.slice(name.end, n.start)));
+  return partner ? `${name.text} and ${partner.text}` : name.text;
 }
 
 /**
@@ -311,7 +340,11 @@ function subjectBefore(text: string, from: number, to: number, names: Span[]): s
   if (!last) return undefined;
   const headAt = from + clauseStart + last.index;
   const name = names.find((n) => n.start <= headAt && headAt < n.end);
-  if (name) return name.text;
+  if (name) {
+    // "Craig Zadan and Neil Meron said": both.
+    const partner = names.find((n) => n.end < name.start && /^\s+and\s+$/.test(text.slice(n.end, name.start)));
+    return partner ? `${partner.text} and ${name.text}` : name.text;
+  }
   const phrase = words
     .slice(-6)
     .map((w) => w[0])

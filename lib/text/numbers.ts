@@ -71,7 +71,26 @@ export function extractNumbers(text: string, tokens: Token[] = tokenize(text)): 
   }
   if (ANY_NUMBER_WORD.test(text)) found.push(...wordNumbers(text));
   found.sort((a, b) => a.start - b.start);
+  shareRangeScale(text, found);
   return found.map((n) => withUnit(text, n, tokens));
+}
+
+/**
+ * The low end of a range written with one scale word takes it: "$140 and $150
+ * million", "between 20 and 30 thousand" give 140 million and 20 thousand.
+ */
+function shareRangeScale(text: string, found: Omit<NumberMention, 'unit' | 'phrase'>[]): void {
+  for (let k = 0; k + 1 < found.length; k++) {
+    const low = found[k]!;
+    const high = found[k + 1]!;
+    if (low.kind !== high.kind || (low.kind !== 'money' && low.kind !== 'count')) continue;
+    if (!/^\s*(?:and|to|or|-|–)\s*$/.test(text.slice(low.end, high.start))) continue;
+    if (!/^[$€£]?\s?[\d.,]+$/.test(low.text)) continue;
+    const scale = /\s?(thousand|million|billion|trillion|k|mn|m|bn|b|tn)$/i.exec(high.text)?.[1]?.toLowerCase();
+    const factor = scale ? SUFFIX_SCALES[scale] : undefined;
+    if (!factor || low.value * factor > high.value) continue;
+    low.value = round(low.value * factor);
+  }
 }
 
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -187,7 +206,7 @@ function withUnit(text: string, n: Omit<NumberMention, 'unit' | 'phrase'>, token
   let fallback: Token | undefined;
   for (const t of tokens) {
     if (t.start < n.end) continue;
-    if (/[.;:!?,()“”"]/.test(text.slice(n.end, t.start))) break;
+    if (/[.;:!?,()“”"—–]|--/.test(text.slice(n.end, t.start))) break;
     if (t.isNumber || isNumberWord(t.raw) || ++seen > 4) break;
     if (t.isStop) continue;
     if (!t.isCapitalized) return { ...n, unit: t.stem, phrase: text.slice(n.start, t.end) };

@@ -25,10 +25,24 @@ writeFileSync(empty, '\n\n');
 const tsv = path.join(dir, 'pairs.tsv');
 writeFileSync(tsv, 'Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n1\t1\t2\tThe minister said no decision was made.\tNo decision was made, the minister said.\n0\t3\t4\tThe river flooded four villages.\tApple sales fell this autumn.\n');
 
+const diffPairs = path.join(dir, 'diff.jsonl');
+writeFileSync(
+  diffPairs,
+  [
+    JSON.stringify({ a: 'Katrin Aldous said 5,000 dock workers walked out on Monday.', b: 'Katrine Aldous said 4,000 dock workers walked out on Monday.' }),
+    '{"a": "unterminated',
+    JSON.stringify({ a: 'Dock workers walked out.', b: 42 }),
+    '',
+    JSON.stringify({ a: 'Officials denied that the cranes were inspected.', b: 'Officials said that the cranes were inspected.' }),
+    JSON.stringify({ b: 'Only one side.' }),
+  ].join('\n'),
+);
+
 describe('parallax command line', () => {
   test('--help for the tool and each command', () => {
     expect(run('--help').out).toMatch(/parallax align/);
-    for (const c of ['align', 'cluster', 'pairs']) {
+    expect(run('--help').out).toMatch(/parallax diff/);
+    for (const c of ['align', 'cluster', 'pairs', 'diff']) {
       const r = run(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toContain(`parallax ${c}`);
@@ -61,6 +75,8 @@ describe('parallax command line', () => {
     ['a missing file', ['align', path.join(dir, 'nope.jsonl')], /no such file/],
     ['empty input', ['cluster', empty], /no articles/],
     ['an unknown command', ['frobnicate'], /unknown command/],
+    ['a missing pairs file', ['diff', path.join(dir, 'nope.jsonl')], /no such file/],
+    ['no pairs', ['diff', empty], /no sentence pairs/],
   ])('exit 2 with a clear message for %s', (_label, args, message) => {
     const r = run(...args);
     expect(r.code).toBe(2);
@@ -73,5 +89,24 @@ describe('parallax command line', () => {
     const rows = r.out.trim().split('\n');
     expect(rows[0]).toMatch(/^[01]\t0\.\d{4}$/);
     expect(rows[2]).toMatch(/^accuracy \d+\.\d % {2}F1/);
+  }, 60_000);
+
+  test('diff prints the shown differences of each good pair, and reports the bad lines by number', () => {
+    const r = run('diff', diffPairs);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/line 2: not JSON/);
+    expect(r.err).toMatch(/line 3: "b" is not a string/);
+    expect(r.err).toMatch(/line 6: missing "a"/);
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { differences: { type: string; a: string; b: string; label: string }[] });
+    expect(out).toHaveLength(2);
+    expect(out[0]!.differences).toEqual([
+      { type: 'number', a: '5,000', b: '4,000', label: '5,000 · 4,000' },
+      { type: 'name_spelling', a: 'Katrin', b: 'Katrine', label: 'spelled Katrin here, Katrine there' },
+    ]);
+    // A negation is computed but not shown to readers (lib/diff/config.ts SHOWN_TYPES), so not printed.
+    expect(out[1]!.differences).toEqual([]);
   }, 60_000);
 });

@@ -36,3 +36,16 @@ test.each([
 ])('nothing in %s', (_l, text) => {
   expect(extractNumbers(text)).toEqual([]);
 });
+
+test.each([
+  ['the low end of a money range takes its scale', 'an offer between $140 and $150 million', [140e6, 150e6]],
+  ['and of a count range', 'between 20 and 30 thousand people', [20_000, 30_000]],
+  ['a range without a scale word stays as written', 'between 30 and 40 years old', [30, 40]],
+  ['two figures that are no range keep their values', 'paid $3 and then $5 million more', [3, 5e6]],
+])('%s', (_l, text, values) => {
+  expect(extractNumbers(text).map((n) => n.value)).toEqual(values);
+});
+
+test('what a number counts stops at a dash', () => {
+  expect(extractNumbers('there were more than 50,000 -- easily the biggest protest')[0]?.unit).toBeUndefined();
+});
