@@ -17,10 +17,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createDb } from '../../lib/db/db';
 import { getLexicon } from '../../lib/lexicon/lexicon';
 import { computeFeatures } from '../../lib/match/features';
 import { createTermStats, idf, type TermStats } from '../../lib/match/term-stats';
+import { search } from '../../lib/search/search';
 import { analyseSentence, type SentenceAnalysis } from '../../lib/text/analyse';
+import { contentTerms, titleTermsOf } from '../../lib/text/tokens';
+import { seeded } from '../bench/data';
+import { bulkLoad, type CorpusModel } from '../bench/model';
 import {
   bigramsOf,
   cleanTweet,
@@ -225,6 +231,77 @@ function claimSide(claims: readonly Claim[]): { claim: (i: number) => ClaimSide;
   return { claim, stats };
 }
 
+/**
+ * The verified claims as the extension's store would hold them: each claim
+ * one article of one sentence, titled with its fact-check title, with the
+ * sentence terms, title terms and vocabulary counts the capture pipeline
+ * keeps (no story profiles, links or claim groups: search reads none).
+ */
+function claimStore(claims: readonly Claim[]): CorpusModel {
+  const model: CorpusModel = { articles: [], sentences: [], stories: new Map(), df: new Map(), titleDf: new Map(), sentenceCount: 0 };
+  for (const c of claims) {
+    const storyId = `story-${c.id}`;
+    const terms = [...new Set(contentTerms(c.text))];
+    const titleTerms = titleTermsOf(c.title);
+    model.articles.push({
+      id: c.id,
+      url: `https://claims.test/${c.id}`,
+      host: 'claims.test',
+      outlet: 'Fact-checks',
+      title: c.title,
+      text: c.text,
+      storyId,
+      source: 'import',
+      capturedAt: 0,
+      updatedAt: 0,
+      sentenceCount: 1,
+      titleTerms,
+    });
+    model.sentences.push({ id: `${c.id}#0`, articleId: c.id, storyId, index: 0, start: 0, end: c.text.length, text: c.text, terms });
+    for (const t of terms) model.df.set(t, (model.df.get(t) ?? 0) + 1);
+    for (const t of titleTerms) model.titleDf.set(t, (model.titleDf.get(t) ?? 0) + 1);
+    model.sentenceCount++;
+  }
+  return model;
+}
+
+/** The same text with typos: in about a third of the words of 5+ letters, two inner neighbouring letters swapped. */
+function withTypos(text: string, seed: number): string {
+  const rand = seeded(seed);
+  return text.replace(/\p{L}{5,}/gu, (w) => {
+    if (rand() >= 1 / 3) return w;
+    const i = 1 + Math.floor(rand() * (w.length - 3));
+    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  });
+}
+
+interface Scored {
+  ap5: number;
+  rr: number;
+  ms: number;
+}
+
+/** The popup's `search()` over a fake-indexeddb store of the claims: claims ranked by their first hit (sentence or title). */
+async function popupSearch(claims: readonly Claim[]): Promise<(queries: readonly Query[], text: (q: Query) => string) => Promise<Scored>> {
+  const db = createDb('checkthat', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await bulkLoad(db, claimStore(claims));
+  return async (queries, text) => {
+    let ap5 = 0;
+    let rr = 0;
+    let ms = 0;
+    for (const q of queries) {
+      const t0 = performance.now();
+      const groups = await search(db, text(q));
+      ms += performance.now() - t0;
+      const ranked = [...new Set(groups.flatMap((g) => g.hits.map((h) => h.articleId)))];
+      const r = rankScores(ranked, q.relevant);
+      ap5 += r.ap5;
+      rr += r.rr;
+    }
+    return { ap5: ap5 / queries.length, rr: rr / queries.length, ms: ms / queries.length };
+  };
+}
+
 export async function evaluate(shared: string): Promise<string[]> {
   const { claims, dev } = load(shared);
   const index = buildIndex(claims);
@@ -248,10 +325,20 @@ export async function evaluate(shared: string): Promise<string[]> {
   });
   const bm = mean(dev, (q) => plain.searchTerms(termsOf(q.text), RERANK_DEPTH).map((h) => h.id));
   const f = (x: number): string => x.toFixed(3);
+  const typo = (q: Query): string => withTypos(cleanTweet(q.text, CLEAN), Number(q.id.replace(/\D/g, '')) || 1);
+  const fieldedTypo = mean(dev, (q) => index.search(typo(q), RERANK_DEPTH).map((h) => h.id));
+  const popup = await popupSearch(claims);
+  const pClean = await popup(dev, (q) => cleanTweet(q.text, CLEAN));
+  const pRaw = await popup(dev, (q) => q.text);
+  const pTypo = await popup(dev, typo);
+  const p = (r: Scored): string => `MAP@5 ${f(r.ap5)} MRR ${f(r.rr)}  (${r.ms.toFixed(0)} ms/query)`;
   return [
     `checkthat  dev ${dev.length} tweets, ${claims.length} verified claims: fielded BM25 top-${RERANK_DEPTH} + train-fitted re-ranker MAP@5 ${f(ours.ap5)} MRR ${f(ours.rr)}  (${ms.toFixed(1)} ms/query, claim analyses cached)`,
     `checkthat    fielded BM25 alone (cleaned tweet, train-tuned k1/b): MAP@5 ${f(fielded.ap5)} MRR ${f(fielded.rr)}`,
     `checkthat    baseline plain BM25 (raw tweet, claim+title as one field): MAP@5 ${f(bm.ap5)} MRR ${f(bm.rr)}`,
+    `checkthat    popup search() on a fake-indexeddb store of the claims, cleaned tweet: ${p(pClean)}`,
+    `checkthat    popup search(), raw tweet: ${p(pRaw)}`,
+    `checkthat    with typos (cleaned tweet, two letters swapped in ~1/3 of words of 5+ letters): popup search() ${p(pTypo)}; fielded BM25 alone MAP@5 ${f(fieldedTypo.ap5)} MRR ${f(fieldedTypo.rr)}`,
   ];
 }
 
