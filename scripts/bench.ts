@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CORPUS_LIMITS } from '../lib/pipeline/config';
 import { createCorpus } from '../lib/corpus/corpus';
-import { createDb, type ParallaxDb } from '../lib/db/db';
+import { createDb } from '../lib/db/db';
 import { search } from '../lib/search/search';
 import { tokenize } from '../lib/text/tokens';
 import type { ArticleInput } from '../lib/types';
