@@ -15,14 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CORPUS_LIMITS } from '../lib/pipeline/config';
 import { createCorpus } from '../lib/corpus/corpus';
-import { SENTENCE_COUNT_KEY } from '../lib/corpus/term-set';
-import { createDb, type ParallaxDb } from '../lib/db/db';
+import { createDb } from '../lib/db/db';
 import { search } from '../lib/search/search';
 import { tokenize } from '../lib/text/tokens';
 import type { ArticleInput } from '../lib/types';
 import { loadBaseStories, seeded, type BaseStory } from './bench/data';
 import { createMemoryPipeline } from './bench/memory-pipeline';
-import { buildModel, generateArticles, replicaTime, termRecords, titleFrom, variant, type CorpusModel } from './bench/model';
+import { buildModel, bulkLoad, generateArticles, replicaTime, titleFrom, variant, type CorpusModel } from './bench/model';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -90,16 +89,6 @@ function queries(model: CorpusModel, count: number): string[] {
   return out;
 }
 
-async function load(db: ParallaxDb, model: CorpusModel): Promise<void> {
-  const chunk = 5000;
-  for (let i = 0; i < model.articles.length; i += chunk) await db.articles.bulkPut(model.articles.slice(i, i + chunk));
-  for (let i = 0; i < model.sentences.length; i += chunk) await db.sentences.bulkPut(model.sentences.slice(i, i + chunk));
-  await db.stories.bulkPut([...model.stories.values()]);
-  const terms = termRecords(model);
-  for (let i = 0; i < terms.length; i += chunk) await db.terms.bulkPut(terms.slice(i, i + chunk));
-  await db.settings.put({ key: SENTENCE_COUNT_KEY, value: model.sentenceCount });
-}
-
 async function benchSize(stories: BaseStory[], size: number): Promise<void> {
   const started = performance.now();
   const model = buildModel(stories, generateArticles(stories, size));
@@ -135,7 +124,7 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
   if (size <= dexieMax) {
     const db = createDb(`bench-${size}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     const t0 = performance.now();
-    await load(db, model);
+    await bulkLoad(db, model);
     console.log(`Dexie on fake-indexeddb: bulk load ${((performance.now() - t0) / 1000).toFixed(1)} s; ${memory()}`);
     const corpus = createCorpus(db);
     const timeIngest = async (articles: ArticleInput[]) => {

@@ -6,7 +6,8 @@
  * being assigned one by one, and carry no claim links: neither is read when
  * a new article is stored and matched, which is what is timed.
  */
-import type { ArticleRecord, StoryRecord, TermRecord } from '../../lib/db/db';
+import { SENTENCE_COUNT_KEY } from '../../lib/corpus/term-set';
+import type { ArticleRecord, ParallaxDb, StoryRecord, TermRecord } from '../../lib/db/db';
 import { titleTermsOf } from '../../lib/text/tokens';
 import { createTermStats } from '../../lib/match/term-stats';
 import { termGrams } from '../../lib/search/grams';
@@ -165,4 +166,15 @@ export function termRecords(model: CorpusModel): TermRecord[] {
     ...(model.titleDf.has(term) ? { titleDf: model.titleDf.get(term)! } : {}),
     grams: termGrams(term),
   }));
+}
+
+/** Writes a model's records straight into a store, as the capture pipeline would have left them (no links, no claim groups). */
+export async function bulkLoad(db: ParallaxDb, model: CorpusModel): Promise<void> {
+  const chunk = 5000;
+  for (let i = 0; i < model.articles.length; i += chunk) await db.articles.bulkPut(model.articles.slice(i, i + chunk));
+  for (let i = 0; i < model.sentences.length; i += chunk) await db.sentences.bulkPut(model.sentences.slice(i, i + chunk));
+  await db.stories.bulkPut([...model.stories.values()]);
+  const terms = termRecords(model);
+  for (let i = 0; i < terms.length; i += chunk) await db.terms.bulkPut(terms.slice(i, i + chunk));
+  await db.settings.put({ key: SENTENCE_COUNT_KEY, value: model.sentenceCount });
 }

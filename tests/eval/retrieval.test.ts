@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bigramsOf, cleanTweet, createRetrievalIndex, splitCompound } from '../../lib/search/retrieval';
+import { bigramsOf, cleanTweet, createRetrievalIndex, splitCompound } from '../../scripts/eval/retrieval';
 
 describe('splitCompound', () => {
   test.each([

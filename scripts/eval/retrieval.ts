@@ -1,12 +1,17 @@
 /**
- * Candidate retrieval over short claim-like documents: query clean-up for
- * social-media text, and a fielded BM25 (BM25F) index with an optional
- * adjacent-pair (bigram) bonus and optional lexicon expansion of the query.
- * Pure TypeScript, no I/O; used by the claim-retrieval evaluation and meant
- * for any "find the already checked claim" step.
+ * Candidate retrieval for the CheckThat! claim-retrieval evaluation
+ * (./checkthat.ts): query clean-up for tweets, and a fielded BM25 (BM25F)
+ * index with an optional adjacent-pair (bigram) bonus and optional lexicon
+ * expansion of the query. Pure TypeScript, no I/O.
+ *
+ * It is an evaluation tool, not the product's search: the index holds every
+ * document in memory and is built at once (no incremental, stored index for a
+ * store of a million sentences), query words match stored stems exactly (a
+ * misspelt word matches nothing), and the clean-up is for tweets. The popup
+ * searches with lib/search/search.ts; ./checkthat.ts measures both.
  */
-import type { Lexicon } from '../lexicon/lexicon';
-import { tokenize } from '../text/tokens';
+import type { Lexicon } from '../../lib/lexicon/lexicon';
+import { contentTerms, tokenize } from '../../lib/text/tokens';
 
 /** Splits "#DefundTheCBC" / "realDonaldTrump" style names into words. */
 export function splitCompound(word: string): string {
@@ -43,13 +48,6 @@ export function cleanTweet(text: string, options: TweetCleanOptions = {}): strin
     .replace(/#(\w+)/gu, (_, w: string) => ` ${splitCompound(w)} `)
     .replace(/@(\w+)/gu, (_, w: string) => (options.keepHandles === false ? ' ' : ` ${splitCompound(w)} `));
   return t.replace(/\s+/g, ' ').trim();
-}
-
-/** Content-word stems of a text, in order (stop words dropped). */
-export function termsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(text)) if (!t.isStop) out.push(t.stem);
-  return out;
 }
 
 /** Adjacent content-word pairs, as single terms. */
@@ -147,7 +145,7 @@ function expand(terms: readonly string[], lex: Lexicon | undefined, weight: numb
   for (const w of raw) {
     for (const syn of lex.synonymsOf(w).slice(0, 5)) {
       if (syn.includes(' ')) continue;
-      for (const s of termsOf(syn)) if (!q.has(s)) q.set(s, weight);
+      for (const s of contentTerms(syn)) if (!q.has(s)) q.set(s, weight);
     }
   }
   return q;
@@ -165,7 +163,7 @@ export function createRetrievalIndex(
 ): RetrievalIndex {
   const defaults = { ...DEFAULT_RETRIEVAL_OPTIONS, ...base };
   const fieldNames = Object.keys(defaults.fieldWeights);
-  const unigramDocs = docs.map((d) => fieldNames.map((f) => termsOf(d.fields[f] ?? '')));
+  const unigramDocs = docs.map((d) => fieldNames.map((f) => contentTerms(d.fields[f] ?? '')));
   const unigrams = buildPart(unigramDocs, fieldNames.length);
   const bigrams = buildPart(
     unigramDocs.map((fields) => fields.map(bigramsOf)),
