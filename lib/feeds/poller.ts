@@ -1,5 +1,5 @@
 import { fetchLimited } from './fetch-limited';
-import { parseFeed, type FeedItem } from './parse';
+import { byNewest, parseFeed, type FeedItem } from './parse';
 import { isHttpUrl } from './urls';
 
 export { fetchLimited } from './fetch-limited';
@@ -129,13 +129,6 @@ function succeeded(feed: FeedState, now: number, changes: Partial<FeedState>, de
 /** An item's identity: its guid when the feed gives one (a story keeps it when its URL is fixed), else its URL. */
 function keyOf(item: FeedItem): string {
   return item.guid || item.url;
-}
-
-function byNewest(a: FeedItem, b: FeedItem): number {
-  if (a.publishedAt === b.publishedAt) return 0;
-  if (!a.publishedAt) return 1;
-  if (!b.publishedAt) return -1;
-  return a.publishedAt < b.publishedAt ? 1 : -1;
 }
 
 /** The seen list after a poll: capped, keeping first what the feed still lists, then the newest. */

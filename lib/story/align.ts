@@ -48,7 +48,11 @@ export function alignArticles(
   const storyIds = clusterArticles(articles.map((a) => ({ id: a.id, title: a.title, text: a.text, outlet: a.outlet, publishedAt: a.publishedAt })));
   articles.forEach((a, i) => (a.storyId = storyIds[i]!));
   const byStory = new Map<string, AlignedArticle[]>();
-  for (const a of articles) byStory.set(a.storyId, [...(byStory.get(a.storyId) ?? []), a]);
+  for (const a of articles) {
+    const members = byStory.get(a.storyId);
+    if (members) members.push(a);
+    else byStory.set(a.storyId, [a]);
+  }
 
   const stats = createTermStats(articles.flatMap((a) => a.sentences.map((s) => contentTerms(s.text))));
   const stories: AlignedStory[] = [];
@@ -66,7 +70,7 @@ export function alignArticles(
     }));
     const links: SentenceLink[] = [];
     for (const v of views) {
-      links.push(...matchArticle(v, views.filter((o) => o !== v), stats, options.scorer, options.settings));
+      for (const link of matchArticle(v, views.filter((o) => o !== v), stats, options.scorer, options.settings)) links.push(link);
       options.onProgress?.(++done, articles.length);
     }
     const sentenceInfo = new Map<string, { articleId: string; outlet: string; text: string }>();

@@ -1,4 +1,5 @@
 import { SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
+import { TEXT_LIMITS } from './config';
 import { extractNumbers, type NumberMention } from './numbers';
 import { findQuotations } from './segment';
 import { tokenize, type Token } from './tokens';
@@ -191,6 +192,8 @@ function findNames(text: string, tokens: Token[]): Span[] {
 
 function isNamePart(t: Token | undefined): boolean {
   if (!t || !t.isCapitalized || t.isNumber) return false;
+  // An over-long token is no name, and names are compared letter by letter (spelling variants).
+  if (t.raw.length > TEXT_LIMITS.maxTokenChars) return false;
   if (CALENDAR.has(t.norm)) return false;
   // Capitalised function words ("The", "In") are not names; all-capital ones ("US", "IS") may be.
   return !t.isStop || (t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.norm !== 'i' && t.norm !== 'a');
@@ -253,7 +256,8 @@ function findSpeaker(
     const prevNorm = tokens[i - 1]?.norm ?? '';
     if (NOUN_LIKE.has(v.norm) && DETERMINERS.has(prevNorm)) continue;
     if (PASSIVE.has(prevNorm)) continue; // "is confirmed", "was read": no one is speaking
-    const segStart = Math.max(0, ...quoteMarks.filter((q) => q.close < v.start).map((q) => q.close + 1));
+    let segStart = 0;
+    for (const q of quoteMarks) if (q.close < v.start) segStart = Math.max(segStart, q.close + 1);
     const before = text.slice(segStart, v.start);
     const emptyBefore = /^[\s,:—–-]*$/u.test(before);
     if (INVERTIBLE.has(v.norm) && (emptyBefore || /,\s*$/u.test(before))) {
