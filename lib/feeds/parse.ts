@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { capText, TEXT_LIMITS } from '../text/config';
 import { toIsoDate } from './dates';
 import { discoverFeeds } from './discover';
 import { plainText } from './html-text';
@@ -127,7 +128,7 @@ function hostTitle(feedUrl: string): string {
 
 function item(url: string | undefined, title: string, date: unknown, guid: string): FeedItem | undefined {
   if (!url) return undefined;
-  const result: FeedItem = { url, title: plainText(title) };
+  const result: FeedItem = { url, title: capText(plainText(title), TEXT_LIMITS.maxTitleChars) };
   const publishedAt = toIsoDate(date);
   if (publishedAt) result.publishedAt = publishedAt;
   if (guid) result.guid = guid;
