@@ -110,8 +110,10 @@ function checkLine(raw: string, line: number, options: ParseOptions): LineResult
   else return fail('missing "text" (or "html")');
   body = withoutNul(body);
   if (!body.trim()) return fail('"text" is empty');
-  const url = (o.url as string).trim();
-  if (!isHttpUrl(url)) return fail(`"url" is not an http or https address (${quote(url)})`);
+  const written = (o.url as string).trim();
+  if (!isHttpUrl(written)) return fail(`"url" is not an http or https address (${quote(written)})`);
+  // As the browser writes it ("https:x/a" is "https://x/a"), the form every stored address has.
+  const url = new URL(written).href;
   const outlet = capText(withoutNul(o.outlet as string).trim(), TEXT_LIMITS.maxOutletChars);
   if (!outlet) return fail('"outlet" is empty');
   const article: ArticleInput = {
