@@ -13,7 +13,7 @@ export interface Loaded {
 /** A plain-text article: first line the title, the rest the body; the file name names outlet and id. */
 export function articleFromTxt(file: string, content: string): ArticleInput {
   const name = path.basename(file, path.extname(file));
-  const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const nl = text.indexOf('\n');
   const title = (nl < 0 ? text : text.slice(0, nl)).trim();
   const body = nl < 0 ? '' : text.slice(nl + 1);
@@ -23,8 +23,9 @@ export function articleFromTxt(file: string, content: string): ArticleInput {
 
 function fromJsonl(file: string, label: string, out: Loaded): void {
   const { articles, errors } = parseArticleLines(readFileSync(file, 'utf8'), { extractHtml: extractFromHtml });
-  out.articles.push(...articles.map((a) => a.article));
-  out.errors.push(...errors.map((e: LineError) => `${label}: ${e.message}`));
+  // One push per item: spreading a file's worth of lines into push() overflows the call stack.
+  for (const a of articles) out.articles.push(a.article);
+  for (const e of errors as LineError[]) out.errors.push(`${label}: ${e.message}`);
 }
 
 /** Throws an Error with code 'ENOENT' when the path does not exist. */

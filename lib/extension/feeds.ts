@@ -49,7 +49,7 @@ function byUrl(a: FeedRecord, b: FeedRecord): number {
 export function createFeedService(deps: FeedServiceDeps): FeedService {
   const { db, corpus } = deps;
   const now = deps.now ?? (() => Date.now());
-  const fetchArticle = createArticleFetcher(deps.fetch);
+  const fetchArticle = createArticleFetcher(deps.fetch, deps.mayFetch ? { mayFetch: deps.mayFetch } : {});
   // One poll at a time: an alarm and a "poll now" must not fetch and store the same items twice.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -92,13 +92,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const result = await pollFeed(record, {
       fetch: deps.fetch,
       now,
-      fetchArticle: async (url) => {
-        if (deps.mayFetch && !(await deps.mayFetch(url))) {
-          return { ok: false, error: `Parallax may not read ${new URL(url).hostname}` };
-        }
-        return fetchArticle(url);
-      },
+      // Every address, the feed's and each article's, first request and each redirect, is checked there.
+      fetchArticle,
       storeArticle,
+      ...(deps.mayFetch ? { mayFetch: deps.mayFetch } : {}),
     });
     const fresh = [
       ...result.skipped.map((s) => ({ url: s.url, reason: s.reason })),

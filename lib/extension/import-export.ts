@@ -5,7 +5,7 @@
  * stores each line in its own transaction and reports refusals by line
  * (import-export-store.ts). This half runs in the page.
  */
-import { parseArticleLine, type HtmlExtractor, type LineError } from '../io/jsonl';
+import { isBlankLine, parseArticleLine, splitLines, type HtmlExtractor, type LineError } from '../io/jsonl';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 
 /** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
@@ -43,8 +43,8 @@ export async function runImport(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = Math.max(1, options.batchSize ?? IMPORT_BATCH_SIZE);
-  const rawLines = text.split(/\r?\n/);
-  const total = rawLines.filter((l) => l.replace(/^\uFEFF/, '').trim()).length;
+  const rawLines = splitLines(text);
+  const total = rawLines.filter((l) => !isBlankLine(l)).length;
   const report: ImportReport = { total, stored: 0, updated: 0, errors: [] };
   let done = 0;
   let batch: ImportItem[] = [];
@@ -56,10 +56,10 @@ export async function runImport(
         const reply = await send(batch);
         report.stored += reply.stored;
         report.updated += reply.updated;
-        report.errors.push(...reply.errors);
+        for (const e of reply.errors) report.errors.push(e);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        report.errors.push(...batch.map((item) => ({ line: item.line, message: `line ${item.line}: not stored (${reason})` })));
+        for (const item of batch) report.errors.push({ line: item.line, message: `line ${item.line}: not stored (${reason})` });
       }
     }
     done += handledInBatch;

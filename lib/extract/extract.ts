@@ -5,6 +5,7 @@
  * changed.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { capText, TEXT_LIMITS } from '../text/config';
 import type { ArticleInput } from '../types';
 import { isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
 import { readMetadata, stripTitleSuffix, toIso } from './metadata';
@@ -59,8 +60,8 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   const publishedAt = meta.publishedAt ?? toIso(parsed.publishedTime ?? undefined);
   const lang = meta.lang ?? clean(parsed.lang);
 
-  const article: ArticleInput = { url: meta.canonicalUrl, outlet, title, text };
-  if (byline !== undefined) article.byline = byline;
+  const article: ArticleInput = { url: meta.canonicalUrl, outlet: capText(outlet, TEXT_LIMITS.maxOutletChars), title, text };
+  if (byline !== undefined) article.byline = capText(byline, TEXT_LIMITS.maxBylineChars);
   if (publishedAt !== undefined) article.publishedAt = publishedAt;
   if (lang !== undefined) article.lang = lang;
   return { ok: true, article };

@@ -3,6 +3,7 @@
  * and social networks: JSON-LD, Open Graph, `<meta>` and `<link>` tags.
  * Reads the document only; never changes it.
  */
+import { capText, TEXT_LIMITS } from '../text/config';
 
 export interface PageMetadata {
   canonicalUrl: string;
@@ -82,10 +83,20 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   return { canonicalUrl, outlet, title, byline, publishedAt, lang, declaresArticle, declaresNonArticle };
 }
 
-/** "Storm closes port | The Daily Ledger" → "Storm closes port". */
+/**
+ * "Storm closes port | The Daily Ledger" → "Storm closes port". The result is
+ * at most TEXT_LIMITS.maxTitleChars long; a longer title is cut first, as
+ * each segment stripped rescans the title.
+ */
 export function stripTitleSuffix(title: string, outletNames: string[]): string {
   const names = outletNames.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0);
-  let t = title.replace(/\s+/g, ' ').trim();
+  const max = TEXT_LIMITS.maxTitleChars;
+  const whole = title.length > 4 * max ? capText(title, 4 * max) : title;
+  return capText(stripSuffixes(whole.replace(/\s+/g, ' ').trim(), names), max);
+}
+
+function stripSuffixes(title: string, names: string[]): string {
+  let t = title;
   for (;;) {
     const tail = /\s+[|–—•·:-]\s+([^|–—•·]+)$/.exec(t);
     if (tail !== null && tail.index > 0 && isOutletSegment(tail[1] ?? '', names)) {
@@ -126,11 +137,15 @@ function findJsonLdArticle(doc: Document): { article?: JsonObject; nonArticle: b
   return { nonArticle };
 }
 
-function flattenLd(data: Json): JsonObject[] {
-  if (Array.isArray(data)) return data.flatMap(flattenLd);
+/** JSON-LD nodes are found this deep at most: real pages nest an @graph in a list; a deeper nest is junk that would exhaust the stack. */
+const MAX_LD_DEPTH = 8;
+
+function flattenLd(data: Json, depth = 0): JsonObject[] {
+  if (depth > MAX_LD_DEPTH) return [];
+  if (Array.isArray(data)) return data.flatMap((d) => flattenLd(d, depth + 1));
   if (data === null || typeof data !== 'object') return [];
   const graph = data['@graph'];
-  return [data, ...(graph !== undefined ? flattenLd(graph) : [])];
+  return [data, ...(graph !== undefined ? flattenLd(graph, depth + 1) : [])];
 }
 
 function typesOf(node: JsonObject): string[] {
@@ -140,9 +155,11 @@ function typesOf(node: JsonObject): string[] {
 }
 
 function nameOf(value: Json | undefined): string | undefined {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return nameOf(value[0]);
-  if (value !== null && typeof value === 'object') return str(value['name']);
+  let v = value;
+  // The first of a list, however deeply nested (a loop: a deep nest must not exhaust the stack).
+  while (Array.isArray(v)) v = v[0];
+  if (typeof v === 'string') return v;
+  if (v !== null && v !== undefined && typeof v === 'object') return str(v['name']);
   return undefined;
 }
 

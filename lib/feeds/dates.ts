@@ -36,11 +36,16 @@ function fromRfc822(text: string): number | undefined {
   return utc - offsetMinutes * 60_000;
 }
 
+/** Longest text read as a date. */
+const MAX_DATE_CHARS = 100;
+
 /** A feed's date as an ISO 8601 string in UTC, or undefined when it cannot be read. */
 export function toIsoDate(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const text = String(value).trim();
-  if (!text) return undefined;
+  // "Wednesday, 15 October 2025 09:00:00 +0000" has 42 characters; anything far longer is no date, and
+  // the RFC 822 pattern's adjacent optional spaces would backtrack over it.
+  if (!text || text.length > MAX_DATE_CHARS) return undefined;
   let ms = fromRfc822(text);
   if (ms === undefined) {
     // A zone-less ISO time would be read as local time; feeds mean UTC more often.

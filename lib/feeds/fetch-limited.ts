@@ -8,6 +8,13 @@ export interface FetchLimitedOptions {
   headers?: Record<string, string>;
   /** For the whole exchange, body included. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Why an address may not be requested (a private host, a site the reader
+   * has not allowed), or undefined when it may. Asked before the first
+   * request and before each redirect is followed; where the runtime hides
+   * redirects (browsers), asked of the address the body finally came from.
+   */
+  checkUrl?(url: string): Promise<string | undefined> | string | undefined;
 }
 
 export type FetchLimitedResult =
@@ -137,11 +144,15 @@ function describeFailure(error: unknown): string {
 /**
  * GET `url` with a size limit, a time limit and redirect checks.
  *
- * Redirects are followed by hand (`redirect: 'manual'`) so loops and chains
- * longer than `maxRedirects` are caught. Browsers hide a redirect's target
- * from scripts (an "opaqueredirect" response), so there the request is made
- * again with `redirect: 'follow'`, and fetch's own limit of 20 redirects,
- * which fails with a TypeError, stands for the loop check.
+ * Redirects are followed by hand (`redirect: 'manual'`): each hop's address
+ * is checked (scheme, `checkUrl`) before it is requested, and loops and
+ * chains longer than `maxRedirects` are caught. Browsers hide a redirect's
+ * target from scripts by design (an "opaqueredirect" response, see
+ * https://fetch.spec.whatwg.org/#atomic-http-redirect-handling), so there the
+ * request is made again with `redirect: 'follow'`: the hops in between cannot
+ * be checked before they are requested, but the final address is, and a body
+ * from a refused address is dropped unread. Fetch's own limit of 20
+ * redirects, which fails with a TypeError, stands for the loop check.
  */
 export async function fetchLimited(
   fetchFn: typeof fetch,
@@ -162,10 +173,13 @@ export async function fetchLimited(
     // Feeds and articles are public: the reader's cookies have no business there.
     credentials: 'omit',
   };
+  const refusal = async (address: string): Promise<string | undefined> => (options.checkUrl ? await options.checkUrl(address) : undefined);
   try {
     let current = url;
     const visited = new Set([current]);
     for (let redirects = 0; ; redirects++) {
+      const refused = await refusal(current);
+      if (refused) return { ok: false, error: redirects === 0 ? refused : `it redirects to ${current}: ${refused}` };
       const response = await fetchFn(current, { ...init, redirect: 'manual' });
       if (response.type === 'opaqueredirect') {
         let followed: Response;
@@ -180,10 +194,22 @@ export async function fetchLimited(
           await discard(followed);
           return { ok: false, error: 'the address redirects to something other than a web page' };
         }
+        const refusedFinal = finalUrl === current ? undefined : await refusal(finalUrl);
+        if (refusedFinal) {
+          await discard(followed);
+          return { ok: false, error: `it redirects to ${finalUrl}: ${refusedFinal}` };
+        }
         return await readResponse(followed, finalUrl, options.maxBytes);
       }
       if (!REDIRECT_STATUSES.has(response.status)) {
-        return await readResponse(response, response.url || current, options.maxBytes);
+        const finalUrl = response.url || current;
+        // A fetch that followed redirects despite 'manual' still has its final address checked.
+        const refusedFinal = finalUrl === current ? undefined : await refusal(finalUrl);
+        if (refusedFinal) {
+          await discard(response);
+          return { ok: false, error: `it redirects to ${finalUrl}: ${refusedFinal}` };
+        }
+        return await readResponse(response, finalUrl, options.maxBytes);
       }
       await discard(response);
       const location = response.headers.get('location');

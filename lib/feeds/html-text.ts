@@ -55,6 +55,25 @@ export function decodeEntities(text: string): string {
 
 /** Plain text of a short HTML fragment (a title): tags dropped, references decoded, spaces collapsed. */
 export function plainText(html: string): string {
-  const withoutTags = html.includes('<') ? html.replace(/<[^>]*>/g, ' ') : html;
-  return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
+  return decodeEntities(withoutTags(html)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Each `<…>` replaced by a space; a `<` never closed stays as written. One
+ * pass: the pattern /<[^>]*>/g would rescan the rest of the text from every
+ * unclosed `<`, which is quadratic.
+ */
+function withoutTags(html: string): string {
+  let open = html.indexOf('<');
+  if (open < 0) return html;
+  let out = '';
+  let from = 0;
+  while (open >= 0) {
+    const close = html.indexOf('>', open + 1);
+    if (close < 0) break;
+    out += `${html.slice(from, open)} `;
+    from = close + 1;
+    open = html.indexOf('<', from);
+  }
+  return out + html.slice(from);
 }

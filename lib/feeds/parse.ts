@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { capText, TEXT_LIMITS } from '../text/config';
 import { toIsoDate } from './dates';
 import { discoverFeeds } from './discover';
 import { plainText } from './html-text';
@@ -33,6 +34,14 @@ export type FeedParseResult =
     };
 
 export const HTML_NOT_FEED = 'this address returns an HTML page, not a feed';
+
+/**
+ * Items kept from one feed document: the newest this many. A news feed lists
+ * its last 10 to 100 stories; a feed of 100,000 items is a mistake or an
+ * attack, and only its newest items could ever be fetched anyway (the poller
+ * fetches DEFAULT_MAX_ITEMS_PER_POLL a poll and remembers SEEN_LIMIT).
+ */
+export const MAX_FEED_ITEMS = 200;
 
 type XmlNode = Record<string, unknown>;
 
@@ -118,7 +127,7 @@ function hostTitle(feedUrl: string): string {
 
 function item(url: string | undefined, title: string, date: unknown, guid: string): FeedItem | undefined {
   if (!url) return undefined;
-  const result: FeedItem = { url, title: plainText(title) };
+  const result: FeedItem = { url, title: capText(plainText(title), TEXT_LIMITS.maxTitleChars) };
   const publishedAt = toIsoDate(date);
   if (publishedAt) result.publishedAt = publishedAt;
   if (guid) result.guid = guid;
@@ -127,6 +136,21 @@ function item(url: string | undefined, title: string, date: unknown, guid: strin
 
 function present<T>(value: T | undefined): value is T {
   return value !== undefined;
+}
+
+/** Newest first by date; items without one after those with, in feed order (feeds list newest first). */
+export function byNewest(a: FeedItem, b: FeedItem): number {
+  if (a.publishedAt === b.publishedAt) return 0;
+  if (!a.publishedAt) return 1;
+  if (!b.publishedAt) return -1;
+  return a.publishedAt < b.publishedAt ? 1 : -1;
+}
+
+/** The newest MAX_FEED_ITEMS items, in the feed's own order. */
+function newestItems(items: FeedItem[]): FeedItem[] {
+  if (items.length <= MAX_FEED_ITEMS) return items;
+  const keep = new Set(items.slice().sort(byNewest).slice(0, MAX_FEED_ITEMS));
+  return items.filter((i) => keep.has(i));
 }
 
 // RSS 2.0, and RSS 1.0 (RDF), whose items sit beside the channel.
@@ -147,7 +171,7 @@ function readRss(root: XmlNode, feedUrl: string): ParsedFeed {
     })
     .filter(present);
   const siteUrl = resolveHttpUrl(firstText(channel, ['link']), feedUrl);
-  const feed: ParsedFeed = { title: plainText(firstText(channel, ['title'])) || hostTitle(feedUrl), items };
+  const feed: ParsedFeed = { title: plainText(firstText(channel, ['title'])) || hostTitle(feedUrl), items: newestItems(items) };
   if (siteUrl) feed.siteUrl = siteUrl;
   return feed;
 }
@@ -175,7 +199,7 @@ function readAtom(root: XmlNode, feedUrl: string): ParsedFeed {
       return item(atomLink(node, base), title, date, firstText(node, ['id'], true));
     })
     .filter(present);
-  const feed: ParsedFeed = { title: plainText(firstText(root, ['title'], true)) || hostTitle(feedUrl), items };
+  const feed: ParsedFeed = { title: plainText(firstText(root, ['title'], true)) || hostTitle(feedUrl), items: newestItems(items) };
   const siteUrl = atomLink(root, feedBase);
   if (siteUrl) feed.siteUrl = siteUrl;
   return feed;
@@ -205,15 +229,60 @@ function readJsonFeed(body: string, feedUrl: string): FeedParseResult {
       return item(resolveHttpUrl(href, feedUrl), title, date, stringField(entry.id));
     })
     .filter(present);
-  const feed: ParsedFeed = { title: plainText(stringField(data.title)) || hostTitle(feedUrl), items };
+  const feed: ParsedFeed = { title: plainText(stringField(data.title)) || hostTitle(feedUrl), items: newestItems(items) };
   const siteUrl = resolveHttpUrl(stringField(data.home_page_url), feedUrl);
   if (siteUrl) feed.siteUrl = siteUrl;
   return { ok: true, feed };
 }
 
-// The first element's name, past the XML declaration, comments and a doctype.
-const ROOT_ELEMENT =
-  /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^>[]*(?:\[[\s\S]*?\])?\s*>)*<([a-z_][\w:.-]*)/i;
+const ELEMENT_NAME = /<([a-z_][\w:.-]*)/iy;
+const SPACE = /\s/;
+
+/**
+ * The first element's name, past the XML declaration, processing
+ * instructions, comments, a doctype and spaces; undefined when something else
+ * comes first or one of them is never closed. A scan, each character read a
+ * bounded number of times: a regular expression with repeated alternatives
+ * backtracks without end over spaces and unclosed comments.
+ */
+export function rootElementName(text: string): string | undefined {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && SPACE.test(text[at] ?? '')) at++;
+    if (text.startsWith('<?', at)) {
+      const end = text.indexOf('?>', at + 2);
+      if (end < 0) return undefined;
+      at = end + 2;
+    } else if (text.startsWith('<!--', at)) {
+      const end = text.indexOf('-->', at + 4);
+      if (end < 0) return undefined;
+      at = end + 3;
+    } else if (text.slice(at, at + 9).toLowerCase() === '<!doctype') {
+      const end = doctypeEnd(text, at + '<!doctype'.length);
+      if (end < 0) return undefined;
+      at = end + 1;
+    } else {
+      ELEMENT_NAME.lastIndex = at;
+      return ELEMENT_NAME.exec(text)?.[1];
+    }
+  }
+}
+
+/** Index of the `>` closing a doctype whose name starts at `from`, past an internal subset in brackets; -1 if none. */
+function doctypeEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && text[at] !== '>' && text[at] !== '[') at++;
+  if (text[at] === '>') return at;
+  if (text[at] !== '[') return -1;
+  // The subset ends at the first "]" followed by spaces and ">".
+  for (let close = text.indexOf(']', at + 1); close >= 0; close = text.indexOf(']', close + 1)) {
+    let after = close + 1;
+    while (after < text.length && SPACE.test(text[after] ?? '')) after++;
+    if (text[after] === '>') return after;
+    if (after < text.length && text[after] !== ']') close = after - 1;
+  }
+  return -1;
+}
 
 function htmlPage(body: string, pageUrl: string): FeedParseResult {
   const alternates = discoverFeeds(body, pageUrl).map((f) => f.url);
@@ -236,7 +305,7 @@ export function parseFeed(body: string, contentType: string | null, feedUrl: str
   if (text.startsWith('{') || text.startsWith('[')) return readJsonFeed(text, feedUrl);
   if (mime.includes('json')) return readJsonFeed(text, feedUrl);
 
-  const rootName = ROOT_ELEMENT.exec(text)?.[1];
+  const rootName = rootElementName(text);
   if (!rootName) {
     if (mime.includes('html')) return htmlPage(text, feedUrl);
     return { ok: false, error: 'this address does not return a feed (RSS, Atom or JSON Feed)' };

@@ -1,7 +1,7 @@
 import type { FeedState } from '../types';
 import { fetchLimited } from './fetch-limited';
-import { parseFeed, type FeedItem } from './parse';
-import { isHttpUrl } from './urls';
+import { byNewest, parseFeed, type FeedItem } from './parse';
+import { isHttpUrl, publicAddressRefusal } from './urls';
 
 export { fetchLimited } from './fetch-limited';
 export type { FetchLimitedOptions, FetchLimitedResult } from './fetch-limited';
@@ -17,6 +17,22 @@ export interface PollDeps {
   maxItemsPerPoll?: number;
   /** Time limit of the feed request. Default 30 s. */
   timeoutMs?: number;
+  /** Whether the reader allowed Parallax to read `url`'s site (host permission); absent means yes. */
+  mayFetch?(url: string): Promise<boolean>;
+}
+
+/**
+ * The check of every address Parallax requests on its own, feed or article,
+ * first request and each redirect: http(s), a public host, and a site the
+ * reader allowed when following the outlet.
+ */
+export function addressCheck(mayFetch?: (url: string) => Promise<boolean>): (url: string) => Promise<string | undefined> {
+  return async (url) => {
+    const refused = publicAddressRefusal(url);
+    if (refused) return refused;
+    if (mayFetch && !(await mayFetch(url))) return `Parallax may not read ${new URL(url).hostname}`;
+    return undefined;
+  };
 }
 
 export interface PollResult {
@@ -108,13 +124,6 @@ function keyOf(item: FeedItem): string {
   return item.guid || item.url;
 }
 
-function byNewest(a: FeedItem, b: FeedItem): number {
-  if (a.publishedAt === b.publishedAt) return 0;
-  if (!a.publishedAt) return 1;
-  if (!b.publishedAt) return -1;
-  return a.publishedAt < b.publishedAt ? 1 : -1;
-}
-
 /** The seen list after a poll: capped, keeping first what the feed still lists, then the newest. */
 function updateSeen(previous: string[], handled: string[], inFeed: Set<string>): string[] {
   const ordered = [...new Set([...previous, ...handled].reverse())].reverse();
@@ -146,6 +155,7 @@ export async function pollFeed(feed: FeedState, deps: PollDeps): Promise<PollRes
     maxRedirects: MAX_REDIRECTS,
     headers,
     timeoutMs: deps.timeoutMs,
+    checkUrl: addressCheck(deps.mayFetch),
   });
   if (!response.ok) return failed(feed, now, response.error);
   if (response.status === 304) {
@@ -209,18 +219,21 @@ export async function pollFeed(feed: FeedState, deps: PollDeps): Promise<PollRes
 
 /**
  * The `fetchArticle` of `pollFeed` over a real `fetch`: an HTML page of at
- * most MAX_ARTICLE_BYTES, redirects checked.
+ * most MAX_ARTICLE_BYTES, on a public host the reader allowed (`mayFetch`),
+ * each redirect checked the same way before it is followed.
  */
 export function createArticleFetcher(
   fetchFn: typeof fetch,
-  options: { maxBytes?: number; timeoutMs?: number } = {},
+  options: { maxBytes?: number; timeoutMs?: number; mayFetch?: (url: string) => Promise<boolean> } = {},
 ): (url: string) => Promise<ArticleFetchResult> {
+  const checkUrl = addressCheck(options.mayFetch);
   return async (url) => {
     const response = await fetchLimited(fetchFn, url, {
       maxBytes: options.maxBytes ?? MAX_ARTICLE_BYTES,
       maxRedirects: MAX_REDIRECTS,
       headers: { Accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' },
       timeoutMs: options.timeoutMs,
+      checkUrl,
     });
     if (!response.ok) return response;
     const mime = (response.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -28,15 +28,11 @@ export const CORPUS_LIMITS = {
 } as const;
 
 /**
- * Bounds on what one article may bring. The longest article body of the
- * 1,381 Dragnet pages and 130 Readability test pages is under 200,000
- * characters; 2,000,000 leaves ten times that and keeps one capture's work
- * (segmentation, analysis, matching) bounded. Names and titles beyond the
- * caps are cut, not refused: the longest real outlet name in the outlet
- * table is under 60 characters and the longest title in the same pages under 300.
+ * The longest article body stored. The longest article body of the 1,381
+ * Dragnet pages and 130 Readability test pages is under 200,000 characters;
+ * 2,000,000 leaves ten times that and keeps one capture's work bounded.
+ * (Titles, names and bylines are cut to the text layer's TEXT_LIMITS.)
  */
 export const ARTICLE_LIMITS = {
   maxTextLength: 2_000_000,
-  maxTitleLength: 500,
-  maxNameLength: 200,
 } as const;

@@ -5,6 +5,7 @@
  * say what is wrong in plain words.
  */
 import type { ArticleInput, ArticleSource } from '../types';
+import { capText, TEXT_LIMITS } from '../text/config';
 import { ARTICLE_LIMITS } from './config';
 
 const SOURCES: readonly ArticleSource[] = ['page', 'feed', 'import'];
@@ -44,11 +45,11 @@ export function validateArticleInput(value: unknown, source: unknown = 'page'): 
   }
   return {
     url: a.url.trim(),
-    outlet: (a.outlet as string).trim().slice(0, ARTICLE_LIMITS.maxNameLength),
-    title: (a.title as string).trim().slice(0, ARTICLE_LIMITS.maxTitleLength),
+    outlet: capText((a.outlet as string).trim(), TEXT_LIMITS.maxOutletChars),
+    title: capText((a.title as string).trim(), TEXT_LIMITS.maxTitleChars),
     text: a.text as string,
     ...(typeof a.id === 'string' ? { id: a.id.trim() } : {}),
-    ...(typeof a.byline === 'string' && a.byline.trim() ? { byline: a.byline.trim().slice(0, ARTICLE_LIMITS.maxNameLength) } : {}),
+    ...(typeof a.byline === 'string' && a.byline.trim() ? { byline: capText(a.byline.trim(), TEXT_LIMITS.maxBylineChars) } : {}),
     ...(typeof a.publishedAt === 'string' ? { publishedAt: a.publishedAt } : {}),
     ...(typeof a.lang === 'string' && a.lang.trim() ? { lang: a.lang.trim() } : {}),
   };

@@ -1,4 +1,5 @@
 import { SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
+import { TEXT_LIMITS } from './config';
 import { extractNumbers, type NumberMention } from './numbers';
 import { findQuotations } from './segment';
 import { tokenize, type Token } from './tokens';
@@ -47,7 +48,11 @@ export function analyseSentence(text: string): SentenceAnalysis {
   const tokens = tokenize(text);
   const quoteMarks = findQuotations(text).sort((a, b) => a.open - b.open);
   const quotes = quotesOf(text, quoteMarks);
-  const inQuote = (t: Token): boolean => quoteMarks.some((q) => q.open < t.start && t.end <= q.close);
+  // farthestClose[i]: the farthest closing mark of the quotations opened before i, so a token's test is one look-up.
+  const farthestClose = new Int32Array(text.length + 1).fill(-1);
+  for (const q of quoteMarks) if (q.open + 1 <= text.length) farthestClose[q.open + 1] = Math.max(farthestClose[q.open + 1] ?? -1, q.close);
+  for (let i = 1; i <= text.length; i++) farthestClose[i] = Math.max(farthestClose[i] ?? -1, farthestClose[i - 1] ?? -1);
+  const inQuote = (t: Token): boolean => (farthestClose[t.start] ?? -1) >= t.end;
   const names = findNames(text, tokens);
   const unverifiedSpans = [...text.matchAll(UNVERIFIED)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const insideUnverified = (i: number): boolean => unverifiedSpans.some((s) => s.start <= i && i < s.end);
@@ -97,14 +102,19 @@ const NEGATION = /\b(?:no(?!\.?\s*\d)|not(?! only)|never|none|nor|nobody|nothing
 
 function quotesOf(text: string, marks: { open: number; close: number }[]): Span[] {
   const out: Span[] = [];
+  // Marks come in order of opening, so an outer quotation kept earlier starts at or before this one.
+  let keptEnd = -1;
   for (const q of marks) {
     // Nested quotations are part of the outer one.
-    if (out.some((o) => o.start <= q.open && q.close <= o.end)) continue;
+    if (q.close <= keptEnd) continue;
     let start = q.open + 1;
     let end = q.close;
     while (start < end && /\s/u.test(text[start] ?? '')) start++;
     while (end > start && /[\s,;:]/u.test(text[end - 1] ?? '')) end--;
-    if (end > start) out.push({ text: text.slice(start, end), start, end });
+    if (end > start) {
+      out.push({ text: text.slice(start, end), start, end });
+      keptEnd = Math.max(keptEnd, end);
+    }
   }
   // An opening mark left open runs to the end (a quotation continued in the next paragraph).
   const lastOpen = Math.max(text.lastIndexOf('“'), text.lastIndexOf('«'));
@@ -210,6 +220,8 @@ function findNames(text: string, tokens: Token[]): Span[] {
 
 function isNamePart(t: Token | undefined): boolean {
   if (!t || !t.isCapitalized || t.isNumber) return false;
+  // An over-long token is no name, and names are compared letter by letter (spelling variants).
+  if (t.raw.length > TEXT_LIMITS.maxTokenChars) return false;
   if (CALENDAR.has(t.norm)) return false;
   // Capitalised function words ("The", "In") are not names; all-capital ones ("US", "IS") may be.
   return !t.isStop || (t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.norm !== 'i' && t.norm !== 'a');
@@ -253,6 +265,8 @@ const INVERTIBLE = new Set(
 );
 // Asking or urging someone to do something states no claim: "the Academy has asked her to do it twice".
 const NOT_ASSERTING = new Set(['ask', 'asks', 'asked', 'urge', 'urges', 'urged']);
+/** A subject, appositive included, ends within this many characters before its verb; reading no further keeps a sentence of many verbs linear. */
+const SUBJECT_WINDOW = 300;
 const NP_STOP = /\b(?:from|of|in|on|at|with|who|which|that|signed|sent|to|by|about|over|after|before|during)\b/i;
 const CLAUSE_VERB = /\b(?:was|were|is|are|not|which|who|whose|that|has|have|had|been)\b/i;
 
@@ -268,13 +282,17 @@ function findSpeaker(
     const np = phraseAfter(text, according.index + according[0].length, names, true);
     if (np) return np;
   }
+  const closes = quoteMarks.map((q) => q.close).sort((a, b) => a - b);
+  let closeAt = 0;
+  let segStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i];
     if (!v || v.isCapitalized || !SPEECH_VERBS.has(v.norm) || NOT_ASSERTING.has(v.norm) || inQuote(v)) continue;
+    // Tokens come in order: the segment after the last quotation closed before the verb.
+    while (closeAt < closes.length && (closes[closeAt] ?? Infinity) < v.start) segStart = Math.max(segStart, (closes[closeAt++] ?? 0) + 1);
     const prevNorm = tokens[i - 1]?.norm ?? '';
     if (NOUN_LIKE.has(v.norm) && DETERMINERS.has(prevNorm)) continue;
     if (PASSIVE.has(prevNorm)) continue; // "is confirmed", "was read": no one is speaking
-    const segStart = Math.max(0, ...quoteMarks.filter((q) => q.close < v.start).map((q) => q.close + 1));
     const before = text.slice(segStart, v.start);
     const emptyBefore = /^[\s,:—–-]*$/u.test(before);
     if (INVERTIBLE.has(v.norm) && (emptyBefore || /,\s*$/u.test(before))) {
@@ -282,7 +300,7 @@ function findSpeaker(
       if (np) return np;
     }
     if (emptyBefore) continue;
-    const subject = subjectBefore(text, segStart, v.start, names);
+    const subject = subjectBefore(text, Math.max(segStart, v.start - SUBJECT_WINDOW), v.start, names);
     if (subject) return subject;
   }
   return undefined;
@@ -305,7 +323,7 @@ function phraseAfter(text: string, from: number, names: Span[], anyNoun = false)
     const person = names.find((n) => n.start > name.end && /^\s+(?:(?!and\b|or\b)\p{Ll}+\s+){1,2}$/u.test(text.slice(name.end, n.start)));
     return withPartners(text, person ?? name, names);
   }
-  const clause = /^[^,.;:!?()“”"‘’]+/u.exec(text.slice(at))?.[0] ?? '';
+  const clause = /^[^,.;:!?()“”"‘’]+/u.exec(text.slice(at, at + SUBJECT_WINDOW))?.[0] ?? '';
   const words = clause.split(NP_STOP)[0]?.trim().split(/\s+/).filter(Boolean) ?? [];
   if (words.length === 0 || words.length > 6) return undefined;
   const first = words[0]?.toLowerCase() ?? '';

@@ -1,5 +1,6 @@
 import type { SentenceSpan } from '../types';
 import { abbreviationKind, SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
+import { TEXT_LIMITS } from './config';
 
 /** A quotation or a bracket pair inside one paragraph: indexes of its opening and closing characters. */
 export interface Enclosure {
@@ -13,11 +14,17 @@ const CLOSERS = '"”’\')]»';
 const OPENERS = '"“‘\'([«';
 const LINE = /[^\n\r\u2028\u2029]+/g;
 const LIST_MARKER = /(^|\s)([•⁃▪‣◦]\s?)?(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)/g;
+/** A list marker ("2.", "• a.") with the spaces around it is never longer than this. */
+const LIST_MARKER_SPAN = 16;
+/** "At 5 a.m.": the time phrase that may open a sentence is three words, well within this. */
+const TIME_PHRASE_SPAN = 40;
 
 /**
  * Splits text into sentences with exact offsets: `text.slice(start, end) === text`
  * of each span, trimmed of surrounding whitespace. Every line break ends a
- * sentence (paragraphs, headlines and captions stand alone).
+ * sentence (paragraphs, headlines and captions stand alone). A sentence
+ * longer than `TEXT_LIMITS.maxSentenceChars` is cut at spaces into pieces no
+ * longer than that, so every later step works on bounded pieces.
  */
 export function segmentSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
@@ -36,7 +43,21 @@ export function segmentSentences(text: string): SentenceSpan[] {
 function pushTrimmed(spans: SentenceSpan[], text: string, start: number, end: number): void {
   while (start < end && /\s/u.test(text[start] ?? '')) start++;
   while (end > start && /\s/u.test(text[end - 1] ?? '')) end--;
+  const max = TEXT_LIMITS.maxSentenceChars;
+  while (end - start > max) {
+    const piece = pieceEnd(text, start, start + max);
+    pushTrimmed(spans, text, start, piece);
+    start = piece;
+    while (start < end && /\s/u.test(text[start] ?? '')) start++;
+  }
   if (end > start) spans.push({ index: spans.length, start, end, text: text.slice(start, end) });
+}
+
+/** Where a piece of an over-long sentence starting at `start` ends, at most at `limit`: after its last space, else at `limit`. */
+function pieceEnd(text: string, start: number, limit: number): number {
+  for (let i = limit; i > start + 1; i--) if (/\s/u.test(text[i - 1] ?? '')) return i;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
 /** Offsets inside one line where a new sentence starts, ascending. */
@@ -44,11 +65,22 @@ function findBoundaries(line: string): number[] {
   const enclosures = findEnclosures(line);
   const listCuts = listBoundaries(line);
   const cuts: number[] = [...listCuts];
+  // Terminators come in order, so the start of the current sentence and the
+  // enclosures open around a terminator are kept by sweeps, not searches.
+  let listAt = 0;
+  let lastCut = 0;
   const sentenceStart = (i: number): number => {
-    let s = 0;
-    for (const c of cuts) if (c <= i && c > s) s = c;
-    return s;
+    while (listAt < listCuts.length && (listCuts[listAt] ?? Infinity) <= i) lastCut = Math.max(lastCut, listCuts[listAt++] ?? 0);
+    return lastCut;
   };
+  const byOpen = [...enclosures].sort((a, b) => a.open - b.open);
+  let openAt = 0;
+  let farthestClose = -1;
+  const enclosedBeyond = (start: number, k: number): boolean => {
+    while (openAt < byOpen.length && (byOpen[openAt]?.open ?? Infinity) < start) farthestClose = Math.max(farthestClose, byOpen[openAt++]?.close ?? -1);
+    return farthestClose >= k;
+  };
+  const quoteCloses = new Set(enclosures.filter((e) => isQuoteChar(line[e.close])).map((e) => e.close));
 
   let i = 0;
   while (i < line.length) {
@@ -72,10 +104,13 @@ function findBoundaries(line: string): number[] {
 
     if (k >= line.length) continue;
     if (!/\s/u.test(line[k] ?? '')) continue;
-    if (enclosures.some((e) => e.open < start && e.close >= k)) continue;
+    if (enclosedBeyond(start, k)) continue;
 
-    const cut = decide(line, start, j, k, sentenceStart(start), enclosures);
-    if (cut !== undefined) cuts.push(cut);
+    const cut = decide(line, start, j, k, sentenceStart(start), quoteCloses);
+    if (cut !== undefined) {
+      cuts.push(cut);
+      lastCut = Math.max(lastCut, cut);
+    }
   }
   return [...new Set(cuts)].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
 }
@@ -87,11 +122,12 @@ function decide(
   end: number,
   k: number,
   sentStart: number,
-  enclosures: Enclosure[],
+  quoteCloses: Set<number>,
 ): number | undefined {
   const next = nextWord(line, k);
   if (next.kind === 'none' || next.kind === 'lower') return undefined;
-  const closesQuote = enclosures.some((e) => e.close >= end && e.close < k && isQuoteChar(line[e.close]));
+  let closesQuote = false;
+  for (let c = end; c < k && !closesQuote; c++) closesQuote = quoteCloses.has(c);
   // '"What now?" Esper asked.' — the attribution belongs to the quotation.
   if (closesQuote && attributionFollows(line, k)) return undefined;
   // '"… stairways" (Smith 55).': a parenthesis right after a quotation is its citation.
@@ -109,8 +145,9 @@ function decide(
   }
 
   const word = wordBefore(line, start);
-  const fragment = line.slice(sentStart, start).trim();
-  if (/^(?:[•⁃▪‣◦]\s?)?(?:\d{1,3}|\p{L})$/u.test(fragment)) return undefined; // a list marker "2." or "a."
+  // The sentence so far, read only when short: a sentence with many dots must not be re-read at each.
+  const fragment = (): string => line.slice(sentStart, start).trim();
+  if (start - sentStart <= LIST_MARKER_SPAN && /^(?:[•⁃▪‣◦]\s?)?(?:\d{1,3}|\p{L})$/u.test(fragment())) return undefined; // a list marker "2." or "a."
 
   const kind = abbreviationKind(word);
   if (kind === 'never-final') return undefined;
@@ -118,7 +155,7 @@ function decide(
   if (kind === 'may-be-final' || /^\p{Lu}$/u.test(word)) {
     if (!SENTENCE_STARTERS.has(next.word.toLowerCase())) return undefined;
     // "At 5 a.m. Mr. Smith went": a bare time phrase opens the sentence rather than ending one.
-    if (/^[ap]\.?m$/i.test(word) && fragment.split(/\s+/).length <= 3) return undefined;
+    if (/^[ap]\.?m$/i.test(word) && start - sentStart <= TIME_PHRASE_SPAN && fragment().split(/\s+/).length <= 3) return undefined;
   }
   return k;
 }
@@ -153,9 +190,15 @@ function wordBefore(line: string, i: number): string {
 }
 
 function attributionFollows(line: string, k: number): boolean {
-  const rest = line.slice(k).split(/[.!?…]/u)[0] ?? '';
-  const words = rest.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  return words.slice(0, 6).some((w) => SPEECH_VERBS.has(w));
+  // The first six words up to the next terminator, read word by word rather than splitting the rest of the line.
+  const word = /[\p{L}]+|[.!?…]/gu;
+  word.lastIndex = k;
+  for (let n = 0; n < 6; n++) {
+    const m = word.exec(line);
+    if (!m || TERMINATORS.includes(m[0])) return false;
+    if (SPEECH_VERBS.has(m[0].toLowerCase())) return true;
+  }
+  return false;
 }
 
 function isQuoteChar(c: string | undefined): boolean {

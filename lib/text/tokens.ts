@@ -1,4 +1,5 @@
 import stemWord from 'wink-porter2-stemmer';
+import { TEXT_LIMITS } from './config';
 
 /** A word of a sentence, with its place in the sentence. */
 export interface Token {
@@ -6,7 +7,7 @@ export interface Token {
   raw: string;
   /** Lower-cased, curly apostrophes made straight, possessive 's removed. */
   norm: string;
-  /** Porter2 stem of `norm`. */
+  /** Porter2 stem of `norm`; for a token over `TEXT_LIMITS.maxTokenChars`, `norm` cut to that length, unstemmed. */
   stem: string;
   start: number;
   end: number;
@@ -47,6 +48,8 @@ export function normalizeWord(raw: string): string {
 const stemCache = new Map<string, string>();
 
 export function stem(norm: string): string {
+  // The stemmer is quadratic in a word's length; an over-long token is kept as a bounded key instead.
+  if (norm.length > TEXT_LIMITS.maxTokenChars) return norm.slice(0, TEXT_LIMITS.maxTokenChars);
   let s = stemCache.get(norm);
   if (s === undefined) {
     // Numbers lose their separators; dotted abbreviations ("u.s") stay whole.

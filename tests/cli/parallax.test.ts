@@ -20,6 +20,17 @@ const good = path.join(dir, 'good.jsonl');
 writeFileSync(good, lines.map((l) => JSON.stringify(l)).join('\n'));
 const bad = path.join(dir, 'bad.jsonl');
 writeFileSync(bad, [JSON.stringify(lines[0]), 'not json', JSON.stringify({ outlet: 'X', title: 'T', text: 'x' }), JSON.stringify(lines[1])].join('\n'));
+// Old Mac line ends, a byte-order mark on a later line, an empty "html" and a one-word line of a megabyte.
+const hostile = path.join(dir, 'hostile.jsonl');
+writeFileSync(
+  hostile,
+  [
+    JSON.stringify(lines[0]),
+    JSON.stringify({ url: 'https://x.test/h', outlet: 'X', title: 'T', html: '' }),
+    `\uFEFF${JSON.stringify({ id: 'w', url: 'https://x.test/w', outlet: 'Wordy', title: 'w'.repeat(1_000_000), text: 'w'.repeat(1_000_000) })}`,
+    JSON.stringify(lines[1]),
+  ].join('\r'),
+);
 const empty = path.join(dir, 'empty.jsonl');
 writeFileSync(empty, '\n\n');
 const tsv = path.join(dir, 'pairs.tsv');
@@ -69,6 +80,13 @@ describe('parallax command line', () => {
     expect(r.err).toMatch(/line 2: not JSON/);
     expect(r.err).toMatch(/line 3: missing "url"/);
     expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'b']);
+  }, 60_000);
+
+  test('CR line ends, an empty "html" and a megabyte-long word: one bad line, every good line processed', () => {
+    const r = run('cluster', hostile);
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split('\n')).toEqual(['hostile.jsonl: line 2: "html" is empty']);
+    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'w', 'b']);
   }, 60_000);
 
   test.each([

@@ -19,6 +19,8 @@ export interface FakeRequest {
 export interface FakeWeb {
   fetch: typeof fetch;
   requests: FakeRequest[];
+  /** Every address the network was asked for, redirects followed inside fetch included. */
+  visited: string[];
   routes: Map<string, FakeHandler>;
 }
 
@@ -55,8 +57,10 @@ function respond(page: FakePage, url: string): Response {
 export function createFakeWeb(routes: Record<string, FakeHandler>, options: { browser?: boolean } = {}): FakeWeb {
   const table = new Map(Object.entries(routes));
   const requests: FakeRequest[] = [];
+  const visited: string[] = [];
 
   async function answer(url: string, headers: Headers, signal: AbortSignal | null | undefined): Promise<FakePage> {
+    visited.push(url);
     const handler = table.get(url) ?? { status: 404, body: 'not found' };
     const page = typeof handler === 'function' ? handler({ url, headers }) : handler;
     if (page.hang) {
@@ -96,5 +100,5 @@ export function createFakeWeb(routes: Record<string, FakeHandler>, options: { br
     return response;
   };
 
-  return { fetch: fakeFetch as typeof fetch, requests, routes: table };
+  return { fetch: fakeFetch as typeof fetch, requests, visited, routes: table };
 }

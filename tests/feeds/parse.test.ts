@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { DEMO_FEED_FIXTURES, DEMO_FEEDS } from '../../demo/feeds/index';
 import { toIsoDate } from '../../lib/feeds/dates';
-import { HTML_NOT_FEED, parseFeed, type ParsedFeed } from '../../lib/feeds/parse';
+import { plainText } from '../../lib/feeds/html-text';
+import { HTML_NOT_FEED, MAX_FEED_ITEMS, parseFeed, rootElementName, type ParsedFeed } from '../../lib/feeds/parse';
 
 const FEED_URL = 'https://news.example/feeds/main.xml';
 
@@ -263,5 +264,48 @@ describe('toIsoDate', () => {
     ['', undefined],
   ])('%s', (text, iso) => {
     expect(toIsoDate(text)).toBe(iso);
+  });
+});
+
+describe('hostile feeds', () => {
+  test.each([
+    ['<rss version="2.0">', 'rss'],
+    ['<?xml version="1.0"?>\n<!-- a comment -->\n<feed xmlns="http://www.w3.org/2005/Atom">', 'feed'],
+    ['<!DOCTYPE rss [ <!ENTITY x "]"> ]>\n<rss>', 'rss'],
+    ['<!doctype html><html>', 'html'],
+    ['<?xml-stylesheet href="a.xsl"?><rdf:RDF>', 'rdf:RDF'],
+    ['text first <rss>', undefined],
+    ['<!-- never closed <rss>', undefined],
+    ['<?xml never closed <rss>', undefined],
+    ['<!DOCTYPE rss [ never closed <rss>', undefined],
+  ])('the root element of %j is %s', (text, name) => {
+    expect(rootElementName(text)).toBe(name);
+  });
+
+  test.each([
+    ['100,000 spaces after the declaration, then text', `<?xml version="1.0"?>${' \n'.repeat(100_000)}x`],
+    ['20,000 comments and no root', `<?xml version="1.0"?>${'<!-- c -->'.repeat(20_000)}x`],
+    ['a comment left open after many spaces', `<?xml version="1.0"?>${' '.repeat(200_000)}<!--`],
+    ['a doctype subset of many brackets', `<!DOCTYPE x [${'] '.repeat(100_000)}`],
+  ])('%s: refused, not a hang', (_name, body) => {
+    const r = parseFeed(body, 'application/xml', FEED_URL);
+    expect(r.ok).toBe(false);
+  });
+
+  test('of a feed of thousands of items, the newest MAX_FEED_ITEMS are kept, in feed order', () => {
+    const n = 5000;
+    // Oldest first, to show the cut is by date rather than by position.
+    const items = Array.from({ length: n }, (_, i) =>
+      `<item><title>Item ${i}</title><link>https://news.example/${i}</link><pubDate>${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toUTCString()}</pubDate></item>`,
+    ).join('');
+    const feed = parsed(`<rss><channel><title>Many</title>${items}</channel></rss>`);
+    expect(feed.items).toHaveLength(MAX_FEED_ITEMS);
+    expect(feed.items[0]?.url).toBe(`https://news.example/${n - MAX_FEED_ITEMS}`);
+    expect(feed.items.at(-1)?.url).toBe(`https://news.example/${n - 1}`);
+  });
+
+  test('a title of 100,000 unclosed "<" reads back as written', () => {
+    expect(plainText('<'.repeat(100_000))).toHaveLength(100_000);
+    expect(plainText('a <b>bold</b> < c')).toBe('a bold < c');
   });
 });

@@ -1,6 +1,17 @@
 import type { FeedState } from '../../lib/types';
 import { describe, expect, test } from 'vitest';
-import { BACKLOG_DELAY_MINUTES, MAX_BACKOFF_MS, SEEN_LIMIT, createArticleFetcher, createFeedState, dueFeeds, pollFeed, retryDelayMs, type PollDeps } from '../../lib/feeds/poller';
+import {
+  BACKLOG_DELAY_MINUTES,
+  MAX_BACKOFF_MS,
+  SEEN_LIMIT,
+  createArticleFetcher,
+  createFeedState,
+  dueFeeds,
+  pollFeed,
+  retryDelayMs,
+  type PollDeps,
+} from '../../lib/feeds/poller';
+import { MAX_FEED_ITEMS } from '../../lib/feeds/parse';
 import { createFakeWeb, lazyBody, type FakeHandler } from './fake-web';
 
 const FEED_URL = 'https://ledger.example/feed.xml';
@@ -229,9 +240,11 @@ describe('pollFeed', () => {
       seen: Array.from({ length: SEEN_LIMIT }, (_, i) => `old-${i}`),
     };
     const result = await pollFeed(feed, t.deps);
-    expect(result.added).toBe(400);
+    // Only the newest MAX_FEED_ITEMS of a feed are read at all.
+    expect(result.added).toBe(MAX_FEED_ITEMS);
     expect(result.feed.seen).toHaveLength(SEEN_LIMIT);
-    expect(result.feed.seen).toEqual(expect.arrayContaining(['story-1', 'story-400']));
+    expect(result.feed.seen).toEqual(expect.arrayContaining([`story-${401 - MAX_FEED_ITEMS}`, 'story-400']));
+    expect(result.feed.seen).not.toContain(`story-${400 - MAX_FEED_ITEMS}`);
     const again = await pollFeed(result.feed, t.deps);
     expect(again.added).toBe(0);
   });
