@@ -46,8 +46,9 @@ export function maxCardHeight(viewport: { height: number }): number {
  * own trigger steals the hover) and, when there is room, never over the boxes
  * in `avoid` (the next marked sentence, which the reader goes on to).
  *
- * Tried in order: to the sentence's right, its left, below, above, each only
- * where the whole card fits in the viewport. The first of these that covers
+ * Tried in order: to the sentence's right (against it, then past the
+ * next sentence's lines where they run further out), its left (likewise),
+ * below, above, each only where the whole card fits in the viewport. The first of these that covers
  * nothing in `avoid` wins; else the card is shrunk to fit between the
  * sentence and the next box below or above, when that leaves it a useful
  * height; else the first that fits whole; else the roomier of below/above,
@@ -66,12 +67,17 @@ export function placeCard(
   const sideTop = clamp(anchor.top, EDGE, viewport.height - EDGE - height);
   const flowLeft = clamp(anchor.left, EDGE, viewport.width - EDGE - width);
 
+  // Beside the sentence, first hard against it, then past the boxes to avoid
+  // that share its rows (the next sentence's line may run further out).
+  const rows = avoid.filter((b) => b.top < sideTop + height && sideTop < b.bottom);
+  const rightEdges = [anchor.right, Math.max(anchor.right, ...rows.map((b) => b.right))];
+  const leftEdges = [anchor.left, Math.min(anchor.left, ...rows.map((b) => b.left))];
   const whole: CardPlacement[] = [];
-  if (anchor.right + GAP + width <= viewport.width - EDGE) {
-    whole.push({ top: sideTop, left: anchor.right + GAP, side: 'right', maxHeight: fullHeight });
+  for (const edge of new Set(rightEdges)) {
+    if (edge + GAP + width <= viewport.width - EDGE) whole.push({ top: sideTop, left: edge + GAP, side: 'right', maxHeight: fullHeight });
   }
-  if (anchor.left - GAP - width >= EDGE) {
-    whole.push({ top: sideTop, left: anchor.left - GAP - width, side: 'left', maxHeight: fullHeight });
+  for (const edge of new Set(leftEdges)) {
+    if (edge - GAP - width >= EDGE) whole.push({ top: sideTop, left: edge - GAP - width, side: 'left', maxHeight: fullHeight });
   }
   if (anchor.bottom + GAP + height <= viewport.height - EDGE) {
     whole.push({ top: anchor.bottom + GAP, left: flowLeft, side: 'below', maxHeight: fullHeight });

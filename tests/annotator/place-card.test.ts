@@ -109,4 +109,12 @@ describe('placeCard', () => {
     expect(top + measured).toBe(anchor.top - 8);
     expect(settleTop({ ...placed, side: 'below', top: 780 }, anchor, 200, viewport)).toBe(viewport.height - 8 - 200);
   });
+
+  test("beside the sentence, past the next sentence's line where it runs further out", () => {
+    const anchor = box(90, 0, 750, 43);
+    const next = box(90, 67, 773, 43);
+    const placed = placeCard(anchor, { width: 380, height: 600 }, { width: 1280, height: 900 }, [next]);
+    expect(placed.side).toBe('right');
+    expect(placed.left).toBe(next.right + 8);
+  });
 });

@@ -15,6 +15,8 @@ export interface CardView {
   focusedIsLastLink: boolean;
   /** Whether the focused element is the card's first control. */
   focusedIsFirstControl: boolean;
+  /** The last link's box in viewport coordinates. */
+  lastLinkBox: { x: number; y: number; width: number; height: number } | null;
 }
 
 interface CdpNode {
@@ -73,6 +75,7 @@ export async function readCard(page: Page): Promise<CardView | null> {
           focused: active ? (active.innerText || active.getAttribute('aria-label') || active.tagName) : null,
           focusedIsLastLink: !!active && active === links[links.length - 1],
           focusedIsFirstControl: !!active && active === controls[0],
+          lastLinkBox: links.length ? (({ x, y, width, height }) => ({ x, y, width, height }))(links[links.length - 1].getBoundingClientRect()) : null,
         };
       }`,
     });
