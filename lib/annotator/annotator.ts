@@ -79,7 +79,11 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
 
   const card = createCardHost(doc, {
     onClose: () => closeCard(true),
-    onPointerEnter: () => clearTimer('close'),
+    // Reaching the card settles it: a mark crossed on the way there opens nothing.
+    onPointerEnter: () => {
+      clearTimer('close');
+      clearTimer('open');
+    },
     onPointerLeave: () => setTimer('close', CLOSE_DELAY_MS, () => closeCard(false)),
     onTabOut: (direction) => tabOut(direction),
   });
@@ -226,7 +230,10 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
 
   const onMouseOver = (e: Event): void => {
     if (!fromReader(e)) return;
-    if (card.contains(e.target as Node)) return clearTimer('close');
+    if (card.contains(e.target as Node)) {
+      clearTimer('open');
+      return clearTimer('close');
+    }
     const index = markIndex(e.target);
     if (index === null) return;
     clearTimer('close');

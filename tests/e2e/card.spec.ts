@@ -259,6 +259,10 @@ test.describe('the card in the window', () => {
     const card = await openByHover(page, sentence, 'center');
     await expectFits(page, sentence, card);
     expect(card.scrollHeight).toBeGreaterThan(card.box.height);
+    // The pointer can cross to the card and stay there: it does not close under it.
+    await page.mouse.move(card.box.x + card.box.width / 2, card.box.y + card.box.height / 2, { steps: 8 });
+    await page.waitForTimeout(700);
+    expect(await readCard(page)).not.toBeNull();
 
     await sentence.focus();
     await page.keyboard.press('Enter');
