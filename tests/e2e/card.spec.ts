@@ -323,5 +323,23 @@ test.describe('the card in the window', () => {
     await page.keyboard.press('Escape');
     await waitForNoCard(page);
     await expect(second).toBeFocused();
+
+    // After the last sentence's card, Tab goes on to what follows that sentence in the page, not back to its top.
+    const last = marks.nth((await marks.count()) - 1);
+    await last.focus();
+    await page.keyboard.press('Enter');
+    seen = await waitForCard(page, (c) => c.focused !== null);
+    for (let i = 0; i < 20 && !seen.focusedIsLastLink; i++) {
+      await page.keyboard.press('Tab');
+      seen = await waitForCard(page);
+    }
+    await page.keyboard.press('Tab');
+    await waitForNoCard(page);
+    const after = await last.evaluate((mark) => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return 'body';
+      return mark.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+    });
+    expect(after).toBe('after');
   });
 });
