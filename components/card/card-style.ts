@@ -27,6 +27,10 @@ ${themeCss('.px-card')}
   left: 8px;
   width: min(380px, calc(100% - 16px));
   max-height: calc(100% - 16px);
+  /* A selection inside the card is the document's selection, which the page
+     reads with getSelection(): the card's text is therefore not selectable. */
+  -webkit-user-select: none;
+  user-select: none;
   overflow: auto;
   overscroll-behavior: contain;
   border: 1px solid var(--px-border);

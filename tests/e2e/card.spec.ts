@@ -122,11 +122,20 @@ test.describe('a page that wants what the reader read elsewhere', () => {
     expect(original.length).toBeGreaterThan(0);
     const secrets = secretsOf(card, original);
     expect(secrets.length).toBeGreaterThan(3);
-    // With the card open, and focus inside it.
+    // With the card open, focus inside it, and the reader dragging across its text and pressing Ctrl+A.
+    await sentence.focus();
+    await page.keyboard.press('Enter');
+    const open = await waitForCard(page, (c) => c.focused !== null);
+    await page.mouse.move(open.box.x + 12, open.box.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(open.box.x + open.box.width - 12, open.box.y + Math.min(open.box.height - 12, 200), { steps: 8 });
+    await page.mouse.up();
+    const during = await whatThePageSees(page);
+    await page.keyboard.press('Control+a');
+    const selectedAll = await page.evaluate(() => String(getSelection()));
     await sentence.focus();
     await page.keyboard.press('Enter');
     await waitForCard(page, (c) => c.focused !== null);
-    const during = await whatThePageSees(page);
     await page.keyboard.press('Escape');
     await waitForNoCard(page);
 
@@ -141,7 +150,7 @@ test.describe('a page that wants what the reader read elsewhere', () => {
     expect(await readCard(page)).toBeNull();
     const afterNavigation = await whatThePageSees(page);
 
-    for (const seen of [before, during, afterNavigation]) {
+    for (const seen of [before, during, selectedAll, afterNavigation]) {
       for (const secret of secrets) expect(seen, `the page saw "${secret}"`).not.toContain(secret);
       expect(seen).not.toMatch(/\d+\s+other\s+outlets?/i);
       expect(seen).not.toMatch(/#:~:text=/);
