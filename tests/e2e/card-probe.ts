@@ -51,6 +51,17 @@ function findCardRoot(node: CdpNode): CdpNode | null {
  * protocol's pierced DOM does.
  */
 export async function readCard(page: Page): Promise<CardView | null> {
+  // The card may close between reading the tree and resolving its node: read again then.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readCardOnce(page);
+    } catch (error) {
+      if (attempt >= 4 || !/No node with given id/i.test(String(error))) throw error;
+    }
+  }
+}
+
+async function readCardOnce(page: Page): Promise<CardView | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
