@@ -160,10 +160,20 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     return { top, left, bottom, right, width: right - left, height: bottom - top };
   };
 
-  /** What the card should leave uncovered besides its own sentence: the next marked one, read next. */
+  /** What the card must leave uncovered besides its own sentence, when it can: the next marked one, read next. */
   const avoidFor = (index: number): Box[] => {
     const next = nextIndex(index);
     return next === null ? [] : [anchorBox(next)];
+  };
+
+  /** What it had better leave uncovered too: the other marked sentences in view. */
+  const spareFor = (index: number): Box[] => {
+    const height = win?.innerHeight ?? 0;
+    const next = nextIndex(index);
+    return [...marks.keys()]
+      .filter((i) => i !== index && i !== next)
+      .map((i) => anchorBox(i))
+      .filter((b) => b.bottom > 0 && b.top < height);
   };
 
   const setActive = (index: number | null, on: boolean): void => {
@@ -183,7 +193,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     setActive(openIndex, false);
     openIndex = index;
     setActive(index, true);
-    card.open(sentence, anchorBox(index), avoidFor(index));
+    card.open(sentence, anchorBox(index), avoidFor(index), spareFor(index));
     options.onOpen?.(index);
   };
 
@@ -300,7 +310,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   };
 
   const onViewportChange = (): void => {
-    if (openIndex !== null) card.place(anchorBox(openIndex), avoidFor(openIndex));
+    if (openIndex !== null) card.place(anchorBox(openIndex), avoidFor(openIndex), spareFor(openIndex));
   };
 
   const listeners: [EventTarget | null, string, (e: Event) => void, AddEventListenerOptions][] = [

@@ -19,10 +19,13 @@ export interface CardHostHandlers {
 }
 
 export interface CardHost {
-  /** Shows the card for `sentence` beside `anchor` (viewport coordinates), covering none of `avoid` when it can. */
-  open(sentence: MarkedSentence, anchor: Box, avoid?: readonly Box[]): void;
+  /**
+   * Shows the card for `sentence` beside `anchor` (viewport coordinates),
+   * covering none of `avoid` when it can, and preferably none of `spare`.
+   */
+  open(sentence: MarkedSentence, anchor: Box, avoid?: readonly Box[], spare?: readonly Box[]): void;
   /** Moves the open card to follow its sentence (scroll, resize). */
-  place(anchor: Box, avoid?: readonly Box[]): void;
+  place(anchor: Box, avoid?: readonly Box[], spare?: readonly Box[]): void;
   close(): void;
   /** Moves keyboard focus into the open card. */
   focus(): void;
@@ -101,7 +104,7 @@ export function createCardHost(doc: Document, handlers: CardHostHandlers): CardH
     };
   };
 
-  const place = (anchor: Box, avoid: readonly Box[] = []): void => {
+  const place = (anchor: Box, avoid: readonly Box[] = [], spare: readonly Box[] = []): void => {
     const card = cardElement();
     if (!host || !card) return;
     const viewport = viewportSize();
@@ -110,7 +113,7 @@ export function createCardHost(doc: Document, handlers: CardHostHandlers): CardH
     card.style.maxHeight = `${maxCardHeight(viewport)}px`;
     const natural = card.getBoundingClientRect();
     const size = { width: natural.width || 380, height: natural.height || 240 };
-    const spot = placeCard(anchor, size, viewport, avoid);
+    const spot = placeCard(anchor, size, viewport, avoid, spare);
     card.style.maxHeight = `${Math.floor(Math.min(spot.maxHeight, maxCardHeight(viewport)))}px`;
     const height = card.getBoundingClientRect().height || Math.min(size.height, spot.maxHeight);
     card.style.top = `${Math.round(settleTop(spot, anchor, height, viewport))}px`;
@@ -119,11 +122,11 @@ export function createCardHost(doc: Document, handlers: CardHostHandlers): CardH
   };
 
   return {
-    open(sentence, anchor, avoid) {
+    open(sentence, anchor, avoid, spare) {
       const target = ensureHost();
       render(h(Card, { sentence, onClose: handlers.onClose }), target);
       cardElement()?.setAttribute('tabindex', '-1');
-      place(anchor, avoid);
+      place(anchor, avoid, spare);
     },
     place,
     close() {

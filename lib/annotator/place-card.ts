@@ -43,15 +43,17 @@ export function maxCardHeight(viewport: { height: number }): number {
 /**
  * Where to put the card beside a sentence (viewport coordinates), from the
  * card's measured size. Never over the sentence itself (a card covering its
- * own trigger steals the hover) and, when there is room, never over the boxes
- * in `avoid` (the next marked sentence, which the reader goes on to).
+ * own trigger steals the hover), when there is room never over the boxes in
+ * `avoid` (the next marked sentence, which the reader goes on to), and
+ * preferably not over those in `spare` (the other marked sentences in view).
  *
- * Tried in order: to the sentence's right (against it, then past the
- * next sentence's lines where they run further out), its left (likewise),
- * below, above, each only where the whole card fits in the viewport. The first of these that covers
- * nothing in `avoid` wins; else the card is shrunk to fit between the
- * sentence and the next box below or above, when that leaves it a useful
- * height; else the first that fits whole; else the roomier of below/above,
+ * Tried in order: to the sentence's right (against it, then past the lines
+ * of `avoid` and `spare` that share its rows, where they run further out),
+ * its left (likewise), below, above, each only where the whole card fits in
+ * the viewport. The first of these that covers nothing in `avoid` or `spare`
+ * wins, else the first that covers nothing in `avoid`; else the card is
+ * shrunk to fit between the sentence and the next box of `avoid` below or
+ * above, when that leaves it a useful height; else the first that fits whole; else the roomier of below/above,
  * with `maxHeight` shrinking the card there (it scrolls). The card is never
  * taller than the viewport less its edges.
  */
@@ -60,6 +62,7 @@ export function placeCard(
   card: { width: number; height: number },
   viewport: { width: number; height: number },
   avoid: readonly Box[] = [],
+  spare: readonly Box[] = [],
 ): CardPlacement {
   const fullHeight = maxCardHeight(viewport);
   const width = Math.min(card.width, Math.max(0, viewport.width - 2 * EDGE));
@@ -67,11 +70,12 @@ export function placeCard(
   const sideTop = clamp(anchor.top, EDGE, viewport.height - EDGE - height);
   const flowLeft = clamp(anchor.left, EDGE, viewport.width - EDGE - width);
 
-  // Beside the sentence, first hard against it, then past the boxes to avoid
+  // Beside the sentence, first hard against it, then past the other boxes
   // that share its rows (the next sentence's line may run further out).
-  const rows = avoid.filter((b) => b.top < sideTop + height && sideTop < b.bottom);
-  const rightEdges = [anchor.right, Math.max(anchor.right, ...rows.map((b) => b.right))];
-  const leftEdges = [anchor.left, Math.min(anchor.left, ...rows.map((b) => b.left))];
+  const inRows = (boxes: readonly Box[]): Box[] => boxes.filter((b) => b.top < sideTop + height && sideTop < b.bottom);
+  const rowSets = [[], inRows(avoid), inRows([...avoid, ...spare])];
+  const rightEdges = rowSets.map((rows) => Math.max(anchor.right, ...rows.map((b) => b.right)));
+  const leftEdges = rowSets.map((rows) => Math.min(anchor.left, ...rows.map((b) => b.left)));
   const whole: CardPlacement[] = [];
   for (const edge of new Set(rightEdges)) {
     if (edge + GAP + width <= viewport.width - EDGE) whole.push({ top: sideTop, left: edge + GAP, side: 'right', maxHeight: fullHeight });
@@ -86,7 +90,9 @@ export function placeCard(
     whole.push({ top: anchor.top - GAP - height, left: flowLeft, side: 'above', maxHeight: fullHeight });
   }
 
-  const clear = whole.find((p) => !avoid.some((b) => overlaps(boxAt(p.left, p.top, width, height), b)));
+  const clearOf = (boxes: readonly Box[]) => (p: CardPlacement): boolean =>
+    !boxes.some((b) => overlaps(boxAt(p.left, p.top, width, height), b));
+  const clear = whole.find(clearOf([...avoid, ...spare])) ?? whole.find(clearOf(avoid));
   if (clear) return clear;
 
   const squeezed = squeeze(anchor, width, height, flowLeft, viewport, avoid);

@@ -117,4 +117,24 @@ describe('placeCard', () => {
     expect(placed.side).toBe('right');
     expect(placed.left).toBe(next.right + 8);
   });
+
+  test('beside the sentence, past the other marked sentences in its rows too, when the window allows', () => {
+    const anchor = box(596, 480, 240, 45);
+    const previous = box(90, 420, 773, 45);
+    const next = box(90, 680, 600, 20);
+    const tall = { width: 380, height: 880 };
+    const vp = { width: 1280, height: 900 };
+    expect(placeCard(anchor, tall, vp, [next]).left).toBe(anchor.right + 8);
+    const placed = placeCard(anchor, tall, vp, [next], [previous]);
+    expect(placed.side).toBe('right');
+    expect(placed.left).toBe(previous.right + 8);
+  });
+
+  test('the other marked sentences give way when only covering one of them keeps the next one clear', () => {
+    const anchor = box(50, 380, 1100, 40);
+    const previous = box(50, 300, 1100, 40);
+    const next = box(50, 440, 1100, 40);
+    const placed = placeCard(anchor, card, viewport, [next], [previous]);
+    expect(placed.side).toBe('above');
+  });
 });
