@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     console.log(`Opening ${p.target}`);
     const page = await ext.context.newPage();
     await page.goto(p.target);
-    const marks = page.locator('parallax-mark[tabindex="0"]');
+    const marks = page.locator('mark[data-parallax-index][tabindex="0"]');
     await marks.first().waitFor({ timeout: 15_000 });
     const pageShot = path.join(args.out, '1-page-with-marks.png');
     await page.screenshot({ path: pageShot, fullPage: true });
@@ -137,10 +137,13 @@ async function main(): Promise<void> {
     const showcase = [...(annotation?.marked ?? [])].sort(
       (x, y) => y.reports.reduce((n, r) => n + r.differences.length, 0) - x.reports.reduce((n, r) => n + r.differences.length, 0),
     )[0];
-    const mark = showcase ? page.locator(`parallax-mark[data-parallax-index="${showcase.index}"][tabindex="0"]`) : marks.first();
+    const mark = showcase ? page.locator(`mark[data-parallax-index="${showcase.index}"][tabindex="0"]`) : marks.first();
     await mark.scrollIntoViewIfNeeded();
     await mark.hover();
-    await page.locator('parallax-card').waitFor({ state: 'attached', timeout: 5_000 });
+    // The card lives in a closed shadow root: wait for its host, the one element we add outside <body>.
+    await page.waitForFunction(() => Array.from(document.documentElement.children).some((e) => e !== document.head && e !== document.body), null, {
+      timeout: 5_000,
+    });
     await page.waitForTimeout(400);
     const cardShot = path.join(args.out, '2-card.png');
     await page.screenshot({ path: cardShot });

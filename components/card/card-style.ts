@@ -1,13 +1,36 @@
 import { themeCss } from '../theme';
 
-/** Styles for the card inside its shadow root; the page's CSS cannot reach them, nor they the page. */
+/**
+ * Styles for the card inside its shadow root; the page's CSS cannot reach
+ * them, nor they the page. The host is a zero-sized box pinned to the
+ * viewport's corner (its size and place tell the page nothing about the
+ * card); the card itself is fixed where the host script puts it. `!important`
+ * in `:host` outranks the page's own `!important` rules for the host.
+ */
 export const CARD_CSS = `
-:host { all: initial; }
+:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  top: 0 !important;
+  left: 0 !important;
+  width: 0 !important;
+  height: 0 !important;
+  overflow: visible !important;
+  z-index: 2147483647 !important;
+}
 ${themeCss('.px-card')}
 .px-card {
   box-sizing: border-box;
-  width: min(380px, calc(100vw - 16px));
-  max-height: var(--px-max-height, 70vh);
+  position: fixed;
+  top: 8px;
+  left: 8px;
+  width: min(380px, calc(100% - 16px));
+  max-height: calc(100% - 16px);
+  /* A selection inside the card is the document's selection, which the page
+     reads with getSelection(): the card's text is therefore not selectable. */
+  -webkit-user-select: none;
+  user-select: none;
   overflow: auto;
   overscroll-behavior: contain;
   border: 1px solid var(--px-border);

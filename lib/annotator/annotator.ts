@@ -4,12 +4,12 @@ import {
   installMarkStyle,
   removeMarks,
   uninstallMarkStyle,
-  INDEX_ATTR,
+  MARK_SELECTOR,
   MARK_STYLE_ID,
-  MARK_TAG,
 } from '../dom/highlight';
 import type { MarkedSentence, PageAnnotation } from '../types';
-import { CARD_TAG, createCardHost } from './card-host';
+import { createCardHost, type TabDirection } from './card-host';
+import { CLOSE_DELAY_MS, HOVER_DELAY_MS, MAX_LOOKS_FOR_MORE, REANCHOR_DELAY_MS } from './config';
 import type { Box } from './place-card';
 
 export { watchNavigation } from './watch-navigation';
@@ -17,6 +17,14 @@ export { watchNavigation } from './watch-navigation';
 export interface AnnotatorOptions {
   /** Called when the card opens for the sentence of this index. */
   onOpen?(index: number): void;
+  /**
+   * Whether an event comes from the reader rather than from the page's
+   * scripts. By default: `event.isTrusted`, and for focus, only focus that
+   * Tab (or Shift+Tab) moved, since a page's own `focus()` call also fires
+   * trusted focus events. Tests of the DOM alone, whose events are all
+   * synthetic, pass their own.
+   */
+  fromReader?(event: Event): boolean;
 }
 
 export interface Annotator {
@@ -24,37 +32,41 @@ export interface Annotator {
   refresh(annotation: PageAnnotation): void;
   /** Removes the marks, the card, the listeners and the observer: the page is as it was. */
   destroy(): void;
+  /**
+   * The open card's closed shadow root, or null: for the extension's own
+   * tests. This object lives in the content script's world, out of the
+   * page's reach.
+   */
+  cardRoot(): ShadowRoot | null;
 }
 
-/** A pointer passing over a mark on its way elsewhere should not pop a card. */
-const HOVER_DELAY_MS = 250;
-/** Time to cross the gap between the sentence and the card. */
-const CLOSE_DELAY_MS = 300;
-/** Pages re-render in bursts; re-anchor once they have settled. */
-const REANCHOR_DELAY_MS = 250;
-/** Looks for sentences that were not on the page yet, at most this many times per annotation. */
-const MAX_LOOKS_FOR_MORE = 20;
 const ACTIVE_ATTR = 'data-parallax-active';
-
-export function describeMark(sentence: MarkedSentence | undefined): string {
-  const n = sentence?.reports.length ?? 0;
-  return `reported by ${n} other ${n === 1 ? 'outlet' : 'outlets'}; press Enter to compare`;
-}
 
 /**
  * Marks the annotated sentences in `doc` and opens a card beside a sentence
- * when it is hovered or focused. Keeps the marks through re-renders of the
- * article and leaves nothing behind on `destroy()`.
+ * when the reader hovers it, tabs to it or presses Enter on it. Keeps the
+ * marks through re-renders of the article and leaves nothing behind on
+ * `destroy()`.
+ *
+ * The page must learn nothing of what the reader stored from other sites:
+ * marks carry no counts or names, the card lives in a closed shadow root, and
+ * only the reader's own input (trusted events) opens it.
  */
 export function createAnnotator(doc: Document, annotation: PageAnnotation, options: AnnotatorOptions = {}): Annotator {
   const win = doc.defaultView;
   let current = annotation;
   let byIndex = indexSentences(annotation);
   let marks = new Map<number, HTMLElement[]>();
+  // Which element is which sentence's mark: ours only, never a look-alike the page made.
+  let markIndexOf = new WeakMap<Element, number>();
   let openIndex: number | null = null;
   let destroyed = false;
   let returningFocus = false;
-  const timers = { open: 0, close: 0, reanchor: 0 };
+  // Set by the reader's Tab key until the focus it moves has landed.
+  let tabbing = false;
+  const timers = { open: 0, close: 0, reanchor: 0, tab: 0 };
+  const fromReader =
+    options.fromReader ?? ((e: Event): boolean => e.isTrusted && (e.type !== 'focusin' || tabbing));
 
   const clearTimer = (name: keyof typeof timers): void => {
     if (timers[name]) win?.clearTimeout(timers[name]);
@@ -67,9 +79,19 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
 
   const card = createCardHost(doc, {
     onClose: () => closeCard(true),
-    onPointerEnter: () => clearTimer('close'),
+    // Reaching the card settles it: a mark crossed on the way there opens nothing.
+    onPointerEnter: () => {
+      clearTimer('close');
+      clearTimer('open');
+    },
     onPointerLeave: () => setTimer('close', CLOSE_DELAY_MS, () => closeCard(false)),
+    onTabOut: (direction) => tabOut(direction),
   });
+
+  // Our own furniture: the card's host and the marks' style. Marks are not
+  // in this list: a page removing them is exactly what calls for re-anchoring.
+  const isOwn = (node: Node): boolean =>
+    card.contains(node) || (node.nodeType === 1 && (node as Element).id === MARK_STYLE_ID);
 
   const observer = win ? new win.MutationObserver((records) => onMutations(records)) : null;
   const observe = (): void => {
@@ -82,7 +104,9 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     removeMarks(doc);
     installMarkStyle(doc);
     const ranges = anchorSentences(doc, current.marked);
-    marks = highlightRanges(ranges, (i) => describeMark(byIndex.get(i)));
+    marks = highlightRanges(ranges);
+    markIndexOf = new WeakMap();
+    for (const [index, list] of marks) for (const m of list) markIndexOf.set(m, index);
     if (openIndex !== null && !marks.has(openIndex)) closeCard(false);
     observe();
   };
@@ -93,7 +117,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   let textArrived = false;
   let lookedAgain = 0;
   const onMutations = (records: MutationRecord[]): void => {
-    const fromPage = records.filter((r) => !isOwnRecord(r));
+    const fromPage = records.filter((r) => !isOwnRecord(r, isOwn));
     if (destroyed || fromPage.length === 0) return;
     textArrived ||= fromPage.some((r) => [...r.addedNodes].some((n) => Boolean(n.textContent?.trim())));
     setTimer('reanchor', REANCHOR_DELAY_MS, () => {
@@ -110,6 +134,22 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
 
   const firstMark = (index: number): HTMLElement | undefined => marks.get(index)?.[0];
 
+  /** The sentence index of our mark that an event target is in, or null. */
+  const markIndex = (target: EventTarget | null): number | null => {
+    const node = target as Node | null;
+    if (!node || typeof node.nodeType !== 'number') return null;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const mark = el?.closest(MARK_SELECTOR);
+    return mark ? (markIndexOf.get(mark) ?? null) : null;
+  };
+
+  /** The marked sentence after `index` in reading order, or null. */
+  const nextIndex = (index: number): number | null => {
+    const order = [...marks.keys()];
+    const at = order.indexOf(index);
+    return at >= 0 && at + 1 < order.length ? (order[at + 1] as number) : null;
+  };
+
   const anchorBox = (index: number): Box => {
     const rects = (marks.get(index) ?? []).map((m) => m.getBoundingClientRect());
     if (rects.length === 0) return { top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0 };
@@ -118,6 +158,22 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     const bottom = Math.max(...rects.map((r) => r.bottom));
     const right = Math.max(...rects.map((r) => r.right));
     return { top, left, bottom, right, width: right - left, height: bottom - top };
+  };
+
+  /** What the card must leave uncovered besides its own sentence, when it can: the next marked one, read next. */
+  const avoidFor = (index: number): Box[] => {
+    const next = nextIndex(index);
+    return next === null ? [] : [anchorBox(next)];
+  };
+
+  /** What it had better leave uncovered too: the other marked sentences in view. */
+  const spareFor = (index: number): Box[] => {
+    const height = win?.innerHeight ?? 0;
+    const next = nextIndex(index);
+    return [...marks.keys()]
+      .filter((i) => i !== index && i !== next)
+      .map((i) => anchorBox(i))
+      .filter((b) => b.bottom > 0 && b.top < height);
   };
 
   const setActive = (index: number | null, on: boolean): void => {
@@ -137,7 +193,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     setActive(openIndex, false);
     openIndex = index;
     setActive(index, true);
-    card.open(sentence, anchorBox(index));
+    card.open(sentence, anchorBox(index), avoidFor(index), spareFor(index));
     options.onOpen?.(index);
   };
 
@@ -150,14 +206,44 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     setActive(index, false);
     card.close();
     if (!returnFocus) return;
-    // Focus coming back from the card must not reopen it.
+    focusMark(index);
+  }
+
+  // Focus we move ourselves does not open a card by itself.
+  function focusMark(index: number): void {
     returningFocus = true;
     firstMark(index)?.focus();
     returningFocus = false;
   }
 
+  // Tab past the card's last link goes on to the next marked sentence (its
+  // card opens there); Shift+Tab before the card's first control goes back to
+  // the sentence, the card staying open. After the last sentence, Tab leaves
+  // from the sentence for whatever the page has next.
+  function tabOut(direction: TabDirection): boolean {
+    if (openIndex === null) return false;
+    const index = openIndex;
+    if (direction === 'back') {
+      focusMark(index);
+      return true;
+    }
+    const next = nextIndex(index);
+    if (next === null) {
+      focusMark(index);
+      closeCard(false);
+      return false;
+    }
+    focusMark(next);
+    openCard(next);
+    return true;
+  }
+
   const onMouseOver = (e: Event): void => {
-    if (card.contains(e.target as Node)) return clearTimer('close');
+    if (!fromReader(e)) return;
+    if (card.contains(e.target as Node)) {
+      clearTimer('open');
+      return clearTimer('close');
+    }
     const index = markIndex(e.target);
     if (index === null) return;
     clearTimer('close');
@@ -165,6 +251,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   };
 
   const onMouseOut = (e: Event): void => {
+    if (!fromReader(e)) return;
     const index = markIndex(e.target);
     if (index === null) return;
     const to = (e as MouseEvent).relatedTarget;
@@ -176,17 +263,28 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   const onFocusIn = (e: Event): void => {
     if (card.contains(e.target as Node)) return clearTimer('close');
     const index = markIndex(e.target);
-    if (index !== null && !returningFocus) openCard(index);
+    if (index !== null && !returningFocus && fromReader(e)) openCard(index);
   };
 
   const onFocusOut = (e: Event): void => {
-    if (openIndex === null) return;
+    if (openIndex === null || !fromReader(e)) return;
     const to = (e as FocusEvent).relatedTarget as Node | null;
     if (card.contains(to) || markIndex(to) === openIndex) return;
     setTimer('close', CLOSE_DELAY_MS, () => closeCard(false));
   };
 
+  // Watches the reader's Tab before the page's listeners can stop it; the
+  // focus it moves lands before the next task, which clears the flag.
+  const onKeyDownFirst = (e: Event): void => {
+    if (!e.isTrusted || (e as KeyboardEvent).key !== 'Tab') return;
+    tabbing = true;
+    setTimer('tab', 0, () => {
+      tabbing = false;
+    });
+  };
+
   const onKeyDown = (e: Event): void => {
+    if (!fromReader(e)) return;
     const key = (e as KeyboardEvent).key;
     if (key === 'Escape' && openIndex !== null) {
       e.preventDefault();
@@ -201,8 +299,18 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     card.focus();
   };
 
+  // Assistive technology activating a mark (a screen reader's Enter in
+  // browse mode) sends a click with no mouse behind it (detail 0).
+  const onClick = (e: Event): void => {
+    if (!fromReader(e) || (e as MouseEvent).detail !== 0) return;
+    const index = markIndex(e.target);
+    if (index === null) return;
+    openCard(index);
+    card.focus();
+  };
+
   const onViewportChange = (): void => {
-    if (openIndex !== null) card.place(anchorBox(openIndex));
+    if (openIndex !== null) card.place(anchorBox(openIndex), avoidFor(openIndex), spareFor(openIndex));
   };
 
   const listeners: [EventTarget | null, string, (e: Event) => void, AddEventListenerOptions][] = [
@@ -211,6 +319,8 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     [doc, 'focusin', onFocusIn, {}],
     [doc, 'focusout', onFocusOut, {}],
     [doc, 'keydown', onKeyDown, {}],
+    [win, 'keydown', onKeyDownFirst, { capture: true }],
+    [doc, 'click', onClick, {}],
     [win, 'scroll', onViewportChange, { capture: true, passive: true }],
     [win, 'resize', onViewportChange, { passive: true }],
   ];
@@ -237,6 +347,10 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
       removeMarks(doc);
       uninstallMarkStyle(doc);
       marks = new Map();
+      markIndexOf = new WeakMap();
+    },
+    cardRoot() {
+      return openIndex === null ? null : card.root();
     },
   };
 }
@@ -245,27 +359,9 @@ function indexSentences(annotation: PageAnnotation): Map<number, MarkedSentence>
   return new Map(annotation.marked.map((s) => [s.index, s]));
 }
 
-/** The sentence index of the mark an event target is in, or null. */
-function markIndex(target: EventTarget | null): number | null {
-  const node = target as Node | null;
-  if (!node || typeof node.nodeType !== 'number') return null;
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  const mark = el?.closest(`${MARK_TAG}[${INDEX_ATTR}]`);
-  if (!mark) return null;
-  const index = Number(mark.getAttribute(INDEX_ATTR));
-  return Number.isInteger(index) ? index : null;
-}
-
 /** Whether a mutation only added or removed our own furniture (the card host, the mark style). */
-function isOwnRecord(record: MutationRecord): boolean {
+function isOwnRecord(record: MutationRecord, isOwn: (node: Node) => boolean): boolean {
   if (record.type !== 'childList') return false;
   const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every((n) => isOwnNode(n));
-}
-
-// Marks are not in this list: a page removing them is exactly what calls for re-anchoring.
-function isOwnNode(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return el.tagName.toLowerCase() === CARD_TAG || el.id === MARK_STYLE_ID;
+  return nodes.length > 0 && nodes.every((n) => isOwn(n));
 }

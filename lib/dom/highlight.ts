@@ -2,7 +2,15 @@ import { MARK_TAG, collectTextNodes } from './page-text';
 
 export { MARK_TAG };
 export const INDEX_ATTR = 'data-parallax-index';
+/** Our marks: plain `<mark>` elements carrying a sentence index (the page's own `<mark>`s carry none). */
+export const MARK_SELECTOR = `${MARK_TAG}[${INDEX_ATTR}]`;
 export const MARK_STYLE_ID = 'parallax-mark-style';
+/**
+ * What a mark says of itself to assistive technology. The page can read it,
+ * so it names no outlet and no count: what the reader stored from other sites
+ * is shown only inside the card's closed shadow root.
+ */
+export const MARK_DESCRIPTION = 'also reported elsewhere; press Enter to compare';
 
 /**
  * Text nodes we split, mapped to the node they were split from. Splitting
@@ -22,19 +30,23 @@ interface Segment {
 }
 
 /**
- * Wraps each range in `<parallax-mark>` elements, one per text node it
- * crosses, and returns the marks by sentence index (in document order).
- * Ranges overlapping an earlier one are left unmarked.
+ * Wraps each range in `<mark data-parallax-index>` elements, one per text
+ * node it crosses, and returns the marks by sentence index (in document
+ * order). Ranges overlapping an earlier one are left unmarked.
+ *
+ * Plain `<mark>` rather than a custom element: a page can define a custom
+ * element name before the content script runs and so take over every
+ * element of that name; a built-in element created without `is` cannot be.
  *
  * Accessibility: the marks keep the sentence as their content and say what
- * they are with role="mark" plus `aria-description` ("reported by 3 other
- * outlets; press Enter for details"). An `aria-label` would replace the
- * sentence for a screen reader (and naming is not allowed on role="mark"),
- * so the description is added rather than substituted. Only the first mark
- * of a sentence is focusable and described, so Tab stops once per sentence
- * and the description is read once.
+ * they are with role="mark" plus a generic `aria-description`
+ * (`MARK_DESCRIPTION`). An `aria-label` would replace the sentence for a
+ * screen reader (and naming is not allowed on role="mark"), so the
+ * description is added rather than substituted. Only the first mark of a
+ * sentence is focusable and described, so Tab stops once per sentence and
+ * the description is read once.
  */
-export function highlightRanges(ranges: Map<number, Range>, describe: (index: number) => string): Map<number, HTMLElement[]> {
+export function highlightRanges(ranges: Map<number, Range>): Map<number, HTMLElement[]> {
   const entries = [...ranges.entries()].sort(([, a], [, b]) => compareStarts(a, b));
   const kept: [number, Range][] = [];
   for (const entry of entries) {
@@ -46,14 +58,14 @@ export function highlightRanges(ranges: Map<number, Range>, describe: (index: nu
   const marks = new Map<number, HTMLElement[]>();
   for (let i = kept.length - 1; i >= 0; i--) {
     const [index, range] = kept[i] as [number, Range];
-    const made = highlightRange(range, index, describe(index));
+    const made = highlightRange(range, index);
     if (made.length > 0) marks.set(index, made);
   }
   return new Map([...marks.entries()].reverse());
 }
 
 /** Wraps one range; see `highlightRanges`. */
-export function highlightRange(range: Range, index: number, description: string): HTMLElement[] {
+export function highlightRange(range: Range, index: number): HTMLElement[] {
   const segments = segmentsOf(range);
   const made: HTMLElement[] = [];
   for (let i = segments.length - 1; i >= 0; i--) {
@@ -63,14 +75,14 @@ export function highlightRange(range: Range, index: number, description: string)
   const first = made[0];
   if (first) {
     first.setAttribute('tabindex', '0');
-    first.setAttribute('aria-description', description);
+    first.setAttribute('aria-description', MARK_DESCRIPTION);
   }
   return made;
 }
 
 /** Removes every mark under `root` and merges the split text back into the page's own nodes. */
 export function removeMarks(root: Element | Document): void {
-  const marks = Array.from(root.querySelectorAll(MARK_TAG));
+  const marks = Array.from(root.querySelectorAll(MARK_SELECTOR));
   const touched = new Set<Text>();
   for (const mark of marks) {
     const parent = mark.parentNode;
@@ -95,7 +107,7 @@ export function removeMarks(root: Element | Document): void {
   }
 }
 
-/** The marks' look, scoped by tag name in the page's head (content scripts cannot define custom elements). */
+/** The marks' look, scoped by `MARK_SELECTOR`, in the page's head (it carries nothing the page does not see anyway). */
 export function installMarkStyle(doc: Document): void {
   if (doc.getElementById(MARK_STYLE_ID)) return;
   const style = doc.createElement('style');
@@ -108,9 +120,9 @@ export function uninstallMarkStyle(doc: Document): void {
   doc.getElementById(MARK_STYLE_ID)?.remove();
 }
 
-// Translucent amber reads on light and dark pages alike; `all: unset` keeps page CSS for spans/marks off it.
+// Translucent amber reads on light and dark pages alike; `all: unset` keeps the page's CSS for <mark> off it.
 const MARK_CSS = `
-${MARK_TAG} {
+${MARK_SELECTOR} {
   all: unset;
   display: inline;
   font: inherit;
@@ -122,15 +134,15 @@ ${MARK_TAG} {
   -webkit-box-decoration-break: clone;
   box-decoration-break: clone;
 }
-${MARK_TAG}:hover, ${MARK_TAG}[data-parallax-active] {
+${MARK_SELECTOR}:hover, ${MARK_SELECTOR}[data-parallax-active] {
   background-color: rgba(250, 204, 21, 0.45);
 }
-${MARK_TAG}:focus-visible {
+${MARK_SELECTOR}:focus-visible {
   outline: 2px solid #2563eb;
   outline-offset: 1px;
 }
 @media (forced-colors: active) {
-  ${MARK_TAG} { background-color: Mark; color: MarkText; }
+  ${MARK_SELECTOR} { background-color: Mark; color: MarkText; }
 }
 `;
 

@@ -3,14 +3,15 @@
 /** Elements whose text is not article text (or not ours to touch). */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SELECT', 'OPTION', 'HEAD']);
 
-/** Our own elements carry this prefix; of them only marks wrap page text. */
+/** Elements of ours with this prefix are never article text. */
 export const OWN_TAG_PREFIX = 'PARALLAX-';
-export const MARK_TAG = 'parallax-mark';
+/** Marks are plain `<mark>` elements (see highlight.ts); they wrap page text and are read through. */
+export const MARK_TAG = 'mark';
 
 export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIPPED_TAGS.has(tag)) return true;
-  if (tag.startsWith(OWN_TAG_PREFIX) && tag !== MARK_TAG.toUpperCase()) return true;
+  if (tag.startsWith(OWN_TAG_PREFIX)) return true;
   return el.hasAttribute('hidden');
 }
 

@@ -36,7 +36,7 @@ test('text that arrives later is looked at, and its sentences get marked', async
   const p = document.createElement('p');
   p.textContent = missing!.text;
   document.body.append(p);
-  await vi.waitFor(() => expect(document.querySelector(`parallax-mark[data-parallax-index="${missing!.index}"]`)).not.toBeNull(), {
+  await vi.waitFor(() => expect(document.querySelector(`mark[data-parallax-index="${missing!.index}"]`)).not.toBeNull(), {
     timeout: 2000,
   });
 });

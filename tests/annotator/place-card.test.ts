@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placeCard, type Box } from '../../lib/annotator/place-card';
+import { maxCardHeight, placeCard, settleTop, type Box } from '../../lib/annotator/place-card';
 
 const box = (left: number, top: number, width: number, height: number): Box => ({
   left,
@@ -50,5 +50,91 @@ describe('placeCard', () => {
       expect(placed.left + card.width).toBeLessThanOrEqual(viewport.width);
       expect(placed.top + Math.min(card.height, placed.maxHeight)).toBeLessThanOrEqual(viewport.height);
     }
+  });
+
+  test('never taller than the window: a card taller than the viewport is limited to it', () => {
+    const huge = { width: 360, height: 5000 };
+    for (const anchor of [box(100, 200, 300, 40), box(50, 100, 1100, 60), box(50, 700, 1100, 60)]) {
+      const placed = placeCard(anchor, huge, viewport);
+      const height = Math.min(huge.height, placed.maxHeight);
+      expect(placed.maxHeight).toBeLessThanOrEqual(maxCardHeight(viewport));
+      expect(placed.top).toBeGreaterThanOrEqual(0);
+      expect(placed.top + height).toBeLessThanOrEqual(viewport.height);
+    }
+  });
+
+  test('below would cover the next marked sentence: the card goes above instead', () => {
+    const anchor = box(50, 380, 1100, 40);
+    const next = box(50, 440, 1100, 40);
+    expect(placeCard(anchor, card, viewport).side).toBe('below');
+    const placed = placeCard(anchor, card, viewport, [next]);
+    expect(placed.side).toBe('above');
+    expect(placed.top + card.height).toBeLessThanOrEqual(anchor.top);
+  });
+
+  test('with no room above, the card is shortened to stop before the next marked sentence', () => {
+    const anchor = box(50, 60, 1100, 40);
+    const next = box(50, 420, 1100, 40);
+    const placed = placeCard(anchor, { width: 360, height: 500 }, viewport, [next]);
+    expect(placed.side).toBe('below');
+    expect(placed.top).toBeGreaterThanOrEqual(anchor.bottom);
+    expect(placed.top + placed.maxHeight).toBeLessThanOrEqual(next.top);
+  });
+
+  test('when no side avoids the next sentence, the card still never covers its own', () => {
+    const anchor = box(50, 100, 1100, 40);
+    const next = box(50, 150, 1100, 40);
+    const placed = placeCard(anchor, card, viewport, [next]);
+    const height = Math.min(card.height, placed.maxHeight);
+    const coversSentence = placed.top < anchor.bottom && placed.top + height > anchor.top;
+    expect(coversSentence).toBe(false);
+    expect(placed.top + height).toBeLessThanOrEqual(viewport.height);
+  });
+
+  test('a 400 px window: the card keeps within its width, below the sentence', () => {
+    const narrow = { width: 400, height: 800 };
+    const anchor = box(16, 120, 368, 60);
+    const placed = placeCard(anchor, { width: 380, height: 300 }, narrow);
+    expect(placed.side).toBe('below');
+    expect(placed.left).toBeGreaterThanOrEqual(8);
+    expect(placed.left + 380).toBeLessThanOrEqual(narrow.width - 8);
+  });
+
+  test('settleTop puts a shrunk card just above its sentence and inside the window', () => {
+    const anchor = box(50, 500, 1100, 40);
+    const placed = placeCard(anchor, { width: 360, height: 700 }, viewport);
+    expect(placed.side).toBe('above');
+    const measured = Math.min(700, placed.maxHeight);
+    const top = settleTop(placed, anchor, measured, viewport);
+    expect(top + measured).toBe(anchor.top - 8);
+    expect(settleTop({ ...placed, side: 'below', top: 780 }, anchor, 200, viewport)).toBe(viewport.height - 8 - 200);
+  });
+
+  test("beside the sentence, past the next sentence's line where it runs further out", () => {
+    const anchor = box(90, 0, 750, 43);
+    const next = box(90, 67, 773, 43);
+    const placed = placeCard(anchor, { width: 380, height: 600 }, { width: 1280, height: 900 }, [next]);
+    expect(placed.side).toBe('right');
+    expect(placed.left).toBe(next.right + 8);
+  });
+
+  test('beside the sentence, past the other marked sentences in its rows too, when the window allows', () => {
+    const anchor = box(596, 480, 240, 45);
+    const previous = box(90, 420, 773, 45);
+    const next = box(90, 680, 600, 20);
+    const tall = { width: 380, height: 880 };
+    const vp = { width: 1280, height: 900 };
+    expect(placeCard(anchor, tall, vp, [next]).left).toBe(anchor.right + 8);
+    const placed = placeCard(anchor, tall, vp, [next], [previous]);
+    expect(placed.side).toBe('right');
+    expect(placed.left).toBe(previous.right + 8);
+  });
+
+  test('the other marked sentences give way when only covering one of them keeps the next one clear', () => {
+    const anchor = box(50, 380, 1100, 40);
+    const previous = box(50, 300, 1100, 40);
+    const next = box(50, 440, 1100, 40);
+    const placed = placeCard(anchor, card, viewport, [next], [previous]);
+    expect(placed.side).toBe('above');
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
 import { anchorSentences } from '../../lib/dom/anchor';
-import { highlightRanges, removeMarks, MARK_TAG } from '../../lib/dom/highlight';
+import { highlightRanges, removeMarks, MARK_DESCRIPTION, MARK_SELECTOR, MARK_TAG } from '../../lib/dom/highlight';
 
 // Inline markup crosses sentence boundaries: <b> opens in sentence 0 and closes in sentence 1.
 const FIXTURE = `<article id="story">
@@ -18,10 +18,8 @@ const SENTENCES = [
   { index: 3, text: 'Nobody was hurt.' },
 ];
 
-const describe3 = (index: number): string => `reported by ${index + 1} other outlets`;
-
 function mark(): Map<number, HTMLElement[]> {
-  return highlightRanges(anchorSentences(document.body, SENTENCES), describe3);
+  return highlightRanges(anchorSentences(document.body, SENTENCES));
 }
 
 function allNodes(root: Node): Node[] {
@@ -54,16 +52,17 @@ describe('highlight', () => {
     expect(text(2).replace(/\s+/g, ' ')).toBe('Protesters gathered outside the embassy.');
   });
 
-  test('the first mark of a sentence takes focus and describes itself without hiding the text', () => {
+  test('the first mark of a sentence takes focus and describes itself, without hiding the text or saying how many outlets', () => {
     const marks = mark();
     const [first, second] = marks.get(1) ?? [];
     expect(first?.getAttribute('tabindex')).toBe('0');
     expect(first?.getAttribute('role')).toBe('mark');
-    expect(first?.getAttribute('aria-description')).toBe('reported by 2 other outlets');
+    expect(first?.getAttribute('aria-description')).toBe(MARK_DESCRIPTION);
+    expect(MARK_DESCRIPTION).not.toMatch(/\d/);
     expect(first?.hasAttribute('aria-label')).toBe(false);
     expect(first?.textContent).toBe('The vote was');
     expect(second?.hasAttribute('tabindex')).toBe(false);
-    expect(document.querySelectorAll(`${MARK_TAG}[tabindex="0"]`)).toHaveLength(4);
+    expect(document.querySelectorAll(`${MARK_SELECTOR}[tabindex="0"]`)).toHaveLength(4);
   });
 
   test('removeMarks restores the page exactly: same markup, same node objects', () => {
@@ -112,10 +111,21 @@ describe('highlight', () => {
     const ranges = new Map([...first, ...second]);
     expect(ranges.size).toBe(2);
     const before = document.body.innerHTML;
-    const marks = highlightRanges(ranges, describe3);
+    const marks = highlightRanges(ranges);
     expect([...marks.keys()]).toEqual([0]);
     expect(document.querySelector(`${MARK_TAG} ${MARK_TAG}`)).toBeNull();
     removeMarks(document.body);
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  test("the page's own <mark> elements are neither taken for ours nor removed", () => {
+    const own = document.createElement('mark');
+    own.textContent = 'Nobody';
+    const p2 = document.getElementById('p2') as HTMLElement;
+    p2.append(' ', own);
+    mark();
+    removeMarks(document.body);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(1);
+    expect(p2.lastChild).toBe(own);
   });
 });

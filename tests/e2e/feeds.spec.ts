@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { TARGET } from './fixtures';
+import { MARKS, waitForCard } from './card-probe';
 import { expect, test } from '../extension/e2e-support';
 
 const FOLLOWED = [
@@ -59,12 +60,10 @@ test.describe('following outlets by their feeds', () => {
     // The reader opens an article of an outlet never visited nor followed.
     const page = await ext.context.newPage();
     await page.goto(server.origin(TARGET.host) + TARGET.path);
-    const marks = page.locator('parallax-mark[tabindex="0"]');
+    const marks = page.locator(`${MARKS}[tabindex="0"]`);
     await expect(marks.first()).toBeVisible({ timeout: 20_000 });
-    await marks.first().focus();
-    const dialog = page.locator('parallax-card').locator('[role="dialog"]');
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText(/The Daily Ledger|Meridian Post|Capital Wire/);
+    await marks.first().hover();
+    await waitForCard(page, (card) => /The Daily Ledger|Meridian Post|Capital Wire/.test(card.text));
 
     // Wire copies fetched from feeds count as one source with its reprints.
     const annotation = await driver.send('annotate', { url: server.origin(TARGET.host) + TARGET.path });
