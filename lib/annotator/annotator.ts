@@ -15,8 +15,6 @@ import type { Box } from './place-card';
 export { watchNavigation } from './watch-navigation';
 
 export interface AnnotatorOptions {
-  /** Called when the card opens for the sentence of this index. */
-  onOpen?(index: number): void;
   /**
    * Whether an event comes from the reader rather than from the page's
    * scripts. By default: `event.isTrusted`, and for focus, only focus that
@@ -28,8 +26,6 @@ export interface AnnotatorOptions {
 }
 
 export interface Annotator {
-  /** Replaces what is marked (the background matched more, or the page changed). */
-  refresh(annotation: PageAnnotation): void;
   /** Removes the marks, the card, the listeners and the observer: the page is as it was. */
   destroy(): void;
   /**
@@ -54,8 +50,8 @@ const ACTIVE_ATTR = 'data-parallax-active';
  */
 export function createAnnotator(doc: Document, annotation: PageAnnotation, options: AnnotatorOptions = {}): Annotator {
   const win = doc.defaultView;
-  let current = annotation;
-  let byIndex = indexSentences(annotation);
+  const current = annotation;
+  const byIndex = indexSentences(annotation);
   let marks = new Map<number, HTMLElement[]>();
   // Which element is which sentence's mark: ours only, never a look-alike the page made.
   let markIndexOf = new WeakMap<Element, number>();
@@ -194,7 +190,6 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     openIndex = index;
     setActive(index, true);
     card.open(sentence, anchorBox(index), avoidFor(index), spareFor(index));
-    options.onOpen?.(index);
   };
 
   function closeCard(returnFocus: boolean): void {
@@ -329,13 +324,6 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   apply();
 
   return {
-    refresh(next) {
-      if (destroyed) return;
-      closeCard(false);
-      current = next;
-      byIndex = indexSentences(next);
-      apply();
-    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
