@@ -5,6 +5,7 @@
  * loading another page or the page is read again (a single-page site moving
  * to its next article).
  */
+import { browser } from 'wxt/browser';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import type { PageAnnotation } from '../types';
 
@@ -98,4 +99,10 @@ export function withBadge(handlers: Handlers, badge: TabBadge): Handlers {
       return reply;
     },
   };
+}
+
+/** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in V2 (Firefox). */
+export function toolbarAction(): ActionApi {
+  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return (b.action ?? b.browserAction)!;
 }

@@ -1,4 +1,5 @@
 /** One alarm for all feeds, set to the earliest next poll. */
+import type { Handlers, SenderInfo } from '../messaging/router';
 import type { FeedService } from './feeds';
 
 export const FEED_ALARM = 'parallax-feeds';
@@ -33,3 +34,20 @@ export async function scheduleFeedAlarm(alarms: AlarmsApi, feeds: Pick<FeedServi
   await alarms.create(FEED_ALARM, { when: alarmTime(next, now), periodInMinutes: FEED_ALARM_BACKSTOP_MINUTES });
 }
 
+
+/** The messages that change the subscriptions: each moves the alarm to the next feed due once it is answered. */
+const SUBSCRIPTION_MESSAGES = ['followFeed', 'unfollowFeed', 'pollFeeds'] as const;
+
+/** `handlers` with the alarm rescheduled after every answer that changed the subscriptions. */
+export function withReschedule(handlers: Handlers, reschedule: () => Promise<void>): Handlers {
+  const out: Handlers = { ...handlers };
+  for (const type of SUBSCRIPTION_MESSAGES) {
+    const answer = handlers[type] as (payload: unknown, sender: SenderInfo) => Promise<unknown>;
+    (out as Record<string, unknown>)[type] = async (payload: unknown, sender: SenderInfo) => {
+      const reply = await answer(payload, sender);
+      await reschedule();
+      return reply;
+    };
+  }
+  return out;
+}

@@ -111,3 +111,23 @@ export function createBackgroundExtractor(api: OffscreenApi | undefined): PageEx
   if (!api) return async () => ({ ok: false, reason: 'this browser cannot read pages in the background' });
   return createOffscreenExtractor(api);
 }
+
+/** chrome.offscreen where it exists (Chrome); Firefox's background page parses pages itself. */
+export function chromeOffscreenApi(): OffscreenApi | undefined {
+  const api = (globalThis as { chrome?: typeof chrome }).chrome;
+  if (!api?.offscreen) return undefined;
+  const documentUrl = api.runtime.getURL(OFFSCREEN_PATH);
+  return {
+    createDocument: (parameters) =>
+      api.offscreen.createDocument(parameters as chrome.offscreen.CreateParameters),
+    hasDocument: async () => {
+      const contexts = await api.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+        documentUrls: [documentUrl],
+      });
+      return contexts.length > 0;
+    },
+    closeDocument: () => api.offscreen.closeDocument(),
+    sendMessage: (message) => api.runtime.sendMessage(message),
+  };
+}
