@@ -4,30 +4,32 @@
  * (content script), happy-dom and linkedom. The live document is never
  * changed.
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { ArticleInput } from '../types';
-import { isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
-import { readMetadata, stripTitleSuffix, toIso } from './metadata';
+import { EXTRACT } from './config';
+import { TEASER_LABEL, isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
+import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
+import { outletForHost } from './outlets';
 
 export type ExtractResult = { ok: true; article: ArticleInput } | { ok: false; reason: string };
 
-/** Below these, a page is a teaser, an index or a stub rather than a report. */
-export const MIN_TEXT_CHARS = 500;
-export const MIN_PARAGRAPHS = 3;
+/** Below this, a page is a teaser, an index or a stub rather than a report (kept for callers that filter texts the same way). */
+export const MIN_TEXT_CHARS = EXTRACT.minTextChars;
 
 const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
 /** Containers whose own loose text counts as a block when no block element wraps it. */
 const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
 
+/**
+ * The article of a page, or why the page is not one. The content script,
+ * the offscreen document and the Node command line all call this on a
+ * document of their own.
+ */
 export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
   const meta = readMetadata(doc, pageUrl);
-  if (!meta.declaresArticle) {
-    // Many real articles carry og:type "website", so that label alone only
-    // rejects together with another sign of an index page.
-    const what = meta.declaresNonArticle ? 'the page declares itself a website or index' : 'no article markup';
-    if (isRootPath(pageUrl)) return { ok: false, reason: `a home page, not an article (${what})` };
-    if (!isProbablyReaderable(doc)) return { ok: false, reason: `too little article prose on the page (${what})` };
+  if (!meta.declaresArticle && isRootPath(pageUrl)) {
+    return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
   const clone = cloneDocument(doc);
@@ -39,22 +41,19 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
     return { ok: false, reason: `the article body could not be read (${String(error)})` };
   }
   if (parsed === null || parsed.content === null || parsed.content === undefined) {
-    return { ok: false, reason: 'no article body found' };
+    return { ok: false, reason: 'not an article: no body of text found on the page' };
   }
 
-  const paragraphs = collectParagraphs(parsed.content);
-  const text = paragraphs.join('\n\n');
-  if (text.length < MIN_TEXT_CHARS || paragraphs.length < MIN_PARAGRAPHS) {
-    return {
-      ok: false,
-      reason: `too little article text (${text.length} characters in ${paragraphs.length} paragraphs)`,
-    };
-  }
+  const blocks = collectBlocks(parsed.content);
+  const refusal = notAnArticle(blocks);
+  if (refusal !== undefined) return { ok: false, reason: refusal };
+  const text = blocks.map((b) => b.text).join('\n\n');
 
   const host = hostOf(meta.canonicalUrl) ?? hostOf(pageUrl) ?? '';
-  const outlet = meta.outlet ?? clean(parsed.siteName) ?? host;
+  const claims = [...meta.outletClaims, clean(parsed.siteName)].filter((c): c is string => c !== undefined);
+  const outlet = chooseOutlet(claims, host);
   const rawTitle = meta.title ?? clean(parsed.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
-  const title = stripTitleSuffix(rawTitle, [outlet, host, clean(parsed.siteName) ?? '']);
+  const title = stripTitleSuffix(rawTitle, [outlet, host, outletForHost(host) ?? '', ...claims]);
   const byline = meta.byline ?? clean(parsed.byline)?.replace(/^by\s+/i, '');
   const publishedAt = meta.publishedAt ?? toIso(parsed.publishedTime ?? undefined);
   const lang = meta.lang ?? clean(parsed.lang);
@@ -66,22 +65,88 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   return { ok: true, article };
 }
 
+interface Block {
+  text: string;
+  kind: BlockKind;
+  /** Characters of the block inside links. */
+  links: number;
+}
+
+const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Sentences of a block that reads as prose: enough words, and sentence ends. */
+function proseSentences(b: Block): number {
+  if (b.kind === 'h' || wordCount(b.text) < EXTRACT.proseBlockWords) return 0;
+  if (b.links / b.text.length > 0.5) return 0;
+  return (b.text.match(SENTENCE_END) ?? []).length;
+}
+
+/**
+ * The article test: whether the main text reads as an article (enough
+ * text, in paragraphs of sentences), whatever the page's markup. Returns
+ * why not in plain words, or undefined for an article.
+ */
+export function notAnArticle(blocks: readonly Block[]): string | undefined {
+  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+  const words = blocks.reduce((n, b) => n + wordCount(b.text), 0);
+  if (chars < EXTRACT.minTextChars) {
+    return `not an article: too little text (${words} words; an article has at least ${EXTRACT.minTextChars} characters)`;
+  }
+  let sentences = 0;
+  let proseChars = 0;
+  let paragraphs = 0;
+  for (const b of blocks) {
+    const n = proseSentences(b);
+    if (n === 0) continue;
+    sentences += n;
+    proseChars += b.text.length;
+    paragraphs++;
+  }
+  if (sentences < EXTRACT.minSentences) {
+    return `not an article: the text has only ${sentences} sentence${sentences === 1 ? '' : 's'} of prose (at least ${EXTRACT.minSentences})`;
+  }
+  if (paragraphs < EXTRACT.minParagraphs && sentences < EXTRACT.sentencesForFewParagraphs) {
+    return `not an article: too little text (${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} with ${sentences} sentences)`;
+  }
+  if (proseChars / chars < EXTRACT.minProseShare) {
+    return `not an article: the text is mostly lists, links or labels (${Math.round((100 * proseChars) / chars)} % in sentences)`;
+  }
+  return undefined;
+}
+
 /**
  * The article's blocks as plain text. Each block's text is the collapsed
  * text content of one element, so it can be found again in the live page.
  */
-function collectParagraphs(root: Element): string[] {
-  const out: Array<{ text: string; heading: boolean }> = [];
+function collectBlocks(root: Element): Block[] {
+  const out: Array<Block & { heading: boolean }> = [];
+  let inTeasers = false;
   for (const el of blockElements(root)) {
     const text = clean(el.textContent);
     if (text === undefined) continue;
     const links = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
     const kind = kindOf(el);
+    // A teaser box ("Most read", "More from …"): its label and the teasers after it, up to the next paragraph of prose.
+    if (text.length < 80 && TEASER_LABEL.test(text)) {
+      inTeasers = true;
+      continue;
+    }
+    if (inTeasers) {
+      const prose = kind !== 'h' && links === 0 && text.length >= EXTRACT.teaserEndChars && /[.!?"”’]$/.test(text);
+      if (!prose) continue;
+      inTeasers = false;
+    }
     if (isFurnitureBlock(text, kind, links)) continue;
-    out.push({ text, heading: kind === 'h' });
+    out.push({ text, kind, links, heading: kind === 'h' });
   }
   // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
-  return out.filter((b, i) => !b.heading || (out[i + 1] !== undefined && !out[i + 1]!.heading)).map((b) => b.text);
+  return out
+    .filter((b, i) => !b.heading || (out[i + 1] !== undefined && !out[i + 1]!.heading))
+    .map(({ text, kind, links }) => ({ text, kind, links }));
 }
 
 /** Innermost block elements, plus containers holding loose text outside any block, in document order. */
