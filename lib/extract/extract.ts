@@ -122,14 +122,11 @@ export function notAnArticle(blocks: readonly Block[]): string | undefined {
  * The article's blocks as plain text. Each block's text is the collapsed
  * text content of one element, so it can be found again in the live page.
  */
-function collectBlocks(root: Element): Block[] {
+export function collectBlocks(root: Element): Block[] {
   const out: Array<Block & { heading: boolean }> = [];
   let inTeasers = false;
-  for (const el of blockElements(root)) {
-    const text = clean(el.textContent);
-    if (text === undefined) continue;
-    const links = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
-    const kind = kindOf(el);
+  for (const block of rawBlocks(root)) {
+    const { text, kind, links } = block;
     // A teaser box ("Most read", "More from …"): its label and the teasers after it, up to the next paragraph of prose.
     if (text.length < 80 && TEASER_LABEL.test(text)) {
       inTeasers = true;
@@ -149,23 +146,70 @@ function collectBlocks(root: Element): Block[] {
     .map(({ text, kind, links }) => ({ text, kind, links }));
 }
 
-/** Innermost block elements, plus containers holding loose text outside any block, in document order. */
-function blockElements(root: Element): Element[] {
-  const found: Element[] = [];
+/** Elements that start a block of their own when found among loose text. */
+const BLOCK_LEVEL = /^(p|h[1-6]|li|ul|ol|dl|dd|dt|blockquote|pre|div|section|article|main|header|table|tr|td|th|tbody|thead|form|figure|hr|center)$/i;
+
+function linkChars(node: Node): number {
+  if (node.nodeType !== 1) return 0;
+  const el = node as Element;
+  const own = el.tagName.toLowerCase() === 'a' ? (clean(el.textContent)?.length ?? 0) : 0;
+  return own + Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
+}
+
+/**
+ * The text blocks under `root`, in document order: the innermost block
+ * elements, containers holding only loose text, and the runs of loose text
+ * between the blocks of a container that holds both (text set with <br>s
+ * beside a list, say), split at double line breaks.
+ */
+function rawBlocks(root: Element): Block[] {
+  const found: Block[] = [];
+  const push = (text: string | undefined, kind: BlockKind, links: number): void => {
+    if (text !== undefined) found.push({ text, kind, links });
+  };
   const visit = (el: Element): void => {
     if (/^(figure|figcaption|aside|nav|footer)$/i.test(el.tagName)) return;
     const isBlock = el.matches(BLOCK_SELECTOR);
     const hasInnerBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     // The innermost blocks carry the text; an outer block would repeat it.
-    if (isBlock && !hasInnerBlock) {
-      found.push(el);
+    if (!hasInnerBlock && (isBlock || (LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)))) {
+      push(clean(el.textContent), kindOf(el), linkChars(el));
       return;
     }
-    if (!hasInnerBlock && LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)) {
-      found.push(el);
+    if (!hasLooseText(el)) {
+      for (const child of Array.from(el.children)) visit(child);
       return;
     }
-    for (const child of Array.from(el.children)) visit(child);
+    let run = '';
+    let runLinks = 0;
+    let breaks = 0;
+    const flush = (): void => {
+      push(clean(run), 'p', runLinks);
+      run = '';
+      runLinks = 0;
+    };
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') {
+        if (++breaks >= 2) flush();
+        else run += ' ';
+        continue;
+      }
+      if (node.nodeType === 3 && (node.textContent ?? '').trim() === '') {
+        run += ' ';
+        continue;
+      }
+      breaks = 0;
+      if (node.nodeType === 1 && (BLOCK_LEVEL.test((node as Element).tagName) || (node as Element).querySelector(BLOCK_SELECTOR) !== null)) {
+        flush();
+        visit(node as Element);
+        continue;
+      }
+      if (node.nodeType === 1 || node.nodeType === 3) {
+        run += node.textContent ?? '';
+        runLinks += linkChars(node);
+      }
+    }
+    flush();
   };
   visit(root);
   return found;

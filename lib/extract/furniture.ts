@@ -94,7 +94,8 @@ export function removeFurniture(doc: Document): void {
   }
   const bodyLength = textLength(body);
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (!el.isConnected) continue;
+    // Not isConnected: linkedom leaves every node of a cloned document unconnected.
+    if (!body.contains(el)) continue;
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
     if (!tokens.some(isFurnitureToken)) continue;
     // Never drop the article itself because of an unlucky class word.

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractFromHtml } from '../../lib/extract/from-html';
+import { decodeBody } from '../../lib/feeds/fetch-limited';
 import { isMainModule, sharedDir } from './shared-path';
 
 const SHINGLE = 4;
@@ -66,15 +67,6 @@ export function summarise(scores: PageScore[]): { precision: number; recall: num
   const precision = scores.reduce((s, x) => s + x.precision, 0) / n;
   const recall = scores.reduce((s, x) => s + x.recall, 0) / n;
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
-}
-
-/** Pages are UTF-8, some Latin-1 (read as Windows-1252, its superset in practice). */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 /** Text of an element with a space at every node boundary, so blocks never glue words together. */
@@ -128,13 +120,13 @@ async function dragnetPages(shared: string, split: 'training' | 'test'): Promise
     const htmlFile = path.join(dir, 'html', `${id}.html`);
     const goldFile = path.join(dir, 'gold', `${id}.txt`);
     if (!existsSync(htmlFile) || !existsSync(goldFile)) continue;
-    const gold = decode(await readFile(goldFile));
+    const gold = decodeBody(await readFile(goldFile));
     const cut = gold.indexOf(COMMENTS_MARK);
     pages.push({
       id,
       // The pages' own addresses were not kept; a path that is not a home page.
       url: `http://dragnet.test/page/${id}`,
-      html: decode(await readFile(htmlFile)),
+      html: decodeBody(await readFile(htmlFile)),
       gold: cut >= 0 ? gold.slice(0, cut) : gold,
     });
   }
