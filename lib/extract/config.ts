@@ -21,8 +21,8 @@ export const EXTRACT = {
   minProseShare: 0.5,
   /**
    * After a teaser label ("Most read", "More from …"), blocks are skipped
-   * until a paragraph of prose this long without links: teaser summaries are
-   * shorter, the report's paragraphs mostly longer.
+   * until a paragraph of prose this long, outside any list and without links:
+   * teasers are list items, links and their one-line summaries.
    */
-  teaserEndChars: 200,
+  teaserEndChars: 80,
 } as const;

@@ -126,14 +126,14 @@ export function collectBlocks(root: Element): Block[] {
   const out: Array<Block & { heading: boolean }> = [];
   let inTeasers = false;
   for (const block of rawBlocks(root)) {
-    const { text, kind, links } = block;
+    const { text, kind, links, inList } = block;
     // A teaser box ("Most read", "More from …"): its label and the teasers after it, up to the next paragraph of prose.
     if (text.length < 80 && TEASER_LABEL.test(text)) {
       inTeasers = true;
       continue;
     }
     if (inTeasers) {
-      const prose = kind !== 'h' && links === 0 && text.length >= EXTRACT.teaserEndChars && /[.!?"”’]$/.test(text);
+      const prose = kind === 'p' && !inList && links === 0 && text.length >= EXTRACT.teaserEndChars && /[.!?"”’]$/.test(text);
       if (!prose) continue;
       inTeasers = false;
     }
@@ -162,53 +162,80 @@ function linkChars(node: Node): number {
  * between the blocks of a container that holds both (text set with <br>s
  * beside a list, say), split at double line breaks.
  */
-function rawBlocks(root: Element): Block[] {
-  const found: Block[] = [];
+function rawBlocks(root: Element): Array<Block & { inList: boolean }> {
+  const found: Array<Block & { inList: boolean }> = [];
+  let inList = false;
   const push = (text: string | undefined, kind: BlockKind, links: number): void => {
-    if (text !== undefined) found.push({ text, kind, links });
+    if (text !== undefined) found.push({ text, kind, links, inList });
   };
   const visit = (el: Element): void => {
+    const list = /^(ul|ol|li|dl)$/i.test(el.tagName);
+    const outer = inList;
+    inList ||= list;
+    try {
+      visitInside(el);
+    } finally {
+      inList = outer;
+    }
+  };
+  const visitInside = (el: Element): void => {
     if (/^(figure|figcaption|aside|nav|footer)$/i.test(el.tagName)) return;
     const isBlock = el.matches(BLOCK_SELECTOR);
     const hasInnerBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     // The innermost blocks carry the text; an outer block would repeat it.
     if (!hasInnerBlock && (isBlock || (LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)))) {
-      push(clean(el.textContent), kindOf(el), linkChars(el));
+      // Lines set with <br>s: each break is a space, a double break a new paragraph.
+      if (el.querySelector('br') !== null) runs(el, kindOf(el));
+      else push(clean(el.textContent), kindOf(el), linkChars(el));
       return;
     }
-    if (!hasLooseText(el)) {
+    if (!hasInnerBlock || !hasLooseText(el)) {
       for (const child of Array.from(el.children)) visit(child);
       return;
     }
+    runs(el, 'p');
+  };
+  /** The runs of inline content of `el` between its blocks and double line breaks. */
+  const runs = (el: Element, kind: BlockKind): void => {
     let run = '';
     let runLinks = 0;
     let breaks = 0;
     const flush = (): void => {
-      push(clean(run), 'p', runLinks);
+      push(clean(run), kind, runLinks);
       run = '';
       runLinks = 0;
     };
-    for (const node of Array.from(el.childNodes)) {
+    const add = (node: Node): void => {
       if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') {
         if (++breaks >= 2) flush();
         else run += ' ';
-        continue;
+        return;
       }
       if (node.nodeType === 3 && (node.textContent ?? '').trim() === '') {
         run += ' ';
-        continue;
+        return;
       }
-      breaks = 0;
-      if (node.nodeType === 1 && (BLOCK_LEVEL.test((node as Element).tagName) || (node as Element).querySelector(BLOCK_SELECTOR) !== null)) {
-        flush();
-        visit(node as Element);
-        continue;
+      if (node.nodeType === 1) {
+        const child = node as Element;
+        if (BLOCK_LEVEL.test(child.tagName) || child.querySelector(BLOCK_SELECTOR) !== null) {
+          breaks = 0;
+          flush();
+          visit(child);
+          return;
+        }
+        // Inline markup holding line breaks (<span>line<br><br>line</span>): its parts join the runs.
+        if (child.querySelector('br') !== null && child.tagName.toLowerCase() !== 'a') {
+          for (const n of Array.from(child.childNodes)) add(n);
+          return;
+        }
       }
       if (node.nodeType === 1 || node.nodeType === 3) {
+        breaks = 0;
         run += node.textContent ?? '';
         runLinks += linkChars(node);
       }
-    }
+    };
+    for (const node of Array.from(el.childNodes)) add(node);
     flush();
   };
   visit(root);

@@ -159,7 +159,7 @@ const FURNITURE_TEXT: RegExp[] = [
 ];
 
 /** A picture credit in parentheses at the end of a caption: "(AP Photo/Evan Vucci)", "(Jane Roe/PA)". */
-const TRAILING_CREDIT = /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}. ]{1,30})\)$/iu;
+const TRAILING_CREDIT = /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.,' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}., ]{1,30})\)$/iu;
 
 export type BlockKind = 'p' | 'h' | 'li' | 'blockquote';
 
@@ -178,13 +178,13 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   }
   const endsSentence = /[.!?…"”’:;)]$/.test(t);
   // Tag lists flattened to text ("IranIraqMiddle EastNews"): glued capitalised words, no sentence.
-  if (!endsSentence && (t.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) return true;
+  if (!endsSentence && t.length < 200 && (t.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) return true;
   if (kind === 'h' && TEASER_LABEL.test(t)) return true;
   if (isDateline(t)) return true;
   // A caption ending in an agency credit: "Protesters outside the embassy (Jane Roe/PA)".
   if (t.length < 600 && TRAILING_CREDIT.test(t)) return true;
   // "… Photo: Getty" at the end of a short caption.
-  if (t.length < 240 && /\b(photo|picture|image|credit)s?\s*:\s*[^.]{1,60}\.?$/i.test(t)) return true;
+  if (t.length < 240 && /\b(photo|photograph|picture|image|credit)s?\s*:\s*[^.]{1,60}\.?$/i.test(t)) return true;
   // Newsletter boxes.
   if (t.length < 300 && /\b(sign up|sign-up|subscribe)\b|^get\b/i.test(t) && /\b(newsletters?|inbox|e-?mail|briefing|alerts)\b/i.test(t)) return true;
   // Dates, bylines and timestamps left as their own lines.

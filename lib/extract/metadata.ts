@@ -91,7 +91,7 @@ export function chooseOutlet(claims: readonly string[], host: string): string {
   const known = outletForHost(host);
   for (const claim of claims) {
     if (isSectionName(claim) || looksLikeDomain(claim, host)) continue;
-    if (known !== undefined && sameName(claim, known)) return known;
+    if (known !== undefined && (sameName(claim, known) || isDomainWord(claim, host))) return known;
     return claim;
   }
   return known ?? host;
@@ -106,16 +106,18 @@ export function isSectionName(name: string): boolean {
   return parts.length > 1 && parts.every((p) => SECTION_NAMES.has(p) || SECTION_NAMES.has(p.replace(/\s+news$/, '')));
 }
 
-/** "nytimes.com", "www.nytimes.com", "NYTimes" on nytimes.com: the host, not a name. */
+/** "nytimes.com", "www.nytimes.com": an address, not a name (unless the table names the outlet so, as "Boston.com"). */
 function looksLikeDomain(name: string, host: string): boolean {
   const n = name.trim().toLowerCase();
-  if (/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(n) && !/\s/.test(n)) {
-    // "Scroll.in", "Boston.com": some outlets are named after their domain; the table says which.
-    const known = outletForHost(host);
-    return !(known !== undefined && sameName(name, known));
-  }
+  if (!/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(n)) return false;
+  const known = outletForHost(host);
+  return !(known !== undefined && sameName(name, known));
+}
+
+/** "NYTimes" on nytimes.com: the domain's name written as a word. */
+function isDomainWord(name: string, host: string): boolean {
   const label = host.split('.').slice(-2, -1)[0] ?? '';
-  return label.length > 0 && n.replace(/[^a-z0-9]/g, '') === label.replace(/[^a-z0-9]/g, '') && name === name.toLowerCase();
+  return label.length > 0 && name.toLowerCase().replace(/[^a-z0-9]/g, '') === label.replace(/[^a-z0-9]/g, '');
 }
 
 function sameName(a: string, b: string): boolean {
