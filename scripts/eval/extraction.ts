@@ -18,6 +18,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { EXTRACT } from '../../lib/extract/config';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import { decodeBody } from '../../lib/feeds/fetch-limited';
 import { isMainModule, sharedDir } from './shared-path';
@@ -27,6 +28,8 @@ const COMMENTS_MARK = '!@#$%^&*()  COMMENTS';
 
 export interface PageScore {
   id: string;
+  /** Characters of the gold text. */
+  goldChars: number;
   precision: number;
   recall: number;
   rejected?: string;
@@ -104,9 +107,10 @@ function scorePages(pages: Page[], baseline = true): { ours: PageScore[]; theirs
   const theirs: PageScore[] = [];
   for (const p of pages) {
     const r = extractFromHtml(p.html, p.url);
-    ours.push(r.ok ? { id: p.id, ...shinglePR(r.article.text, p.gold) } : { id: p.id, precision: 0, recall: 0, rejected: r.reason });
+    const goldChars = p.gold.replace(/\s+/g, ' ').trim().length;
+    ours.push(r.ok ? { id: p.id, goldChars, ...shinglePR(r.article.text, p.gold) } : { id: p.id, goldChars, precision: 0, recall: 0, rejected: r.reason });
     const t = baseline ? readabilityText(p.html) : undefined;
-    theirs.push(t !== undefined ? { id: p.id, ...shinglePR(t, p.gold) } : { id: p.id, precision: 0, recall: 0, rejected: 'no result' });
+    theirs.push(t !== undefined ? { id: p.id, goldChars, ...shinglePR(t, p.gold) } : { id: p.id, goldChars, precision: 0, recall: 0, rejected: 'no result' });
   }
   return { ours, theirs };
 }
@@ -170,8 +174,15 @@ function lines(label: string, pages: number, ours: PageScore[], theirs: PageScor
     `${label}: ${pages} pages, 4-word shingle P/R averaged per page`,
     `  Parallax     F1 ${f3(a.f1)} (P ${f3(a.precision)}, R ${f3(a.recall)}); on the ${extracted.length} extracted: F1 ${f3(e.f1)}`,
     `  Readability  F1 ${f3(b.f1)} (P ${f3(b.precision)}, R ${f3(b.recall)}); no result on ${theirs.filter((s) => s.rejected).length}`,
-    `  rejected as not an article: ${rejected.length}`,
   ];
+  // Pages whose hand-cut text is itself long enough to be an article (the extractor's own length floor).
+  const isArticle = (x: PageScore): boolean => x.goldChars >= EXTRACT.minTextChars;
+  const oa = summarise(ours.filter(isArticle));
+  const ta = summarise(theirs.filter(isArticle));
+  out.push(
+    `  on the ${ours.filter(isArticle).length} pages whose gold text has ${EXTRACT.minTextChars}+ characters: Parallax F1 ${f3(oa.f1)} (P ${f3(oa.precision)}, R ${f3(oa.recall)}), Readability F1 ${f3(ta.f1)} (P ${f3(ta.precision)}, R ${f3(ta.recall)}); rejected there: ${rejected.filter(isArticle).length}`,
+    `  rejected as not an article: ${rejected.length}`,
+  );
   for (const r of rejected) out.push(`    ${r.id}: ${r.rejected}`);
   return out;
 }
