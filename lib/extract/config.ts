@@ -12,11 +12,13 @@ export const EXTRACT = {
   minTextChars: 500,
   /** A block "reads as prose" with at least this many words and a sentence end. */
   proseBlockWords: 8,
-  /** Fewer sentences than this in prose blocks is a label list, not a report. */
+  /**
+   * Fewer sentences than this in prose blocks is a label list, not a report.
+   * No floor on paragraphs: one of 3 paragraphs (or 6 sentences) refused 18
+   * Dragnet training pages whose hand-cut text is article-length (500+
+   * characters), short reports set as one or two blocks.
+   */
   minSentences: 4,
-  /** Fewer paragraphs than this is still an article when it has this many sentences (short reports set as one block). */
-  minParagraphs: 3,
-  sentencesForFewParagraphs: 6,
   /** Share of the text that must sit in prose blocks; the rest is lists, labels or links. */
   minProseShare: 0.5,
   /**

@@ -32,13 +32,21 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
     return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
-  const clone = cloneDocument(doc);
-  removeFurniture(clone);
+  const read = (withoutFurniture: boolean): ReturnType<Readability<Element>['parse']> => {
+    const clone = cloneDocument(doc);
+    if (withoutFurniture) removeFurniture(clone);
+    return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
+  };
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
-  } catch (error) {
-    return { ok: false, reason: `the article body could not be read (${String(error)})` };
+    parsed = read(true);
+  } catch {
+    // Readability can trip over what the furniture removal left; the page as it is may still read.
+    try {
+      parsed = read(false);
+    } catch (error) {
+      return { ok: false, reason: `the article body could not be read (${String(error)})` };
+    }
   }
   if (parsed === null || parsed.content === null || parsed.content === undefined) {
     return { ok: false, reason: 'not an article: no body of text found on the page' };
@@ -87,7 +95,7 @@ function proseSentences(b: Block): number {
 
 /**
  * The article test: whether the main text reads as an article (enough
- * text, in paragraphs of sentences), whatever the page's markup. Returns
+ * text, mostly in paragraphs of sentences), whatever the page's markup. Returns
  * why not in plain words, or undefined for an article.
  */
 export function notAnArticle(blocks: readonly Block[]): string | undefined {
@@ -98,19 +106,14 @@ export function notAnArticle(blocks: readonly Block[]): string | undefined {
   }
   let sentences = 0;
   let proseChars = 0;
-  let paragraphs = 0;
   for (const b of blocks) {
     const n = proseSentences(b);
     if (n === 0) continue;
     sentences += n;
     proseChars += b.text.length;
-    paragraphs++;
   }
   if (sentences < EXTRACT.minSentences) {
     return `not an article: the text has only ${sentences} sentence${sentences === 1 ? '' : 's'} of prose (at least ${EXTRACT.minSentences})`;
-  }
-  if (paragraphs < EXTRACT.minParagraphs && sentences < EXTRACT.sentencesForFewParagraphs) {
-    return `not an article: too little text (${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} with ${sentences} sentences)`;
   }
   if (proseChars / chars < EXTRACT.minProseShare) {
     return `not an article: the text is mostly lists, links or labels (${Math.round((100 * proseChars) / chars)} % in sentences)`;
