@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { extractFromHtml } from '../lib/extract/from-html';
+import { decodeBody } from '../lib/feeds/fetch-limited';
 import { parseArticleLines, type LineError } from '../lib/io/jsonl';
 import type { ArticleInput } from '../lib/types';
 
@@ -44,4 +45,45 @@ export function loadInput(p: string): Loaded {
     }
   } else fromJsonl(p, path.basename(p), out);
   return out;
+}
+
+/** A page to extract: its HTML and the address it was read from. */
+export interface PageInput {
+  id: string;
+  url: string;
+  html: string;
+}
+
+/**
+ * Pages for `parallax extract`: a saved page (`.html`/`.htm`, with its
+ * address given apart), or JSON Lines of `{"id"?, "url", "html"}` (a line
+ * without an id is named by its number).
+ */
+export function loadPages(file: string, url: string | undefined): { pages: PageInput[]; errors: string[] } {
+  const bytes = readFileSync(file);
+  if (/\.html?$/i.test(file)) {
+    if (url === undefined) throw new Error(`${path.basename(file)} is a saved page: give its address with --url URL`);
+    return { pages: [{ id: path.basename(file).replace(/\.html?$/i, ''), url, html: decodeBody(bytes) }], errors: [] };
+  }
+  const pages: PageInput[] = [];
+  const errors: string[] = [];
+  decodeBody(bytes)
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.replace(/^\uFEFF/, '').trim();
+      if (!line) return;
+      let o: unknown;
+      try {
+        o = JSON.parse(line);
+      } catch (e) {
+        errors.push(`line ${i + 1}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+        return;
+      }
+      const v = (typeof o === 'object' && o !== null && !Array.isArray(o) ? o : {}) as Record<string, unknown>;
+      const missing = ['url', 'html'].find((k) => typeof v[k] !== 'string' || !(v[k] as string).trim());
+      if (missing !== undefined) errors.push(`line ${i + 1}: missing "${missing}" (each line is {"id"?, "url", "html"})`);
+      else if (v.id !== undefined && typeof v.id !== 'string') errors.push(`line ${i + 1}: "id" is not a string`);
+      else pages.push({ id: (v.id as string | undefined) ?? String(i + 1), url: v.url as string, html: v.html as string });
+    });
+  return { pages, errors };
 }

@@ -5,6 +5,7 @@
  *   parallax cluster FILE.jsonl
  *   parallax pairs FILE.tsv [--eval]
  *   parallax diff FILE.jsonl
+ *   parallax extract FILE.html --url URL | FILE.jsonl
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findDifferences, typeOfKind } from '../lib/diff/differences';
@@ -12,7 +13,8 @@ import { parsePairLines } from '../lib/io/pairs';
 import { analyseSentence } from '../lib/text/analyse';
 import { alignArticles, type AlignResult } from '../lib/story/align';
 import { scorePairsTsv } from '../lib/io/pairs-tsv';
-import { loadInput, type Loaded } from './load';
+import { extractFromHtml } from '../lib/extract/from-html';
+import { loadInput, loadPages, type Loaded } from './load';
 
 const HELP: Record<string, string> = {
   main: `parallax — how outlets reported the same claims
@@ -22,6 +24,8 @@ Usage:
   parallax cluster FILE.jsonl              the story of each article, one JSON line each
   parallax pairs FILE.tsv [--eval]         same-claim score for each sentence pair
   parallax diff FILE.jsonl                 the differences the card shows for each sentence pair
+  parallax extract FILE.html --url URL     the article of saved pages, as the extension reads it
+  parallax extract PAGES.jsonl
   parallax COMMAND --help                  help on one command
 
 Input lines: {"id"?, "url", "outlet", "title", "publishedAt"?, "text" | "html"}`,
@@ -53,6 +57,15 @@ number, name_spelling, quote_wording, hedged_vs_stated, confirmed_vs_unverified
 "a" and "b" are the differing words of each sentence; "label" says it in
 plain words ("here" is sentence a, "there" sentence b).
 Bad lines are reported on stderr by number with the reason; the rest is read.`,
+  extract: `parallax extract FILE.html --url URL
+parallax extract PAGES.jsonl
+
+Runs the extension's article extraction on saved pages: a .html file read
+from URL, or JSON Lines of {"id"?, "url", "html"} (id defaults to the line
+number). Prints one JSON line per page:
+  {"id", "ok": true, "url", "title", "outlet", "byline", "publishedAt", "text"}
+  {"id", "ok": false, "reason"}     (not an article, and why)
+  --url URL   the address a saved .html page was read from`,
 };
 
 class UsageError extends Error {}
@@ -71,14 +84,14 @@ function load(file: string | undefined, io: Io): Loaded {
   return loaded;
 }
 
-function progress(io: Io): (done: number, total: number) => void {
+function progress(io: Io, what = 'matching… %d/%t articles'): (done: number, total: number) => void {
   const started = Date.now();
   let last = 0;
   return (done, total) => {
     const now = Date.now();
     if (now - started > 2000 && now - last > 1000) {
       last = now;
-      io.err(`matching… ${done}/${total} articles\n`);
+      io.err(`${what.replace('%d', String(done)).replace('%t', String(total))}\n`);
     }
   };
 }
@@ -181,7 +194,36 @@ function diff(args: string[], io: Io): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { align, cluster, pairs, diff };
+function extract(args: string[], io: Io): number {
+  const urlAt = args.indexOf('--url');
+  const url = urlAt >= 0 ? args[urlAt + 1] : undefined;
+  if (urlAt >= 0 && (url === undefined || url.startsWith('--'))) throw new UsageError('--url needs the page address');
+  const file = args.find((a, i) => !a.startsWith('--') && (urlAt < 0 || i !== urlAt + 1));
+  if (!file) throw new UsageError('missing input: give a FILE.html with --url URL, or a PAGES.jsonl');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
+  let loaded: ReturnType<typeof loadPages>;
+  try {
+    loaded = loadPages(file, url);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  for (const e of loaded.errors) io.err(`${e}\n`);
+  if (loaded.pages.length === 0) throw new UsageError(`no pages in ${file}`);
+  const tick = progress(io, 'extracting… %d/%t pages');
+  loaded.pages.forEach((p, i) => {
+    const r = extractFromHtml(p.html, p.url);
+    const a = r.ok ? r.article : undefined;
+    const line = a
+      ? { id: p.id, ok: true, url: a.url, title: a.title, outlet: a.outlet, byline: a.byline ?? null, publishedAt: a.publishedAt ?? null, text: a.text }
+      : { id: p.id, ok: false, reason: r.ok ? '' : r.reason };
+    io.out(`${JSON.stringify(line)}\n`);
+    tick(i + 1, loaded.pages.length);
+  });
+  return 0;
+}
+
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { align, cluster, pairs, diff, extract };
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

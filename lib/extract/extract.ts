@@ -4,58 +4,65 @@
  * (content script), happy-dom and linkedom. The live document is never
  * changed.
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { capText, TEXT_LIMITS } from '../text/config';
 import type { ArticleInput } from '../types';
-import { isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
-import { readMetadata, stripTitleSuffix, toIso } from './metadata';
+import { EXTRACT } from './config';
+import { TEASER_LABEL, isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
+import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
+import { outletForHost } from './outlets';
 
 export type ExtractResult = { ok: true; article: ArticleInput } | { ok: false; reason: string };
 
-/** Below these, a page is a teaser, an index or a stub rather than a report. */
-export const MIN_TEXT_CHARS = 500;
-export const MIN_PARAGRAPHS = 3;
+/** Below this, a page is a teaser, an index or a stub rather than a report (kept for callers that filter texts the same way). */
+export const MIN_TEXT_CHARS = EXTRACT.minTextChars;
 
 const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
 /** Containers whose own loose text counts as a block when no block element wraps it. */
 const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
 
+/**
+ * The article of a page, or why the page is not one. The content script,
+ * the offscreen document and the Node command line all call this on a
+ * document of their own.
+ */
 export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
   const meta = readMetadata(doc, pageUrl);
-  if (!meta.declaresArticle) {
-    // Many real articles carry og:type "website", so that label alone only
-    // rejects together with another sign of an index page.
-    const what = meta.declaresNonArticle ? 'the page declares itself a website or index' : 'no article markup';
-    if (isRootPath(pageUrl)) return { ok: false, reason: `a home page, not an article (${what})` };
-    if (!isProbablyReaderable(doc)) return { ok: false, reason: `too little article prose on the page (${what})` };
+  if (!meta.declaresArticle && isRootPath(pageUrl)) {
+    return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
-  const clone = cloneDocument(doc);
-  removeFurniture(clone);
+  const read = (withoutFurniture: boolean): ReturnType<Readability<Element>['parse']> => {
+    const clone = cloneDocument(doc);
+    if (withoutFurniture) removeFurniture(clone);
+    return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
+  };
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
-  } catch (error) {
-    return { ok: false, reason: `the article body could not be read (${String(error)})` };
+    parsed = read(true);
+  } catch {
+    // Readability can trip over what the furniture removal left; the page as it is may still read.
+    try {
+      parsed = read(false);
+    } catch (error) {
+      return { ok: false, reason: `the article body could not be read (${String(error)})` };
+    }
   }
   if (parsed === null || parsed.content === null || parsed.content === undefined) {
-    return { ok: false, reason: 'no article body found' };
+    return { ok: false, reason: 'not an article: no body of text found on the page' };
   }
 
-  const paragraphs = collectParagraphs(parsed.content);
-  const text = paragraphs.join('\n\n');
-  if (text.length < MIN_TEXT_CHARS || paragraphs.length < MIN_PARAGRAPHS) {
-    return {
-      ok: false,
-      reason: `too little article text (${text.length} characters in ${paragraphs.length} paragraphs)`,
-    };
-  }
+  const blocks = collectBlocks(parsed.content);
+  const refusal = notAnArticle(blocks);
+  if (refusal !== undefined) return { ok: false, reason: refusal };
+  const text = blocks.map((b) => b.text).join('\n\n');
 
   const host = hostOf(meta.canonicalUrl) ?? hostOf(pageUrl) ?? '';
-  const outlet = meta.outlet ?? clean(parsed.siteName) ?? host;
+  const claims = [...meta.outletClaims, clean(parsed.siteName)].filter((c): c is string => c !== undefined);
+  const outlet = chooseOutlet(claims, host);
   const rawTitle = meta.title ?? clean(parsed.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
-  const title = stripTitleSuffix(rawTitle, [outlet, host, clean(parsed.siteName) ?? '']);
+  const title = stripTitleSuffix(rawTitle, [outlet, host, outletForHost(host) ?? '', ...claims]);
   const byline = meta.byline ?? clean(parsed.byline)?.replace(/^by\s+/i, '');
   const publishedAt = meta.publishedAt ?? toIso(parsed.publishedTime ?? undefined);
   const lang = meta.lang ?? clean(parsed.lang);
@@ -67,41 +74,173 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   return { ok: true, article };
 }
 
+interface Block {
+  text: string;
+  kind: BlockKind;
+  /** Characters of the block inside links. */
+  links: number;
+}
+
+const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Sentences of a block that reads as prose: enough words, and sentence ends. */
+function proseSentences(b: Block): number {
+  if (b.kind === 'h' || wordCount(b.text) < EXTRACT.proseBlockWords) return 0;
+  if (b.links / b.text.length > 0.5) return 0;
+  return (b.text.match(SENTENCE_END) ?? []).length;
+}
+
+/**
+ * The article test: whether the main text reads as an article (enough
+ * text, mostly in paragraphs of sentences), whatever the page's markup. Returns
+ * why not in plain words, or undefined for an article.
+ */
+export function notAnArticle(blocks: readonly Block[]): string | undefined {
+  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+  const words = blocks.reduce((n, b) => n + wordCount(b.text), 0);
+  if (chars < EXTRACT.minTextChars) {
+    return `not an article: too little text (${words} words; an article has at least ${EXTRACT.minTextChars} characters)`;
+  }
+  let sentences = 0;
+  let proseChars = 0;
+  for (const b of blocks) {
+    const n = proseSentences(b);
+    if (n === 0) continue;
+    sentences += n;
+    proseChars += b.text.length;
+  }
+  if (sentences < EXTRACT.minSentences) {
+    return `not an article: the text has only ${sentences} sentence${sentences === 1 ? '' : 's'} of prose (at least ${EXTRACT.minSentences})`;
+  }
+  if (proseChars / chars < EXTRACT.minProseShare) {
+    return `not an article: the text is mostly lists, links or labels (${Math.round((100 * proseChars) / chars)} % in sentences)`;
+  }
+  return undefined;
+}
+
 /**
  * The article's blocks as plain text. Each block's text is the collapsed
  * text content of one element, so it can be found again in the live page.
  */
-function collectParagraphs(root: Element): string[] {
-  const out: Array<{ text: string; heading: boolean }> = [];
-  for (const el of blockElements(root)) {
-    const text = clean(el.textContent);
-    if (text === undefined) continue;
-    const links = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
-    const kind = kindOf(el);
+export function collectBlocks(root: Element): Block[] {
+  const out: Array<Block & { heading: boolean }> = [];
+  let inTeasers = false;
+  for (const block of rawBlocks(root)) {
+    const { text, kind, links, inList } = block;
+    // A teaser box ("Most read", "More from …"): its label and the teasers after it, up to the next paragraph of prose.
+    if (text.length < 80 && TEASER_LABEL.test(text)) {
+      inTeasers = true;
+      continue;
+    }
+    if (inTeasers) {
+      const prose = kind === 'p' && !inList && links === 0 && text.length >= EXTRACT.teaserEndChars && /[.!?"”’]$/.test(text);
+      if (!prose) continue;
+      inTeasers = false;
+    }
     if (isFurnitureBlock(text, kind, links)) continue;
-    out.push({ text, heading: kind === 'h' });
+    out.push({ text, kind, links, heading: kind === 'h' });
   }
   // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
-  return out.filter((b, i) => !b.heading || (out[i + 1] !== undefined && !out[i + 1]!.heading)).map((b) => b.text);
+  return out
+    .filter((b, i) => !b.heading || (out[i + 1] !== undefined && !out[i + 1]!.heading))
+    .map(({ text, kind, links }) => ({ text, kind, links }));
 }
 
-/** Innermost block elements, plus containers holding loose text outside any block, in document order. */
-function blockElements(root: Element): Element[] {
-  const found: Element[] = [];
+/** Elements that start a block of their own when found among loose text. */
+const BLOCK_LEVEL = /^(p|h[1-6]|li|ul|ol|dl|dd|dt|blockquote|pre|div|section|article|main|header|table|tr|td|th|tbody|thead|form|figure|hr|center)$/i;
+
+function linkChars(node: Node): number {
+  if (node.nodeType !== 1) return 0;
+  const el = node as Element;
+  const own = el.tagName.toLowerCase() === 'a' ? (clean(el.textContent)?.length ?? 0) : 0;
+  return own + Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (clean(a.textContent)?.length ?? 0), 0);
+}
+
+/**
+ * The text blocks under `root`, in document order: the innermost block
+ * elements, containers holding only loose text, and the runs of loose text
+ * between the blocks of a container that holds both (text set with <br>s
+ * beside a list, say), split at double line breaks.
+ */
+function rawBlocks(root: Element): Array<Block & { inList: boolean }> {
+  const found: Array<Block & { inList: boolean }> = [];
+  let inList = false;
+  const push = (text: string | undefined, kind: BlockKind, links: number): void => {
+    if (text !== undefined) found.push({ text, kind, links, inList });
+  };
   const visit = (el: Element): void => {
+    const list = /^(ul|ol|li|dl)$/i.test(el.tagName);
+    const outer = inList;
+    inList ||= list;
+    try {
+      visitInside(el);
+    } finally {
+      inList = outer;
+    }
+  };
+  const visitInside = (el: Element): void => {
     if (/^(figure|figcaption|aside|nav|footer)$/i.test(el.tagName)) return;
     const isBlock = el.matches(BLOCK_SELECTOR);
     const hasInnerBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     // The innermost blocks carry the text; an outer block would repeat it.
-    if (isBlock && !hasInnerBlock) {
-      found.push(el);
+    if (!hasInnerBlock && (isBlock || (LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)))) {
+      // Lines set with <br>s: each break is a space, a double break a new paragraph.
+      if (el.querySelector('br') !== null) runs(el, kindOf(el));
+      else push(clean(el.textContent), kindOf(el), linkChars(el));
       return;
     }
-    if (!hasInnerBlock && LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)) {
-      found.push(el);
+    if (!hasInnerBlock || !hasLooseText(el)) {
+      for (const child of Array.from(el.children)) visit(child);
       return;
     }
-    for (const child of Array.from(el.children)) visit(child);
+    runs(el, 'p');
+  };
+  /** The runs of inline content of `el` between its blocks and double line breaks. */
+  const runs = (el: Element, kind: BlockKind): void => {
+    let run = '';
+    let runLinks = 0;
+    let breaks = 0;
+    const flush = (): void => {
+      push(clean(run), kind, runLinks);
+      run = '';
+      runLinks = 0;
+    };
+    const add = (node: Node): void => {
+      if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') {
+        if (++breaks >= 2) flush();
+        else run += ' ';
+        return;
+      }
+      if (node.nodeType === 3 && (node.textContent ?? '').trim() === '') {
+        run += ' ';
+        return;
+      }
+      if (node.nodeType === 1) {
+        const child = node as Element;
+        if (BLOCK_LEVEL.test(child.tagName) || child.querySelector(BLOCK_SELECTOR) !== null) {
+          breaks = 0;
+          flush();
+          visit(child);
+          return;
+        }
+        // Inline markup holding line breaks (<span>line<br><br>line</span>): its parts join the runs.
+        if (child.querySelector('br') !== null && child.tagName.toLowerCase() !== 'a') {
+          for (const n of Array.from(child.childNodes)) add(n);
+          return;
+        }
+      }
+      if (node.nodeType === 1 || node.nodeType === 3) {
+        breaks = 0;
+        run += node.textContent ?? '';
+        runLinks += linkChars(node);
+      }
+    };
+    for (const node of Array.from(el.childNodes)) add(node);
+    flush();
   };
   visit(root);
   return found;

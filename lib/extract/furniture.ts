@@ -32,9 +32,56 @@ const FURNITURE_SELECTOR = [
   '[hidden]',
 ].join(',');
 
-/** Class or id words that mark furniture containers (matched as whole words of the attribute). */
-const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:captions?|credits?|share|sharing|sharebar|social|newsletter|signup|subscribe|subscription|related|readmore|read-more|more-stories|comments?|comment-notice|discussion|tags?|taglist|topics|keywords|advert|adverts|advertisement|ads?|ad-slot|promo|sponsored|sponsor|language-picker|lang-picker|languages|translations|breadcrumbs?|toolbar|sidebar|outbrain|taboola|recommended|most-read|mostread|paywall|cookie|consent|embed-tweet|tweet)(?:$|[\s_-])/i;
+/**
+ * Class or id words that mark furniture containers. A class token is
+ * furniture when one of these, as a whole run of its hyphen- or
+ * underscore-separated parts, is in it ("share-bar", "c-most-read") and no
+ * part of it names content ("entry-content-read-more" is the article body
+ * with a "read more" toggle, not a teaser).
+ */
+const FURNITURE_WORDS = [
+  'caption', 'captions', 'credit', 'credits', 'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'newsletter',
+  'signup', 'sign-up', 'subscribe', 'subscription', 'related', 'readmore', 'read-more', 'more-stories', 'more-from',
+  'comment', 'comments', 'comment-count', 'discussion', 'tags', 'taglist', 'topics', 'keywords', 'advert', 'adverts',
+  'advertisement', 'ad', 'ads', 'ad-slot', 'promo', 'sponsored', 'sponsor', 'language-picker', 'lang-picker', 'languages',
+  'translations', 'breadcrumb', 'breadcrumbs', 'toolbar', 'sidebar', 'outbrain', 'taboola', 'recommended',
+  'recommendations', 'most-read', 'mostread', 'most-popular', 'popular', 'trending', 'paywall', 'cookie', 'consent',
+  'embed-tweet', 'tweet', 'teaser', 'teasers', 'byline', 'dateline', 'timestamp',
+];
+const FURNITURE_RUNS = FURNITURE_WORDS.map((w) => w.split('-'));
+/** Parts of a class token that name the content itself. */
+const CONTENT_PARTS = new Set(['content', 'body', 'article', 'story', 'text', 'main', 'entry', 'post', 'prose', 'copy']);
+
+/** Whether one class or id token names furniture, by whole parts (see FURNITURE_WORDS). */
+export function isFurnitureToken(token: string): boolean {
+  const parts = token.toLowerCase().split(/[-_]+/).filter((p) => p.length > 0);
+  if (parts.some((p) => CONTENT_PARTS.has(p))) return false;
+  return FURNITURE_RUNS.some((run) => {
+    for (let i = 0; i + run.length <= parts.length; i++) {
+      if (run.every((w, j) => parts[i + j] === w)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Prose paragraphs: this many paragraphs of sentences, mostly not link text,
+ * inside one element make it the report (or part of it), whatever its class
+ * says. Furniture holds teasers and links, not runs of prose.
+ */
+const PROSE_PARAGRAPHS_IN_CONTENT = 3;
+const PROSE_PARAGRAPH_CHARS = 120;
+
+function looksLikeReport(el: Element): boolean {
+  let prose = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) {
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < PROSE_PARAGRAPH_CHARS || !/[.!?"”’]$/.test(text)) continue;
+    const links = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + (a.textContent ?? '').length, 0);
+    if (links / text.length < 0.3 && ++prose >= PROSE_PARAGRAPHS_IN_CONTENT) return true;
+  }
+  return false;
+}
 
 /** Remove furniture elements from a (cloned) document before Readability scores it. */
 export function removeFurniture(doc: Document): void {
@@ -47,12 +94,13 @@ export function removeFurniture(doc: Document): void {
   }
   const bodyLength = textLength(body);
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (!el.isConnected) continue;
-    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!FURNITURE_CLASS.test(words)) continue;
-    // Never drop the container of the article itself because of an unlucky class word.
+    // Not isConnected: linkedom leaves every node of a cloned document unconnected.
+    if (!body.contains(el)) continue;
+    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (!tokens.some(isFurnitureToken)) continue;
+    // Never drop the article itself because of an unlucky class word.
     if (el.querySelector('h1, article') !== null || /^(article|main|body|html)$/i.test(el.tagName)) continue;
-    if (textLength(el) > bodyLength * 0.5) continue;
+    if (textLength(el) > bodyLength * 0.5 || looksLikeReport(el)) continue;
     el.remove();
   }
 }
@@ -67,24 +115,51 @@ const SHARE_WORDS = new Set(
   ),
 );
 
+/** Labels that head a box of teasers to other stories ("Most read", "More from Politics", "Related"). */
+export const TEASER_LABEL =
+  /^(most (read|popular|viewed|shared|watched|emailed|commented)|popular( now| stories)?|trending( now| stories)?|related( stories| articles| content| coverage| news| links| topics)?|recommended( for you| stories| reading)?|more (from|on|in|about|stories|news|top stories|like this)\b.*|read more|read next|up next|what to read next|you may (also )?like|you might (also )?like|don['’]t miss|must read|editors['’]? picks|top stories|latest( news| stories)?|more headlines|elsewhere on .*|from (our|the) .*network|around the web|sponsored stories|promoted stories)\s*[:：.]?$/i;
+
+const MONTH = '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+const WEEKDAY = '(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday|rsday)?\\.?';
+/** Words a dateline or timestamp is made of: "Nov. 20, 2019 5:52 AM EST", "Updated: Monday 3 June 2019, 09:42 GMT". */
+const DATE_WORD = new RegExp(
+  `^(${MONTH}|${WEEKDAY}|\\d{1,4}(st|nd|rd|th)?|\\d{1,2}[:.]\\d{2}([:.]\\d{2})?|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|[ap]\\.?m\\.?|[a-z]{1,2}[sd]t|utc|gmt|bst|cest?|ist|et|pt|ct|z|on|at|published|updated|last|modified|posted|first|filed|date|time|am|pm|ago|hours?|hrs?|mins?|minutes?|days?|today|yesterday|and|of|the)$`,
+  'i',
+);
+
+/** A block made only of date and time words: a dateline or a timestamp, not a sentence. */
+export function isDateline(text: string): boolean {
+  const words = text.split(/[\s,|·•–—-]+/).map((w) => w.replace(/^[([]+|[)\]:;.,]+$/g, '')).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 14) return false;
+  return words.some((w) => /\d/.test(w)) && words.every((w) => DATE_WORD.test(w));
+}
+
 const FURNITURE_TEXT: RegExp[] = [
   // Advertising labels.
-  /^(advertisement|advertising|sponsored( content)?|promoted|ad|paid content)$/i,
+  /^(advertisement|advertising|sponsored( content)?|promoted|ad|paid content|paid post|partner content)$/i,
   // "READ: …", "Read more: …", "Related: …" teasers.
-  /^(read|read more|read also|also read|more|related|related stories|related articles?|see also|watch|listen|recommended|most read|don['’]t miss|must read|more on this story|you may also like)\s*[:：|»>–—-]/i,
+  /^(read|read more|read also|also read|more|related|related stories|related articles?|see also|watch|listen|recommended|most read|don['’]t miss|must read|more on this story|you may also like|more from [^:]{1,40}|suggested|further reading)\s*[:：|»>–—-]/i,
   // Picture credits and captions.
-  /^(photo|photos|picture|image|photograph|video|credit|illustration|graphic|file photo)\s*(:|by\b|credit\b)/i,
-  // Comment notices.
-  /^(show|hide|view|load|post|leave|add|read|join)( all| the| a)?( \d+)? comments?\b/i,
+  /^(photo|photos|picture|image|photograph|video|credit|illustration|graphic|file photo|image copyright|image caption|media caption|copyright)\s*(:|by\b|credit\b|copyright\b|caption\b|©)/i,
+  /^(getty images|ap photo|reuters|afp|epa|shutterstock|pa( media| wire)?)(\s*\/.*)?$/i,
+  /^©/,
+  // Comment notices and counts.
+  /^(show|hide|view|load|post|leave|add|read|join|see)( all| the| a| our)?( \d+)? (comments?|replies|conversation|discussion)\b/i,
   /\bnot accepting comments\b/i,
   /^comments? (are|is) (closed|disabled|now closed)/i,
-  /^\d+ comments?$/i,
+  /^(\d+ )?comments?( \(\d+\)| \d+)?$/i,
+  /^\d+ (comments?|replies|shares)$/i,
   // Agency credit lines: "(Reporting by …; Editing by …)".
   /^\((additional )?(reporting|writing|editing|compiled|graphics) by\b/i,
   // Embedded posts that were flattened to text.
   /pic\.twitter\.com\//i,
   /^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}$/,
+  // Subscription walls and prompts.
+  /^(already a (subscriber|member)|subscribe (now|today|for|to)|become a (member|subscriber)|support (our|independent) journalism|you have (read|reached) \d+|this (article|content) is (for|available to) subscribers)/i,
 ];
+
+/** A picture credit in parentheses at the end of a caption: "(AP Photo/Evan Vucci)", "(Jane Roe/PA)". */
+const TRAILING_CREDIT = /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.,' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}., ]{1,30})\)$/iu;
 
 export type BlockKind = 'p' | 'h' | 'li' | 'blockquote';
 
@@ -103,13 +178,15 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   }
   const endsSentence = /[.!?…"”’:;)]$/.test(t);
   // Tag lists flattened to text ("IranIraqMiddle EastNews"): glued capitalised words, no sentence.
-  if (!endsSentence && (t.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) return true;
+  if (!endsSentence && t.length < 200 && (t.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) return true;
+  if (kind === 'h' && TEASER_LABEL.test(t)) return true;
+  if (isDateline(t)) return true;
   // A caption ending in an agency credit: "Protesters outside the embassy (Jane Roe/PA)".
-  if (t.length < 240 && /\([\p{L}.' -]{2,40}\/[\p{L}. ]{1,30}\)$/u.test(t)) return true;
+  if (t.length < 600 && TRAILING_CREDIT.test(t)) return true;
   // "… Photo: Getty" at the end of a short caption.
-  if (t.length < 240 && /\b(photo|picture|image|credit)s?\s*:\s*[^.]{1,60}\.?$/i.test(t)) return true;
+  if (t.length < 240 && /\b(photo|photograph|picture|image|credit)s?\s*:\s*[^.]{1,60}\.?$/i.test(t)) return true;
   // Newsletter boxes.
-  if (t.length < 300 && /\b(sign up|subscribe)\b/i.test(t) && /\b(newsletter|inbox|e-?mail|briefing)\b/i.test(t)) return true;
+  if (t.length < 300 && /\b(sign up|sign-up|subscribe)\b|^get\b/i.test(t) && /\b(newsletters?|inbox|e-?mail|briefing|alerts)\b/i.test(t)) return true;
   // Dates, bylines and timestamps left as their own lines.
   if (kind === 'p' && !/[.!?]$/.test(t) && words.length < 12 && /^(by|published|updated|last updated|posted|filed)\b/i.test(t)) {
     return true;

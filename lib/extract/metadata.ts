@@ -4,11 +4,12 @@
  * Reads the document only; never changes it.
  */
 import { capText, TEXT_LIMITS } from '../text/config';
+import { SECTION_NAMES, outletForHost } from './outlets';
 
 export interface PageMetadata {
   canonicalUrl: string;
-  /** Outlet name candidates in precedence order, before the host-name fallback. */
-  outlet?: string;
+  /** Names the page gives its publisher, in precedence order: JSON-LD publisher, og:site_name, application-name. */
+  outletClaims: string[];
   title?: string;
   byline?: string;
   publishedAt?: string;
@@ -47,11 +48,9 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const canonicalHref = attr(doc.querySelector('link[rel~="canonical" i]'), 'href') ?? meta(doc, 'og:url');
   const canonicalUrl = resolveUrl(canonicalHref, pageUrl) ?? resolveUrl(pageUrl, pageUrl) ?? pageUrl;
 
-  const outlet =
-    clean(nameOf(article?.['publisher'])) ??
-    clean(meta(doc, 'og:site_name')) ??
-    clean(meta(doc, 'application-name')) ??
-    undefined;
+  const outletClaims = [nameOf(article?.['publisher']), meta(doc, 'og:site_name'), meta(doc, 'application-name')]
+    .map((n) => clean(n))
+    .filter((n): n is string => n !== undefined);
 
   const title = clean(str(article?.['headline'])) ?? clean(meta(doc, 'og:title')) ?? clean(meta(doc, 'twitter:title'));
 
@@ -80,13 +79,59 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     article !== undefined || ogType === 'article' || meta(doc, 'article:published_time') !== undefined;
   const declaresNonArticle = !declaresArticle && ((ogType !== undefined && ogType !== 'article') || ld.nonArticle);
 
-  return { canonicalUrl, outlet, title, byline, publishedAt, lang, declaresArticle, declaresNonArticle };
+  return { canonicalUrl, outletClaims, title, byline, publishedAt, lang, declaresArticle, declaresNonArticle };
 }
 
 /**
- * "Storm closes port | The Daily Ledger" → "Storm closes port". The result is
- * at most TEXT_LIMITS.maxTitleChars long; a longer title is cut first, as
- * each segment stripped rescans the title.
+ * The outlet's name: the first name the page gives that is a name (not a
+ * section, a category or a bare domain), in the spelling of the table of
+ * outlets when it is the same name; else the table's name for the host;
+ * else the host.
+ */
+export function chooseOutlet(claims: readonly string[], host: string): string {
+  const known = outletForHost(host);
+  for (const claim of claims) {
+    if (isSectionName(claim) || looksLikeDomain(claim, host)) continue;
+    if (known !== undefined && (sameName(claim, known) || isDomainWord(claim, host))) return known;
+    return claim;
+  }
+  return known ?? host;
+}
+
+/** A section, category or label rather than a publisher: "U.S.", "World News", "Hosted", "Opinion | Editorial". */
+export function isSectionName(name: string): boolean {
+  const n = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (SECTION_NAMES.has(n) || SECTION_NAMES.has(n.replace(/\s+news$/, ''))) return true;
+  // "Opinion | Editorial", "World - Politics": every part a section.
+  const parts = n.split(/\s+[|–—•·:>›-]\s+|\s*[\/›>]\s*/).filter((p) => p.length > 0);
+  return parts.length > 1 && parts.every((p) => SECTION_NAMES.has(p) || SECTION_NAMES.has(p.replace(/\s+news$/, '')));
+}
+
+/** "nytimes.com", "www.nytimes.com": an address, not a name (unless the table names the outlet so, as "Boston.com"). */
+function looksLikeDomain(name: string, host: string): boolean {
+  const n = name.trim().toLowerCase();
+  if (!/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(n)) return false;
+  const known = outletForHost(host);
+  return !(known !== undefined && sameName(name, known));
+}
+
+/** "NYTimes" on nytimes.com: the domain's name written as a word. */
+function isDomainWord(name: string, host: string): boolean {
+  const label = host.split('.').slice(-2, -1)[0] ?? '';
+  return label.length > 0 && name.toLowerCase().replace(/[^a-z0-9]/g, '') === label.replace(/[^a-z0-9]/g, '');
+}
+
+function sameName(a: string, b: string): boolean {
+  const norm = (x: string): string => x.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * "Storm closes port | The Daily Ledger" → "Storm closes port": drops the
+ * outlet's name at either end and section names at the end
+ * ("… | Editorial", "… - World news").
+ * The result is at most TEXT_LIMITS.maxTitleChars long; a longer title is
+ * cut first, as each segment stripped rescans the title.
  */
 export function stripTitleSuffix(title: string, outletNames: string[]): string {
   const names = outletNames.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0);
@@ -99,7 +144,8 @@ function stripSuffixes(title: string, names: string[]): string {
   let t = title;
   for (;;) {
     const tail = /\s+[|–—•·:-]\s+([^|–—•·]+)$/.exec(t);
-    if (tail !== null && tail.index > 0 && isOutletSegment(tail[1] ?? '', names)) {
+    const tailSection = tail !== null && !/^\s+:/.test(tail[0]) && isSectionName(tail[1] ?? '');
+    if (tail !== null && tail.index > 0 && (isOutletSegment(tail[1] ?? '', names) || tailSection)) {
       t = t.slice(0, tail.index).trim();
       continue;
     }
@@ -116,7 +162,13 @@ function isOutletSegment(segment: string, names: string[]): boolean {
   const s = segment.trim().toLowerCase();
   if (s.length === 0) return true;
   const bare = (x: string): string => x.replace(/^the\s+/, '').replace(/^www\./, '');
-  return names.some((n) => bare(s) === bare(n) || bare(s).replace(/\s+/g, '') === bare(n).replace(/[\s.]+/g, ''));
+  return names.some(
+    (n) =>
+      bare(s) === bare(n) ||
+      bare(s).replace(/\s+/g, '') === bare(n).replace(/[\s.]+/g, '') ||
+      // "World news | The Guardian" after the outlet: "The Guardian" → also "Guardian" alone.
+      bare(s).replace(/[^\p{L}\p{N}]/gu, '') === bare(n).replace(/[^\p{L}\p{N}]/gu, ''),
+  );
 }
 
 function findJsonLdArticle(doc: Document): { article?: JsonObject; nonArticle: boolean } {

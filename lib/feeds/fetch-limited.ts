@@ -69,12 +69,25 @@ function charsetOf(contentType: string | null, bytes: Uint8Array): string {
   return sniffed ?? 'utf-8';
 }
 
-function decode(bytes: Uint8Array, contentType: string | null): string {
+/**
+ * A page's bytes as text, in the charset it declares (content type, byte-order
+ * mark, XML declaration or <meta>), UTF-8 when it declares none. Bytes that are
+ * not UTF-8 where UTF-8 is declared or assumed are read as Windows-1252, the
+ * Latin-1 that old pages are written in whatever they say.
+ */
+export function decodeBody(bytes: Uint8Array, contentType: string | null = null): string {
+  let charset: string;
   try {
-    return new TextDecoder(charsetOf(contentType, bytes)).decode(bytes);
+    charset = new TextDecoder(charsetOf(contentType, bytes)).encoding;
   } catch {
     // An unknown charset label: UTF-8 is the likeliest truth.
-    return new TextDecoder('utf-8').decode(bytes);
+    charset = 'utf-8';
+  }
+  if (charset !== 'utf-8') return new TextDecoder(charset).decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 
@@ -124,7 +137,7 @@ async function readResponse(response: Response, finalUrl: string, maxBytes: numb
   const bytes = await readBody(response, maxBytes);
   if (!bytes) return tooLarge(maxBytes);
   const contentType = response.headers.get('content-type');
-  const result: FetchLimitedResult = { ok: true, status, body: decode(bytes, contentType), contentType, finalUrl };
+  const result: FetchLimitedResult = { ok: true, status, body: decodeBody(bytes, contentType), contentType, finalUrl };
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
   if (etag) result.etag = etag;

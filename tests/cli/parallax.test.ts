@@ -49,11 +49,34 @@ writeFileSync(
   ].join('\n'),
 );
 
+const para = [
+  'The river authority opened the new lock gates at Halden on Thursday after three years of construction work on the canal.',
+  'Engineers said the gates would let barges of up to 2,000 tonnes pass the weir for the first time since the 1970s.',
+  'Local businesses welcomed the opening, saying freight had been moved by road for too long and at a high cost.',
+  'The authority said the project came in under its budget of 48 million, and that the old gates would go to a museum.',
+  'Boat owners will be able to book passages through the lock online from next month, the authority added.',
+];
+const articleHtml = `<!doctype html><html lang="en"><head><title>Lock gates open at Halden | Canal Weekly</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="Canal Weekly">
+<meta name="author" content="Ann Lee"><meta property="article:published_time" content="2024-05-02T08:00:00Z"></head>
+<body><h1>Lock gates open at Halden</h1>${para.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+const savedPage = path.join(dir, 'lock-gates.html');
+writeFileSync(savedPage, articleHtml);
+const pagesFile = path.join(dir, 'pages.jsonl');
+writeFileSync(
+  pagesFile,
+  [
+    JSON.stringify({ id: 'gates', url: 'https://canal.test/news/lock-gates', html: articleHtml }),
+    'not json',
+    JSON.stringify({ url: 'https://canal.test/brief', html: `<html><body><p>${para[0]}</p></body></html>` }),
+  ].join('\n'),
+);
+
 describe('parallax command line', () => {
   test('--help for the tool and each command', () => {
     expect(run('--help').out).toMatch(/parallax align/);
     expect(run('--help').out).toMatch(/parallax diff/);
-    for (const c of ['align', 'cluster', 'pairs', 'diff']) {
+    for (const c of ['align', 'cluster', 'pairs', 'diff', 'extract']) {
       const r = run(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toContain(`parallax ${c}`);
@@ -95,6 +118,8 @@ describe('parallax command line', () => {
     ['an unknown command', ['frobnicate'], /unknown command/],
     ['a missing pairs file', ['diff', path.join(dir, 'nope.jsonl')], /no such file/],
     ['no pairs', ['diff', empty], /no sentence pairs/],
+    ['extract of a missing file', ['extract', path.join(dir, 'nope.html'), '--url', 'https://canal.test/x'], /no such file/],
+    ['extract of a saved page without its address', ['extract', savedPage], /--url/],
   ])('exit 2 with a clear message for %s', (_label, args, message) => {
     const r = run(...args);
     expect(r.code).toBe(2);
@@ -126,5 +151,36 @@ describe('parallax command line', () => {
     ]);
     // A negation is computed but not shown to readers (lib/diff/config.ts SHOWN_TYPES), so not printed.
     expect(out[1]!.differences).toEqual([]);
+  }, 60_000);
+
+  test('extract reads a saved page as the extension does: outlet, title without its suffix, byline, date, text', () => {
+    const r = run('extract', savedPage, '--url', 'https://canal.test/news/lock-gates');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      {
+        id: 'lock-gates',
+        ok: true,
+        url: 'https://canal.test/news/lock-gates',
+        title: 'Lock gates open at Halden',
+        outlet: 'Canal Weekly',
+        byline: 'Ann Lee',
+        publishedAt: '2024-05-02T08:00:00.000Z',
+        text: para.join('\n\n'),
+      },
+    ]);
+  }, 60_000);
+
+  test('extract of JSON Lines: one line per page, refusals with their reason, bad lines on stderr', () => {
+    const r = run('extract', pagesFile);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/line 2: not JSON/);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; ok: boolean; reason?: string; outlet?: string });
+    expect(lines.map((l) => [l.id, l.ok])).toEqual([
+      ['gates', true],
+      ['3', false],
+    ]);
+    expect(lines[0]!.outlet).toBe('Canal Weekly');
+    expect(lines[1]!.reason).toMatch(/not an article: too little text/);
   }, 60_000);
 });
