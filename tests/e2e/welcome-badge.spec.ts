@@ -21,7 +21,7 @@ test("the toolbar badge counts the tab's marked sentences and says so in its tit
   for (const article of OTHERS) await driver.read(url(article));
   const page = await ext.context.newPage();
   await page.goto(url(TARGET));
-  const marks = page.locator('parallax-mark[tabindex="0"]');
+  const marks = page.locator('mark[data-parallax-index][tabindex="0"]');
   await expect(marks.first()).toBeVisible();
   const annotation = await driver.send('annotate', { url: url(TARGET) });
   const count = annotation!.marked.length;
