@@ -14,7 +14,10 @@ export default tseslint.config(
       // Escapes such as \/ and \- inside character classes are kept where they make a pattern easier to read.
       'no-useless-escape': 'off',
       // Destructuring away a field (`const { a: _a, ...rest } = x`) is how records drop what a message must not carry.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -80,7 +80,8 @@ function load(file: string | undefined, io: Io): Loaded {
   if (!existsSync(file)) throw new UsageError(`no such file or folder: ${file}`);
   const loaded = loadInput(file);
   for (const e of loaded.errors) io.err(`${e}\n`);
-  if (loaded.articles.length === 0) throw new UsageError(`no articles in ${file}${loaded.errors.length ? ' (every line had an error)' : ' (empty input)'}`);
+  if (loaded.articles.length === 0)
+    throw new UsageError(`no articles in ${file}${loaded.errors.length ? ' (every line had an error)' : ' (empty input)'}`);
   return loaded;
 }
 
@@ -181,7 +182,8 @@ function diff(args: string[], io: Io): number {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
   const { pairs: rows, errors } = parsePairLines(readFileSync(file, 'utf8'));
   for (const e of errors) io.err(`${e.message}\n`);
-  if (rows.length === 0) throw new UsageError(`no sentence pairs in ${file}${errors.length ? ' (every line had an error)' : ' (empty input)'}`);
+  if (rows.length === 0)
+    throw new UsageError(`no sentence pairs in ${file}${errors.length ? ' (every line had an error)' : ' (empty input)'}`);
   for (const row of rows) {
     const differences = findDifferences(analyseSentence(row.a), analyseSentence(row.b)).map((d) => ({
       type: typeOfKind(d.kind),
@@ -214,14 +216,22 @@ function extract(args: string[], io: Io): number {
     const r = extractFromHtml(p.html, p.url);
     const a = r.ok ? r.article : undefined;
     const line = a
-      ? { id: p.id, ok: true, url: a.url, title: a.title, outlet: a.outlet, byline: a.byline ?? null, publishedAt: a.publishedAt ?? null, text: a.text }
+      ? {
+          id: p.id,
+          ok: true,
+          url: a.url,
+          title: a.title,
+          outlet: a.outlet,
+          byline: a.byline ?? null,
+          publishedAt: a.publishedAt ?? null,
+          text: a.text,
+        }
       : { id: p.id, ok: false, reason: r.ok ? '' : r.reason };
     io.out(`${JSON.stringify(line)}\n`);
     tick(i + 1, loaded.pages.length);
   });
   return 0;
 }
-
 
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { align, cluster, pairs, diff, extract };
 

@@ -66,14 +66,7 @@ export interface MatchReason {
   evidence: string[];
 }
 
-export type DifferenceKind =
-  | 'number'
-  | 'name-spelling'
-  | 'quote-wording'
-  | 'attribution'
-  | 'hedging'
-  | 'verification'
-  | 'negation';
+export type DifferenceKind = 'number' | 'name-spelling' | 'quote-wording' | 'attribution' | 'hedging' | 'verification' | 'negation';
 
 /** One typed difference between two wordings of the same claim. */
 export interface Difference {

@@ -30,7 +30,10 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = (arg('sizes') ?? '10000,100000,1000000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const dexieMax = Number(arg('dexie-max') ?? 100_000);
 const SAMPLES = Number(arg('samples') ?? 20);
 
@@ -81,9 +84,7 @@ function queries(model: CorpusModel, count: number): string[] {
     if (words.length < 3) continue;
     const picked = [0, 1, 2].map(() => words[Math.floor(rand() * words.length)]!.raw);
     out.push(
-      picked
-        .map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3)))
-        .join(' '),
+      picked.map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3))).join(' '),
     );
   }
   return out;
@@ -107,19 +108,37 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
   await pipeline(typical[0]!); // warm the stemmer and analysis caches
   const mem: Awaited<ReturnType<typeof pipeline>>[] = [];
   for (const a of long) mem.push(await pipeline(a));
-  console.log(`in-memory corpus, 100-sentence article, capture plan (story + wire check + matching + claim groups), first time: ${fmt(mem.map((m) => m.total))}${verdict(mem.map((m) => m.total))}`);
-  console.log(`in-memory corpus, 100-sentence article, capture plan again (warm):       ${fmt(mem.map((m) => m.warm))}${verdict(mem.map((m) => m.warm))}`);
+  console.log(
+    `in-memory corpus, 100-sentence article, capture plan (story + wire check + matching + claim groups), first time: ${fmt(mem.map((m) => m.total))}${verdict(mem.map((m) => m.total))}`,
+  );
+  console.log(
+    `in-memory corpus, 100-sentence article, capture plan again (warm):       ${fmt(mem.map((m) => m.warm))}${verdict(mem.map((m) => m.warm))}`,
+  );
   const perPair = mem.filter((m) => m.pairs >= 20).map((m) => m.cpu / m.pairs);
   console.log(
     `  CPU time of the first plan (no waiting for the shared cores): ${fmt(mem.map((m) => m.cpu))}${verdict(mem.map((m) => m.cpu))}; ` +
       `per full pair score (articles with ≥20): median ${pct(perPair, 50).toFixed(2)} ms`,
   );
   console.log(
-    `  story articles of other outlets: median ${pct(mem.map((m) => m.storyArticles), 50)}, max ${Math.max(...mem.map((m) => m.storyArticles))}; ` +
-      `matched against (limit ${CORPUS_LIMITS.maxPartnerArticles}): median ${pct(mem.map((m) => m.partners), 50)}, max ${Math.max(...mem.map((m) => m.partners))}; ` +
-      `full pair scores: median ${pct(mem.map((m) => m.pairs), 50)}, max ${Math.max(...mem.map((m) => m.pairs))}`,
+    `  story articles of other outlets: median ${pct(
+      mem.map((m) => m.storyArticles),
+      50,
+    )}, max ${Math.max(...mem.map((m) => m.storyArticles))}; ` +
+      `matched against (limit ${CORPUS_LIMITS.maxPartnerArticles}): median ${pct(
+        mem.map((m) => m.partners),
+        50,
+      )}, max ${Math.max(...mem.map((m) => m.partners))}; ` +
+      `full pair scores: median ${pct(
+        mem.map((m) => m.pairs),
+        50,
+      )}, max ${Math.max(...mem.map((m) => m.pairs))}`,
   );
-  console.log(`  joined an existing story: ${mem.filter((m) => m.joined).length}/${mem.length}; links per article: median ${pct(mem.map((m) => m.links), 50)}`);
+  console.log(
+    `  joined an existing story: ${mem.filter((m) => m.joined).length}/${mem.length}; links per article: median ${pct(
+      mem.map((m) => m.links),
+      50,
+    )}`,
+  );
 
   if (size <= dexieMax) {
     const db = createDb(`bench-${size}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -140,11 +159,11 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
     };
     const typ = await timeIngest(typical);
     const sentencesPer = typical.map((a) => a.text.length);
-    console.log(
-      `Dexie: store + index + match + annotate, typical article (median ${pct(sentencesPer, 50)} chars): ${fmt(typ.times)}`,
-    );
+    console.log(`Dexie: store + index + match + annotate, typical article (median ${pct(sentencesPer, 50)} chars): ${fmt(typ.times)}`);
     const lng = await timeIngest(long);
-    console.log(`Dexie: store + index + match + annotate, 100-sentence article: ${fmt(lng.times)}; marked sentences median ${Math.round(lng.marked / long.length)}`);
+    console.log(
+      `Dexie: store + index + match + annotate, 100-sentence article: ${fmt(lng.times)}; marked sentences median ${Math.round(lng.marked / long.length)}`,
+    );
     const qs = queries(model, SAMPLES);
     await search(db, qs[0]!);
     const st: number[] = [];
@@ -168,7 +187,9 @@ async function main(): Promise<void> {
   const cpu = cpus();
   console.log(
     `machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${mb(totalmem())} RAM, node ${process.version}; ` +
-      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share the cores: wall times include waiting)`,
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other processes share the cores: wall times include waiting)`,
   );
   const { stories, source } = loadBaseStories(repoRoot);
   console.log(`text: ${source}; ${stories.length} base stories, ${stories.reduce((s, b) => s + b.docs.length, 0)} documents`);

@@ -36,13 +36,16 @@ async function main(): Promise<void> {
     const rows = TOOLBARS.map(
       (bg) =>
         `<div style="background:${bg};padding:8px;display:flex;gap:12px;align-items:center">` +
-        Object.keys(ICONS).map((size) => `<img src="${dataUrl}" width="${size}" height="${size}">`).join('') +
+        Object.keys(ICONS)
+          .map((size) => `<img src="${dataUrl}" width="${size}" height="${size}">`)
+          .join('') +
         '</div>',
     ).join('');
     // The 16-pixel PNG itself, magnified, pixel by pixel.
     const small = (await readFile(path.join(PUBLIC, ICONS['16']!))).toString('base64');
     const zoom = TOOLBARS.map(
-      (bg) => `<img src="data:image/png;base64,${small}" width="128" height="128" style="image-rendering:pixelated;background:${bg};padding:8px">`,
+      (bg) =>
+        `<img src="data:image/png;base64,${small}" width="128" height="128" style="image-rendering:pixelated;background:${bg};padding:8px">`,
     ).join('');
     await page.setContent(`<html><body style="margin:0;display:inline-block">${rows}<div style="display:flex">${zoom}</div></body></html>`);
     const preview = path.join(ROOT, 'demo-output', 'icon-preview.png');

@@ -303,8 +303,7 @@ function build(): void {
   const lemStream = entries.map((e) => (e.lemma ? wordId.get(e.lemma)! + 1 : 0));
 
   // A two-word expression is as rare as its rarer word.
-  const rarityOf = (word: string): number =>
-    Math.max(...word.split('_').map((p) => quantisedRarity(glove.rank.get(p), glove.vocabulary)));
+  const rarityOf = (word: string): number => Math.max(...word.split('_').map((p) => quantisedRarity(glove.rank.get(p), glove.vocabulary)));
   const rarity = Uint8Array.from(entries, (e) => rarityOf(e.word));
 
   const vecCount = Math.min(VECTOR_COUNT, entries.length);

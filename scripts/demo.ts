@@ -48,9 +48,7 @@ function parseArgs(argv: string[]) {
       if (!next) throw new Error('--out needs a folder');
       args.out = path.resolve(next);
     } else if (a === '--help' || a === '-h') {
-      console.log(
-        'usage: npm run demo -- [--headed] [--seeds [DIR]] [--no-build] [--out DIR]',
-      );
+      console.log('usage: npm run demo -- [--headed] [--seeds [DIR]] [--no-build] [--out DIR]');
       process.exit(0);
     } else throw new Error(`unknown option ${a} (try --help)`);
   }
@@ -112,7 +110,9 @@ async function main(): Promise<void> {
   try {
     // The welcome page the extension opens on install.
     const welcomeUrl = `chrome-extension://${ext.extensionId}/welcome.html`;
-    const welcome = ext.context.pages().find((pg) => pg.url() === welcomeUrl) ?? (await ext.context.waitForEvent('page', { predicate: (pg) => pg.url() === welcomeUrl, timeout: 15_000 }));
+    const welcome =
+      ext.context.pages().find((pg) => pg.url() === welcomeUrl) ??
+      (await ext.context.waitForEvent('page', { predicate: (pg) => pg.url() === welcomeUrl, timeout: 15_000 }));
     await welcome.locator('h1').waitFor();
     const welcomeShot = path.join(args.out, '0-welcome.png');
     await welcome.screenshot({ path: welcomeShot, fullPage: true });
@@ -141,9 +141,13 @@ async function main(): Promise<void> {
     await mark.scrollIntoViewIfNeeded();
     await mark.hover();
     // The card lives in a closed shadow root: wait for its host, the one element we add outside <body>.
-    await page.waitForFunction(() => Array.from(document.documentElement.children).some((e) => e !== document.head && e !== document.body), null, {
-      timeout: 5_000,
-    });
+    await page.waitForFunction(
+      () => Array.from(document.documentElement.children).some((e) => e !== document.head && e !== document.body),
+      null,
+      {
+        timeout: 5_000,
+      },
+    );
     await page.waitForTimeout(400);
     const cardShot = path.join(args.out, '2-card.png');
     await page.screenshot({ path: cardShot });
@@ -215,7 +219,10 @@ async function screenshotBadge(
     </div>`;
   await page.setViewportSize({ width: 460, height: 130 });
   await page.setContent(`<body style="margin:0">${button('#f9f9fb', '#15141a')}${button('#2b2a33', '#fbfbfe')}</body>`);
-  await page.locator('img').first().evaluate((img: HTMLImageElement) => img.decode());
+  await page
+    .locator('img')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.decode());
   await page.locator('body').screenshot({ path: file });
   await page.close();
 }

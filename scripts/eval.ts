@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const missing: string[] = [];
   const failed: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const name = path.basename(file, '.ts');
     if (only.length && !only.includes(name)) continue;
     const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { evaluate?: Evaluate };

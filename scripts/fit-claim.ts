@@ -122,9 +122,7 @@ function simulateStories(
  */
 const PSEUDO_STORY_PAIRS = 25;
 const TOPIC_MAX_SHARE = 0.02;
-function pseudoStories<P extends { a: SentenceAnalysis; b: SentenceAnalysis }>(
-  pairs: P[],
-): { ordered: P[]; local: TermStats[] } {
+function pseudoStories<P extends { a: SentenceAnalysis; b: SentenceAnalysis }>(pairs: P[]): { ordered: P[]; local: TermStats[] } {
   const all = createTermStats(pairs.flatMap((p) => [[...new Set(p.a.terms)], [...new Set(p.b.terms)]]));
   const cap = Math.max(3, TOPIC_MAX_SHARE * all.docCount);
   const keyOf = (p: P): { key: string; df: number } => {
@@ -186,14 +184,27 @@ function main(): void {
   const thresholds: number[] = [];
   for (let f = 0; f < K; f++) {
     const tr = train.filter((r) => r.fold !== f);
-    const m = fitLogistic(tr.map((r) => r.x), tr.map((r) => r.y), L2);
-    thresholds.push(precisionThreshold(tr.map((r) => predict(m, r.x)), tr.map((r) => r.y)));
+    const m = fitLogistic(
+      tr.map((r) => r.x),
+      tr.map((r) => r.y),
+      L2,
+    );
+    thresholds.push(
+      precisionThreshold(
+        tr.map((r) => predict(m, r.x)),
+        tr.map((r) => r.y),
+      ),
+    );
     train.forEach((r, i) => {
       if (r.fold === f) oof[i] = predict(m, r.x);
     });
   }
   const threshold = Number((thresholds.reduce((s, t) => s + t, 0) / K).toFixed(2));
-  const final: LogisticModel = fitLogistic(train.map((r) => r.x), train.map((r) => r.y), L2);
+  const final: LogisticModel = fitLogistic(
+    train.map((r) => r.x),
+    train.map((r) => r.y),
+    L2,
+  );
   const pct = (x: number): string => (100 * x).toFixed(1);
   const fmt = (s: { p: number; r: number; f1: number }): string => `P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f1)}`;
   const report = (name: string, rows: Row[], p: number[]): string => {
@@ -205,8 +216,16 @@ function main(): void {
     );
   };
   const cvLine = report(`${K}-fold CV on STS-B train, news, score ≥ ${STS_SAME_CLAIM} = same claim`, train, oof);
-  const testLine = report('held out, STS-B dev news', test, test.map((r) => predict(final, r.x)));
-  const ecbLine = report('check, ECB+ topics 12+ same-event-and-participants vs no shared event', ecbRows, ecbRows.map((r) => predict(final, r.x)));
+  const testLine = report(
+    'held out, STS-B dev news',
+    test,
+    test.map((r) => predict(final, r.x)),
+  );
+  const ecbLine = report(
+    'check, ECB+ topics 12+ same-event-and-participants vs no shared event',
+    ecbRows,
+    ecbRows.map((r) => predict(final, r.x)),
+  );
   const lines = [
     ...linearModelSource(
       [

@@ -42,7 +42,9 @@ function main(): void {
   process.stdout.write(`${summary}\n`);
   const order = FEATURE_NAMES.map((n, i) => [n, final.weights[i]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   process.stdout.write(`weights: ${order.map(([n, w]) => `${n} ${w.toFixed(2)}`).join(', ')}\n`);
-  process.stdout.write(`features ${tFeat} ms (${((1000 * tFeat) / pairs.length).toFixed(0)} µs/pair incl. analysis), total ${Date.now() - t0} ms\n`);
+  process.stdout.write(
+    `features ${tFeat} ms (${((1000 * tFeat) / pairs.length).toFixed(0)} µs/pair incl. analysis), total ${Date.now() - t0} ms\n`,
+  );
 }
 
 try {

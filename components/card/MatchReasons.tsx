@@ -18,9 +18,7 @@ export function MatchReasons({ reasons }: MatchReasonsProps) {
   return (
     <p class="px-why">
       <span class="px-why-label">Why it matched: </span>
-      {reasons
-        .map((r) => (r.evidence.length > 0 ? `${KIND_TEXT[r.kind]} (${r.evidence.join(', ')})` : KIND_TEXT[r.kind]))
-        .join('; ')}
+      {reasons.map((r) => (r.evidence.length > 0 ? `${KIND_TEXT[r.kind]} (${r.evidence.join(', ')})` : KIND_TEXT[r.kind])).join('; ')}
     </p>
   );
 }

@@ -40,8 +40,8 @@ export function FeedsSection(props: FeedsSectionProps) {
   return (
     <Section id="feeds" title="Followed outlets">
       <p class="px-muted">
-        Parallax reads the feeds you follow on a schedule and stores their new articles, so the other outlets’
-        reports are there when you read a story. Nothing is fetched until you follow something.
+        Parallax reads the feeds you follow on a schedule and stores their new articles, so the other outlets’ reports are there when you
+        read a story. Nothing is fetched until you follow something.
       </p>
       <form
         class="px-feed-form"
@@ -110,7 +110,12 @@ export function FeedsSection(props: FeedsSectionProps) {
                   <button type="button" disabled={busy !== null} onClick={() => run(`poll-${feed.id}`, () => props.onPollNow(feed.id))}>
                     {busy === `poll-${feed.id}` ? 'Checking…' : 'Check now'}
                   </button>{' '}
-                  <button type="button" aria-label={`Unfollow ${d.name}`} disabled={busy !== null} onClick={() => run('unfollow', () => props.onUnfollow(feed.id))}>
+                  <button
+                    type="button"
+                    aria-label={`Unfollow ${d.name}`}
+                    disabled={busy !== null}
+                    onClick={() => run('unfollow', () => props.onUnfollow(feed.id))}
+                  >
                     Unfollow
                   </button>
                 </li>
@@ -131,7 +136,12 @@ export function FeedsSection(props: FeedsSectionProps) {
             {notYet.map((s) => (
               <li key={s.url}>
                 {s.name}{' '}
-                <button type="button" aria-label={`Follow ${s.name}`} disabled={busy !== null} onClick={() => run('suggested', () => props.onFollowSuggested([s]))}>
+                <button
+                  type="button"
+                  aria-label={`Follow ${s.name}`}
+                  disabled={busy !== null}
+                  onClick={() => run('suggested', () => props.onFollowSuggested([s]))}
+                >
                   Follow
                 </button>
               </li>

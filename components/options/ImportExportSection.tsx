@@ -97,8 +97,8 @@ export function ImportExportSection({ outlets, stories = [], onExport, onImport 
         </label>
         {busy && progress ? (
           <p>
-            <progress class="px-import-progress" max={Math.max(progress.total, 1)} value={progress.done} />{' '}
-            {progress.done} of {progress.total} lines
+            <progress class="px-import-progress" max={Math.max(progress.total, 1)} value={progress.done} /> {progress.done} of{' '}
+            {progress.total} lines
           </p>
         ) : null}
         {report ? (

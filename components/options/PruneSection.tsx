@@ -39,7 +39,15 @@ export function PruneSection({ problem, onPrune, defaultDays = 90 }: PruneSectio
       >
         <label>
           Delete articles stored more than{' '}
-          <input type="number" name="prune-days" min={0} step={1} value={days} onInput={(e) => setDays((e.target as HTMLInputElement).value)} /> days ago
+          <input
+            type="number"
+            name="prune-days"
+            min={0}
+            step={1}
+            value={days}
+            onInput={(e) => setDays((e.target as HTMLInputElement).value)}
+          />{' '}
+          days ago
         </label>{' '}
         <button type="submit" class="px-danger" disabled={busy || !valid}>
           {busy ? 'Deleting…' : 'Delete old articles'}

@@ -21,8 +21,8 @@ export function PageSummaryPanel({ summary, onFollowOutlets }: PageSummaryPanelP
       <section class="px-summary" aria-label="This page">
         <p class="px-muted">Parallax has not stored this page as a news article.</p>
         <p class="px-next">
-          Open a news article: Parallax keeps it and marks what other outlets you have read also reported. Or {follow}{' '}
-          to have their articles ready.
+          Open a news article: Parallax keeps it and marks what other outlets you have read also reported. Or {follow} to have their
+          articles ready.
         </p>
       </section>
     );
@@ -39,9 +39,7 @@ export function PageSummaryPanel({ summary, onFollowOutlets }: PageSummaryPanelP
       ) : (
         <>
           <p class="px-summary-outlets">No other outlet you have read covers this story yet.</p>
-          <p class="px-next">
-            Read this story on another outlet, or {follow} to have their articles ready.
-          </p>
+          <p class="px-next">Read this story on another outlet, or {follow} to have their articles ready.</p>
         </>
       )}
     </section>

@@ -1,4 +1,3 @@
-
 export type PauseScope = 'site' | 'everywhere';
 
 export interface PauseSwitchesProps {
@@ -35,5 +34,5 @@ export function PauseSwitches({ pause, host, onPause }: PauseSwitchesProps) {
       </label>
     </fieldset>
   );
-}import type { PauseState } from '../../lib/types';
-
+}
+import type { PauseState } from '../../lib/types';

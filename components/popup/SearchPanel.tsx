@@ -76,6 +76,8 @@ function statusText(state: SearchState): string {
     case 'error':
       return `Search failed: ${state.message}`;
     case 'done':
-      return state.groups.length === 0 ? `Nothing stored matches “${state.query}”.` : `${plural(state.groups.length, 'story', 'stories')} found.`;
+      return state.groups.length === 0
+        ? `Nothing stored matches “${state.query}”.`
+        : `${plural(state.groups.length, 'story', 'stories')} found.`;
   }
 }

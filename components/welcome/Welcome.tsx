@@ -54,8 +54,8 @@ export function Welcome(props: WelcomeProps) {
         Welcome to Parallax
       </h1>
       <p class="px-welcome-lead">
-        Parallax shows you, sentence by sentence, which claims of a news article other outlets reported too, and how
-        they told it differently.
+        Parallax shows you, sentence by sentence, which claims of a news article other outlets reported too, and how they told it
+        differently.
       </p>
       <WelcomePicture />
 
@@ -63,16 +63,15 @@ export function Welcome(props: WelcomeProps) {
         <h2 id="px-how">How it works</h2>
         <ol class="px-steps">
           <li>
-            <strong>Read the news as usual.</strong> Each article you open is kept, so Parallax can compare it with the
-            next one.
+            <strong>Read the news as usual.</strong> Each article you open is kept, so Parallax can compare it with the next one.
           </li>
           <li>
-            <strong>Read the same story on another outlet.</strong> The sentences whose claim an outlet you have read
-            also reported are underlined, and the toolbar icon counts them.
+            <strong>Read the same story on another outlet.</strong> The sentences whose claim an outlet you have read also reported are
+            underlined, and the toolbar icon counts them.
           </li>
           <li>
-            <strong>Point at an underlined sentence</strong> (or reach it with Tab). A card shows how each outlet
-            worded it and what differs: a number, a name, a quotation, who said it.
+            <strong>Point at an underlined sentence</strong> (or reach it with Tab). A card shows how each outlet worded it and what
+            differs: a number, a name, a quotation, who said it.
           </li>
         </ol>
       </section>
@@ -80,17 +79,16 @@ export function Welcome(props: WelcomeProps) {
       <section aria-labelledby="px-private">
         <h2 id="px-private">Everything stays on this computer</h2>
         <p>
-          The articles you read are stored in this browser only. Parallax has no account and no server, and sends
-          nothing anywhere; you can export what it keeps, or delete it, from its options.
+          The articles you read are stored in this browser only. Parallax has no account and no server, and sends nothing anywhere; you can
+          export what it keeps, or delete it, from its options.
         </p>
       </section>
 
       <section aria-labelledby="px-follow">
         <h2 id="px-follow">Have other outlets’ articles ready</h2>
         <p>
-          Follow a few outlets and Parallax fetches their new articles every hour, so another outlet’s report is already
-          there when you read a story. Nothing is fetched until you choose; your browser asks before Parallax may read
-          each site.
+          Follow a few outlets and Parallax fetches their new articles every hour, so another outlet’s report is already there when you read
+          a story. Nothing is fetched until you choose; your browser asks before Parallax may read each site.
         </p>
         {offered.length > 0 ? (
           <>

@@ -8,8 +8,7 @@ export function WelcomePicture() {
   return (
     <svg class="px-welcome-picture" viewBox="0 0 520 230" role="img" aria-labelledby="px-pic-title">
       <title id="px-pic-title">
-        An article with one sentence underlined, and beside it a card: another outlet reported the same claim with another
-        number.
+        An article with one sentence underlined, and beside it a card: another outlet reported the same claim with another number.
       </title>
       {/* The article. */}
       <rect x="4" y="4" width="300" height="222" rx="10" class="px-pic-page" />
@@ -28,12 +27,18 @@ export function WelcomePicture() {
       {/* The card. */}
       <path d="M 282 112 L 312 100 L 312 124 Z" class="px-pic-card" />
       <rect x="310" y="60" width="204" height="120" rx="10" class="px-pic-card" />
-      <text x="326" y="86" class="px-pic-outlet">Meridian Post</text>
+      <text x="326" y="86" class="px-pic-outlet">
+        Meridian Post
+      </text>
       <text x="326" y="108" class="px-pic-text">
         “…about <tspan class="px-pic-number">4,000</tspan> dock
       </text>
-      <text x="326" y="128" class="px-pic-text">workers…”</text>
-      <text x="326" y="160" class="px-pic-flag">number differs</text>
+      <text x="326" y="128" class="px-pic-text">
+        workers…”
+      </text>
+      <text x="326" y="160" class="px-pic-flag">
+        number differs
+      </text>
     </svg>
   );
 }

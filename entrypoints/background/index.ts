@@ -26,8 +26,7 @@ export default defineBackground(() => {
       return pattern ? browser.permissions.contains({ origins: [pattern] }) : false;
     },
   });
-  const reschedule = (): Promise<void> =>
-    scheduleFeedAlarm(browser.alarms, feeds).catch(() => undefined);
+  const reschedule = (): Promise<void> => scheduleFeedAlarm(browser.alarms, feeds).catch(() => undefined);
   const base = createBackgroundHandlers({
     db,
     corpus,
@@ -61,7 +60,11 @@ export default defineBackground(() => {
     if (change.status === 'loading') void badge.clear(tabId);
   });
   browser.runtime.onInstalled.addListener((details) => {
-    void openWelcomeOnInstall(details, (url) => browser.tabs.create({ url }), (path) => browser.runtime.getURL(path as '/welcome.html'));
+    void openWelcomeOnInstall(
+      details,
+      (url) => browser.tabs.create({ url }),
+      (path) => browser.runtime.getURL(path as '/welcome.html'),
+    );
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== FEED_ALARM) return;

@@ -1,12 +1,5 @@
 import { anchorSentences } from '../dom/anchor';
-import {
-  highlightRanges,
-  installMarkStyle,
-  removeMarks,
-  uninstallMarkStyle,
-  MARK_SELECTOR,
-  MARK_STYLE_ID,
-} from '../dom/highlight';
+import { highlightRanges, installMarkStyle, removeMarks, uninstallMarkStyle, MARK_SELECTOR, MARK_STYLE_ID } from '../dom/highlight';
 import type { MarkedSentence, PageAnnotation } from '../types';
 import { createCardHost, type TabDirection } from './card-host';
 import { CLOSE_DELAY_MS, HOVER_DELAY_MS, MAX_LOOKS_FOR_MORE, REANCHOR_DELAY_MS } from './config';
@@ -61,8 +54,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   // Set by the reader's Tab key until the focus it moves has landed.
   let tabbing = false;
   const timers = { open: 0, close: 0, reanchor: 0, tab: 0 };
-  const fromReader =
-    options.fromReader ?? ((e: Event): boolean => e.isTrusted && (e.type !== 'focusin' || tabbing));
+  const fromReader = options.fromReader ?? ((e: Event): boolean => e.isTrusted && (e.type !== 'focusin' || tabbing));
 
   const clearTimer = (name: keyof typeof timers): void => {
     if (timers[name]) win?.clearTimeout(timers[name]);
@@ -86,8 +78,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
 
   // Our own furniture: the card's host and the marks' style. Marks are not
   // in this list: a page removing them is exactly what calls for re-anchoring.
-  const isOwn = (node: Node): boolean =>
-    card.contains(node) || (node.nodeType === 1 && (node as Element).id === MARK_STYLE_ID);
+  const isOwn = (node: Node): boolean => card.contains(node) || (node.nodeType === 1 && (node as Element).id === MARK_STYLE_ID);
 
   const observer = win ? new win.MutationObserver((records) => onMutations(records)) : null;
   const observe = (): void => {

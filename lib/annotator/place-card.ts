@@ -90,8 +90,10 @@ export function placeCard(
     whole.push({ top: anchor.top - GAP - height, left: flowLeft, side: 'above', maxHeight: fullHeight });
   }
 
-  const clearOf = (boxes: readonly Box[]) => (p: CardPlacement): boolean =>
-    !boxes.some((b) => overlaps(boxAt(p.left, p.top, width, height), b));
+  const clearOf =
+    (boxes: readonly Box[]) =>
+    (p: CardPlacement): boolean =>
+      !boxes.some((b) => overlaps(boxAt(p.left, p.top, width, height), b));
   const clear = whole.find(clearOf([...avoid, ...spare])) ?? whole.find(clearOf(avoid));
   if (clear) return clear;
 

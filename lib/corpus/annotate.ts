@@ -8,7 +8,6 @@ import { consistentReasons } from '../match/reasons';
 import { independentOutlets, reprintRoot } from '../pipeline/families';
 import type { MarkedSentence, OutletReport, PageAnnotation, SentenceLink, StoredSentence } from '../types';
 
-
 export async function buildAnnotation(db: ParallaxDb, article: ArticleRecord): Promise<PageAnnotation> {
   const [storyArticles, direct, own, claims] = await Promise.all([
     db.articles.where('storyId').equals(article.storyId).toArray(),

@@ -123,7 +123,11 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
       const doomed = await select();
       if (doomed.length === 0) return 0;
       const terms = await openTermSet(db);
-      await uncountArticles(db, terms, doomed.map((a) => a.id));
+      await uncountArticles(
+        db,
+        terms,
+        doomed.map((a) => a.id),
+      );
       const removed = await removeArticleData(db, terms, doomed);
       await applyTermChanges(db, terms.changes());
       await rebuildStories(db, [...removed.stories]);
@@ -144,7 +148,14 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
 
   async function deleteAll(): Promise<void> {
     await db.transaction('rw', corpusTables(db), async () => {
-      await Promise.all([db.articles.clear(), db.sentences.clear(), db.stories.clear(), db.links.clear(), db.terms.clear(), db.claims.clear()]);
+      await Promise.all([
+        db.articles.clear(),
+        db.sentences.clear(),
+        db.stories.clear(),
+        db.links.clear(),
+        db.terms.clear(),
+        db.claims.clear(),
+      ]);
       await db.settings.bulkDelete([SENTENCE_COUNT_KEY, ARTICLE_COUNT_KEY]);
     });
   }
@@ -154,12 +165,14 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     const articles: ArticleInput[] = [];
     let last: number | undefined;
     let more = false;
-    await ordered.until(() => articles.length >= max).each((a) => {
-      last = a.capturedAt;
-      if (filter.storyId !== undefined && a.storyId !== filter.storyId) return;
-      if (filter.outlet !== undefined && a.outlet !== filter.outlet) return;
-      articles.push(toInput(a));
-    });
+    await ordered
+      .until(() => articles.length >= max)
+      .each((a) => {
+        last = a.capturedAt;
+        if (filter.storyId !== undefined && a.storyId !== filter.storyId) return;
+        if (filter.outlet !== undefined && a.outlet !== filter.outlet) return;
+        articles.push(toInput(a));
+      });
     if (last !== undefined) more = (await db.articles.where('capturedAt').above(last).count()) > 0;
     return more && last !== undefined ? { articles, next: last } : { articles };
   }

@@ -21,10 +21,7 @@ export async function removeArticleData(
   for (const a of articles) terms.countTitle(a.titleTerms ?? [], -1);
   await db.sentences.bulkDelete(sentences.map((s) => s.id));
 
-  const linkKeys = [
-    ...(await primaryKeysAnyOf(db.links, 'articleA', ids)),
-    ...(await primaryKeysAnyOf(db.links, 'articleB', ids)),
-  ];
+  const linkKeys = [...(await primaryKeysAnyOf(db.links, 'articleA', ids)), ...(await primaryKeysAnyOf(db.links, 'articleB', ids))];
   await db.links.bulkDelete(linkKeys);
 
   const freed: string[] = [];

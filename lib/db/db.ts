@@ -74,8 +74,6 @@ export const SCHEMA_V4 = { ...SCHEMA_V3, claims: 'storyId' } as const;
 
 export const DB_VERSION = 4;
 
-
-
 export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb {
   const db = new Dexie(name, {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
@@ -101,13 +99,11 @@ export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb
     .upgrade(async (tx) => {
       // Article counts from the stored sentences, as ingest would have made them.
       const perArticle = new Map<string, Set<string>>();
-      await tx
-        .table<StoredSentence, string>('sentences')
-        .each((s) => {
-          let set = perArticle.get(s.articleId);
-          if (!set) perArticle.set(s.articleId, (set = new Set()));
-          for (const t of s.terms ?? []) set.add(t);
-        });
+      await tx.table<StoredSentence, string>('sentences').each((s) => {
+        let set = perArticle.get(s.articleId);
+        if (!set) perArticle.set(s.articleId, (set = new Set()));
+        for (const t of s.terms ?? []) set.add(t);
+      });
       const articleDf = new Map<string, number>();
       for (const set of perArticle.values()) for (const t of set) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
       await tx

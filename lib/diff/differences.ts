@@ -4,7 +4,15 @@ import { SPEECH_VERBS } from '../text/abbreviations';
 import type { NumberMention } from '../text/numbers';
 import { contentTerms } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
-import { MIN_QUOTE_WORDS, NUMBER_CONTEXT_WORDS, STATUS_SCOPE_SHARE, REGION_MIN_WORDS, SAME_QUOTE_OVERLAP, SHOWN_TYPES, type DifferenceType } from './config';
+import {
+  MIN_QUOTE_WORDS,
+  NUMBER_CONTEXT_WORDS,
+  STATUS_SCOPE_SHARE,
+  REGION_MIN_WORDS,
+  SAME_QUOTE_OVERLAP,
+  SHOWN_TYPES,
+  type DifferenceType,
+} from './config';
 
 /**
  * The plain-language label a reader sees for a difference, from its two sides
@@ -135,13 +143,18 @@ function sharedCue(
   const otherTerms = new Set(other.terms);
   const inName = (t: { start: number }): boolean => an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
-    an.tokens.filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem)).map((t) => t.stem);
+    an.tokens
+      .filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem))
+      .map((t) => t.stem);
   for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
     for (const at of occurrences(an.text, cue)) {
       if (negation && conditional(an.text, at + cue.length)) continue;
       const from = clauseStartOf(an.text, at);
-      const before = an.text.slice(from, at).toLowerCase().split(/[^\p{L}]+/u);
+      const before = an.text
+        .slice(from, at)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u);
       if (before.some((w) => SUBORDINATORS.has(w) || WISHES.has(w))) continue;
       let to = clauseEndOf(an.text, at + cue.length);
       // The words the cue bears on: from it to the end of its clause; for a verification, its whole
@@ -244,7 +257,9 @@ function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMen
     const sameKind = restB.filter((y) => !used.has(y) && compatibleKind(x, y) && sameQuantity(a, x, b, y));
     const byUnit = sameKind.find((y) => x.unit !== undefined && x.unit === y.unit);
     const onlyOnes =
-      sameKind.length === 1 && x.kind === sameKind[0]!.kind && restA.filter((z) => compatibleKind(z, x)).length === 1 ? sameKind[0] : undefined;
+      sameKind.length === 1 && x.kind === sameKind[0]!.kind && restA.filter((z) => compatibleKind(z, x)).length === 1
+        ? sameKind[0]
+        : undefined;
     // A count of something against a bare number ("three bank workers", "between 30 and 40") is two quantities.
     const y = byUnit ?? (onlyOnes && (x.kind !== 'count' || x.unit === onlyOnes.unit) ? onlyOnes : undefined);
     if (y) {
@@ -338,11 +353,7 @@ function nameDifferences(as: Span[], bs: Span[]): { a: string; b: string; words:
 }
 
 /** The differing words of two names when they are one name, else undefined. */
-function spelledTwoWays(
-  wa: string[],
-  wb: string[],
-  variant: (x: string, y: string) => boolean,
-): [string, string] | undefined {
+function spelledTwoWays(wa: string[], wb: string[], variant: (x: string, y: string) => boolean): [string, string] | undefined {
   if (!wa.length || !wb.length) return undefined;
   const n = Math.min(wa.length, wb.length);
   const tryAt = (offA: number, offB: number): [string, string] | undefined => {
@@ -433,7 +444,7 @@ function skeleton(s: string): string {
     .replace(/ck|q|c(?=[aou])/g, 'k')
     .replace(/z/g, 's')
     .replace(/w/g, 'v');
-  const first = /^[aeiouy]/.test(merged) ? 'a' : merged[0] ?? '';
+  const first = /^[aeiouy]/.test(merged) ? 'a' : (merged[0] ?? '');
   const rest = merged.slice(1).replace(/[aeiouyh]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
 }
@@ -547,8 +558,15 @@ function words(s: string, expandContractions = true): Word[] {
   return raws
     .flatMap((raw, k): Word[] => {
       if (raw === '…') return [{ raw, key: '…', editorial: true }];
-      const key = raw.toLowerCase().replace(/’/g, "'").replace(/[^\p{L}\p{N}']/gu, '');
-      return (expandContractions ? expand(key) : [key]).map((w, n) => ({ raw: n ? '' : raw, key: w, ...(editorial[k] ? { editorial: true } : {}) }));
+      const key = raw
+        .toLowerCase()
+        .replace(/’/g, "'")
+        .replace(/[^\p{L}\p{N}']/gu, '');
+      return (expandContractions ? expand(key) : [key]).map((w, n) => ({
+        raw: n ? '' : raw,
+        key: w,
+        ...(editorial[k] ? { editorial: true } : {}),
+      }));
     })
     .filter((w) => w.key.length > 0);
 }
@@ -636,7 +654,12 @@ function quoteDifferences(as: Span[], bs: Span[]): [string, string][] {
       const ops = diffWords(wa, wb);
       const common = ops.filter((o) => o.op === 'same').length;
       const overlap = common / shorter;
-      if (common >= MIN_QUOTE_WORDS && overlap >= SAME_QUOTE_OVERLAP && sharesContent(qa.text, qb.text) && (!best || overlap > best.overlap)) {
+      if (
+        common >= MIN_QUOTE_WORDS &&
+        overlap >= SAME_QUOTE_OVERLAP &&
+        sharesContent(qa.text, qb.text) &&
+        (!best || overlap > best.overlap)
+      ) {
         best = { q: qb, ops, overlap };
       }
     }
@@ -668,7 +691,7 @@ function changedRegion(ops: WordOp[]): [string, string] | undefined {
   // ("[Jackman's]" for "his") or it meets an ellipsis (words left out).
   let first = -1;
   let last = -1;
-  for (let k = lo; k < hi; ) {
+  for (let k = lo; k < hi;) {
     if (ops[k]?.op === 'same') {
       k++;
       continue;

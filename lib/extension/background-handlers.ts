@@ -100,7 +100,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Articles per export message: long articles run to ~50 kB, well inside a message's size limit. */
 const EXPORT_PAGE_ARTICLES = 200;
 
-
 /**
  * The address a web page may speak for: its canonical URL when that is on the
  * page's own site, else the page's own address. A page naming another site

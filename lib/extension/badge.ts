@@ -57,10 +57,11 @@ export function createTabBadge(action: ActionApi): TabBadge {
       await quietly(() => action.setBadgeText({ tabId, text: badgeText(count) }));
       await quietly(() => action.setTitle({ tabId, title: badgeTitle(count) }));
     },
-    clear: (tabId) => quietly(async () => {
-      await action.setBadgeText({ tabId, text: '' });
-      await action.setTitle({ tabId, title: ACTION_TITLE });
-    }),
+    clear: (tabId) =>
+      quietly(async () => {
+        await action.setBadgeText({ tabId, text: '' });
+        await action.setTitle({ tabId, title: ACTION_TITLE });
+      }),
   };
 }
 

@@ -34,7 +34,6 @@ export async function scheduleFeedAlarm(alarms: AlarmsApi, feeds: Pick<FeedServi
   await alarms.create(FEED_ALARM, { when: alarmTime(next, now), periodInMinutes: FEED_ALARM_BACKSTOP_MINUTES });
 }
 
-
 /** The messages that change the subscriptions: each moves the alarm to the next feed due once it is answered. */
 const SUBSCRIPTION_MESSAGES = ['followFeed', 'unfollowFeed', 'pollFeeds'] as const;
 

@@ -30,7 +30,6 @@ export function relativeTime(at: number, now: number): string {
   return diff > 0 ? `in ${span}` : `${span} ago`;
 }
 
-
 function capitalize(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
@@ -47,6 +46,8 @@ export function describeFeed(feed: FeedView, now: number): FeedDisplay {
     lastFetch,
     added,
     next,
-    ...(feed.lastError ? { error: `${capitalize(feed.lastError)}${feed.failures > 1 ? ` (${feed.failures} failed checks in a row)` : ''}` } : {}),
+    ...(feed.lastError
+      ? { error: `${capitalize(feed.lastError)}${feed.failures > 1 ? ` (${feed.failures} failed checks in a row)` : ''}` }
+      : {}),
   };
 }

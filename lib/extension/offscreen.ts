@@ -118,8 +118,7 @@ export function chromeOffscreenApi(): OffscreenApi | undefined {
   if (!api?.offscreen) return undefined;
   const documentUrl = api.runtime.getURL(OFFSCREEN_PATH);
   return {
-    createDocument: (parameters) =>
-      api.offscreen.createDocument(parameters as chrome.offscreen.CreateParameters),
+    createDocument: (parameters) => api.offscreen.createDocument(parameters as chrome.offscreen.CreateParameters),
     hasDocument: async () => {
       const contexts = await api.runtime.getContexts({
         contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],

@@ -72,9 +72,7 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
           suggestions={SUGGESTED_FEEDS}
           now={Date.now()}
           onFollow={(request) => follow([request])}
-          onFollowSuggested={(list: SuggestedFeed[]) =>
-            follow(list.map((s) => ({ url: s.url, outlet: s.name, site: s.site })))
-          }
+          onFollowSuggested={(list: SuggestedFeed[]) => follow(list.map((s) => ({ url: s.url, outlet: s.name, site: s.site })))}
           onUnfollow={(id) => setFeeds(sendMessage('unfollowFeed', { id }))}
           onPollNow={(id) => setFeeds(sendMessage('pollFeeds', id ? { id } : {}))}
         />

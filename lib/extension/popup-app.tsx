@@ -81,10 +81,7 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
         {...(host ? { host } : {})}
         onSearch={(query: string) => sendMessage('search', { query })}
         onPause={async (scope: 'site' | 'everywhere', paused: boolean) => {
-          pause = await sendMessage(
-            'setPause',
-            scope === 'site' && host ? { scope, host, paused } : { scope: 'everywhere', paused },
-          );
+          pause = await sendMessage('setPause', scope === 'site' && host ? { scope, host, paused } : { scope: 'everywhere', paused });
           draw();
         }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -24,7 +24,15 @@ export function describeStoreError(error: unknown): string | undefined {
   }
   if (
     name &&
-    ['AbortError', 'InvalidStateError', 'UnknownError', 'DataError', 'DatabaseClosedError', 'OpenFailedError', 'TransactionInactiveError'].includes(name)
+    [
+      'AbortError',
+      'InvalidStateError',
+      'UnknownError',
+      'DataError',
+      'DatabaseClosedError',
+      'OpenFailedError',
+      'TransactionInactiveError',
+    ].includes(name)
   ) {
     return `The article could not be saved (${name}); nothing of it was kept. Try again, or restart the browser if it keeps happening.`;
   }

@@ -151,7 +151,8 @@ export function collectBlocks(root: Element): Block[] {
 }
 
 /** Elements that start a block of their own when found among loose text. */
-const BLOCK_LEVEL = /^(p|h[1-6]|li|ul|ol|dl|dd|dt|blockquote|pre|div|section|article|main|header|table|tr|td|th|tbody|thead|form|figure|hr|center)$/i;
+const BLOCK_LEVEL =
+  /^(p|h[1-6]|li|ul|ol|dl|dd|dt|blockquote|pre|div|section|article|main|header|table|tr|td|th|tbody|thead|form|figure|hr|center)$/i;
 
 function linkChars(node: Node): number {
   if (node.nodeType !== 1) return 0;

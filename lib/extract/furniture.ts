@@ -40,13 +40,70 @@ const FURNITURE_SELECTOR = [
  * with a "read more" toggle, not a teaser).
  */
 const FURNITURE_WORDS = [
-  'caption', 'captions', 'credit', 'credits', 'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'newsletter',
-  'signup', 'sign-up', 'subscribe', 'subscription', 'related', 'readmore', 'read-more', 'more-stories', 'more-from',
-  'comment', 'comments', 'comment-count', 'discussion', 'tags', 'taglist', 'topics', 'keywords', 'advert', 'adverts',
-  'advertisement', 'ad', 'ads', 'ad-slot', 'promo', 'sponsored', 'sponsor', 'language-picker', 'lang-picker', 'languages',
-  'translations', 'breadcrumb', 'breadcrumbs', 'toolbar', 'sidebar', 'outbrain', 'taboola', 'recommended',
-  'recommendations', 'most-read', 'mostread', 'most-popular', 'popular', 'trending', 'paywall', 'cookie', 'consent',
-  'embed-tweet', 'tweet', 'teaser', 'teasers', 'byline', 'dateline', 'timestamp',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'share',
+  'shares',
+  'sharing',
+  'sharebar',
+  'sharetools',
+  'social',
+  'newsletter',
+  'signup',
+  'sign-up',
+  'subscribe',
+  'subscription',
+  'related',
+  'readmore',
+  'read-more',
+  'more-stories',
+  'more-from',
+  'comment',
+  'comments',
+  'comment-count',
+  'discussion',
+  'tags',
+  'taglist',
+  'topics',
+  'keywords',
+  'advert',
+  'adverts',
+  'advertisement',
+  'ad',
+  'ads',
+  'ad-slot',
+  'promo',
+  'sponsored',
+  'sponsor',
+  'language-picker',
+  'lang-picker',
+  'languages',
+  'translations',
+  'breadcrumb',
+  'breadcrumbs',
+  'toolbar',
+  'sidebar',
+  'outbrain',
+  'taboola',
+  'recommended',
+  'recommendations',
+  'most-read',
+  'mostread',
+  'most-popular',
+  'popular',
+  'trending',
+  'paywall',
+  'cookie',
+  'consent',
+  'embed-tweet',
+  'tweet',
+  'teaser',
+  'teasers',
+  'byline',
+  'dateline',
+  'timestamp',
 ];
 const FURNITURE_RUNS = FURNITURE_WORDS.map((w) => w.split('-'));
 /** Parts of a class token that name the content itself. */
@@ -54,7 +111,10 @@ const CONTENT_PARTS = new Set(['content', 'body', 'article', 'story', 'text', 'm
 
 /** Whether one class or id token names furniture, by whole parts (see FURNITURE_WORDS). */
 export function isFurnitureToken(token: string): boolean {
-  const parts = token.toLowerCase().split(/[-_]+/).filter((p) => p.length > 0);
+  const parts = token
+    .toLowerCase()
+    .split(/[-_]+/)
+    .filter((p) => p.length > 0);
   if (parts.some((p) => CONTENT_PARTS.has(p))) return false;
   return FURNITURE_RUNS.some((run) => {
     for (let i = 0; i + run.length <= parts.length; i++) {
@@ -129,7 +189,10 @@ const DATE_WORD = new RegExp(
 
 /** A block made only of date and time words: a dateline or a timestamp, not a sentence. */
 export function isDateline(text: string): boolean {
-  const words = text.split(/[\s,|·•–—-]+/).map((w) => w.replace(/^[([]+|[)\]:;.,]+$/g, '')).filter((w) => w.length > 0);
+  const words = text
+    .split(/[\s,|·•–—-]+/)
+    .map((w) => w.replace(/^[([]+|[)\]:;.,]+$/g, ''))
+    .filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 14) return false;
   return words.some((w) => /\d/.test(w)) && words.every((w) => DATE_WORD.test(w));
 }
@@ -159,7 +222,8 @@ const FURNITURE_TEXT: RegExp[] = [
 ];
 
 /** A picture credit in parentheses at the end of a caption: "(AP Photo/Evan Vucci)", "(Jane Roe/PA)". */
-const TRAILING_CREDIT = /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.,' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}., ]{1,30})\)$/iu;
+const TRAILING_CREDIT =
+  /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.,' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}., ]{1,30})\)$/iu;
 
 export type BlockKind = 'p' | 'h' | 'li' | 'blockquote';
 
@@ -186,14 +250,20 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   // "… Photo: Getty" at the end of a short caption.
   if (t.length < 240 && /\b(photo|photograph|picture|image|credit)s?\s*:\s*[^.]{1,60}\.?$/i.test(t)) return true;
   // Newsletter boxes.
-  if (t.length < 300 && /\b(sign up|sign-up|subscribe)\b|^get\b/i.test(t) && /\b(newsletters?|inbox|e-?mail|briefing|alerts)\b/i.test(t)) return true;
+  if (t.length < 300 && /\b(sign up|sign-up|subscribe)\b|^get\b/i.test(t) && /\b(newsletters?|inbox|e-?mail|briefing|alerts)\b/i.test(t))
+    return true;
   // Dates, bylines and timestamps left as their own lines.
   if (kind === 'p' && !/[.!?]$/.test(t) && words.length < 12 && /^(by|published|updated|last updated|posted|filed)\b/i.test(t)) {
     return true;
   }
   // Masthead and meta lines: "Capital Wire | Wire service", "A. Writer · Updated 13:05".
   if (kind !== 'h' && !endsSentence && words.length < 12 && /\s[|·•]\s/.test(t)) return true;
-  if (kind === 'h' && /^(key (points|events)|related|more on this|most read|comments?|share|advertisement|read more|you may also like|recommended|tags|topics|newsletter)\b/i.test(t)) {
+  if (
+    kind === 'h' &&
+    /^(key (points|events)|related|more on this|most read|comments?|share|advertisement|read more|you may also like|recommended|tags|topics|newsletter)\b/i.test(
+      t,
+    )
+  ) {
     return true;
   }
   // Short labels that are not sentences ("Published", "Iraq airstrikes", "09:42 GMT").

@@ -75,8 +75,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     clean(meta(doc, 'og:locale'))?.replace('_', '-');
 
   const ogType = meta(doc, 'og:type')?.trim().toLowerCase();
-  const declaresArticle =
-    article !== undefined || ogType === 'article' || meta(doc, 'article:published_time') !== undefined;
+  const declaresArticle = article !== undefined || ogType === 'article' || meta(doc, 'article:published_time') !== undefined;
   const declaresNonArticle = !declaresArticle && ((ogType !== undefined && ogType !== 'article') || ld.nonArticle);
 
   return { canonicalUrl, outletClaims, title, byline, publishedAt, lang, declaresArticle, declaresNonArticle };
@@ -122,7 +121,11 @@ function isDomainWord(name: string, host: string): boolean {
 }
 
 function sameName(a: string, b: string): boolean {
-  const norm = (x: string): string => x.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
+  const norm = (x: string): string =>
+    x
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[^\p{L}\p{N}]/gu, '');
   return norm(a) === norm(b);
 }
 
@@ -236,7 +239,10 @@ function attr(el: Element | null | undefined, name: string): string | undefined 
 }
 
 function clean(s: string | null | undefined): string | undefined {
-  const t = s?.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
+  const t = s
+    ?.replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^by\s+/i, '');
   return t === undefined || t.length === 0 ? undefined : t;
 }
 

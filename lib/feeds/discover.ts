@@ -36,7 +36,9 @@ export function scanTags(html: string, tag: string): Map<string, string>[] {
  * Reads the markup as text: the background service worker has no DOMParser.
  */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
-  const baseHref = scanTags(html, 'base').find((a) => a.get('href'))?.get('href');
+  const baseHref = scanTags(html, 'base')
+    .find((a) => a.get('href'))
+    ?.get('href');
   const base = (baseHref && resolveHttpUrl(baseHref, pageUrl)) || pageUrl;
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();

@@ -64,8 +64,7 @@ function charsetOf(contentType: string | null, bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
   const sniffed =
-    /<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+    /<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
   return sniffed ?? 'utf-8';
 }
 
@@ -167,11 +166,7 @@ function describeFailure(error: unknown): string {
  * from a refused address is dropped unread. Fetch's own limit of 20
  * redirects, which fails with a TypeError, stands for the loop check.
  */
-export async function fetchLimited(
-  fetchFn: typeof fetch,
-  url: string,
-  options: FetchLimitedOptions,
-): Promise<FetchLimitedResult> {
+export async function fetchLimited(fetchFn: typeof fetch, url: string, options: FetchLimitedOptions): Promise<FetchLimitedResult> {
   if (!isHttpUrl(url)) return { ok: false, error: 'only http and https addresses can be fetched' };
   const controller = new AbortController();
   let timedOut = false;

@@ -163,8 +163,7 @@ function readRss(root: XmlNode, feedUrl: string): ParsedFeed {
       const guid = textOf(guidNode).trim();
       const permalink = attribute(guidNode, 'isPermaLink')?.toLowerCase() !== 'false' ? guid : '';
       // FeedBurner's proxied links name the original under origLink.
-      const href =
-        firstText(node, ['feedburner:origLink', 'link']) || attribute(node, 'rdf:about') || permalink || undefined;
+      const href = firstText(node, ['feedburner:origLink', 'link']) || attribute(node, 'rdf:about') || permalink || undefined;
       const title = firstText(node, ['title']) || snippet(firstText(node, ['description']));
       const date = firstText(node, ['pubDate', 'dc:date', 'published', 'updated']);
       return item(resolveHttpUrl(href, feedUrl), title, date, guid);

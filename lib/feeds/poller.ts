@@ -57,8 +57,7 @@ export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
 
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 const MINUTE = 60_000;
 
 // FNV-1a: a short stable id from the address, so one feed is one record.

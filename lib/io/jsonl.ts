@@ -13,10 +13,7 @@ import type { ArticleInput } from '../types';
  * brings its own parser: linkedom in Node (`extractFromHtml`), DOMParser in
  * an extension page; the extension's bundles then never carry linkedom.
  */
-export type HtmlExtractor = (
-  html: string,
-  url: string,
-) => { ok: true; article: { text: string } } | { ok: false; reason: string };
+export type HtmlExtractor = (html: string, url: string) => { ok: true; article: { text: string } } | { ok: false; reason: string };
 
 export interface ParseOptions {
   /** Reads the "html" field; without it, lines must carry "text". */
@@ -101,8 +98,7 @@ function checkLine(raw: string, line: number, options: ParseOptions): LineResult
   }
   if (!(o.url as string).trim()) return fail('"url" is empty');
   if (!(o.outlet as string).trim()) return fail('"outlet" is empty');
-  for (const key of OPTIONAL_STRINGS)
-    if (o[key] !== undefined && typeof o[key] !== 'string') return fail(`"${key}" is not a string`);
+  for (const key of OPTIONAL_STRINGS) if (o[key] !== undefined && typeof o[key] !== 'string') return fail(`"${key}" is not a string`);
   if (typeof o.id === 'string' && !o.id.trim()) return fail('"id" is empty');
   if (o.publishedAt !== undefined) {
     if (typeof o.publishedAt !== 'string' || !Number.isFinite(Date.parse(o.publishedAt)))

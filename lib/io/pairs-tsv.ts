@@ -123,10 +123,12 @@ export function scorePairsTsv(tsvText: string): ScoredPairs {
   });
   const out: ScoredPairs = { rows, errors };
   if (rows.length && rows.every((r) => r.gold !== undefined)) {
-    const m = metrics(rows.map((r) => r.label), rows.map((r) => r.gold!));
+    const m = metrics(
+      rows.map((r) => r.label),
+      rows.map((r) => r.gold!),
+    );
     out.accuracy = m.accuracy;
     out.f1 = m.f1;
   }
   return out;
 }
-

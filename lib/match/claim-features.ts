@@ -362,7 +362,7 @@ export function computeClaimFeatures(
     Math.min(namesShared, 3) / 3,
     namesMissing,
     numbersConflict,
-    (f.a.negations > 0) !== (f.b.negations > 0) ? 1 : 0,
+    f.a.negations > 0 !== f.b.negations > 0 ? 1 : 0,
     Math.log1p(ps.units.length),
     aShort ? conA : conB,
     aShort ? conB : conA,

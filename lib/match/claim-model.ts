@@ -6,10 +6,39 @@
 import type { LinearModelParams } from './features';
 
 export const CLAIM_MODEL: LinearModelParams = {
-  features: ["pair_logit","cover_short","cover_long","shared_mass","missing_short_max","common_run","quote_run","names_shared","names_missing_short","numbers_conflict","negation_mismatch","short_length","concept_cover_short","concept_cover_long","bg_cover_short","bg_cover_long","bg_missing_short_max","bg_concept_cover_short","bg_concept_cover_long"],
-  mean: [0.227718,0.602786,0.481785,1.29024,0.711784,0.458207,0.0209659,0.341821,0.301799,0.125796,0.0412246,2.05273,0.667797,0.560261,0.643425,0.535331,0.518178,0.705774,0.606671],
-  scale: [2.04408,0.253554,0.210952,0.536659,0.364543,0.281023,0.134448,0.383638,0.405599,0.331619,0.198809,0.347808,0.244852,0.217661,0.251604,0.220607,0.362386,0.239323,0.222538],
-  weights: [0.364136,0.224974,-0.0956556,0.48773,-0.00770937,-0.0999446,0.196342,-0.138217,-0.17822,-0.212521,-0.208081,0.095012,0.702436,0.283926,1.01175,0.801799,0.21983,-0.581697,-0.589219],
+  features: [
+    'pair_logit',
+    'cover_short',
+    'cover_long',
+    'shared_mass',
+    'missing_short_max',
+    'common_run',
+    'quote_run',
+    'names_shared',
+    'names_missing_short',
+    'numbers_conflict',
+    'negation_mismatch',
+    'short_length',
+    'concept_cover_short',
+    'concept_cover_long',
+    'bg_cover_short',
+    'bg_cover_long',
+    'bg_missing_short_max',
+    'bg_concept_cover_short',
+    'bg_concept_cover_long',
+  ],
+  mean: [
+    0.227718, 0.602786, 0.481785, 1.29024, 0.711784, 0.458207, 0.0209659, 0.341821, 0.301799, 0.125796, 0.0412246, 2.05273, 0.667797,
+    0.560261, 0.643425, 0.535331, 0.518178, 0.705774, 0.606671,
+  ],
+  scale: [
+    2.04408, 0.253554, 0.210952, 0.536659, 0.364543, 0.281023, 0.134448, 0.383638, 0.405599, 0.331619, 0.198809, 0.347808, 0.244852,
+    0.217661, 0.251604, 0.220607, 0.362386, 0.239323, 0.222538,
+  ],
+  weights: [
+    0.364136, 0.224974, -0.0956556, 0.48773, -0.00770937, -0.0999446, 0.196342, -0.138217, -0.17822, -0.212521, -0.208081, 0.095012,
+    0.702436, 0.283926, 1.01175, 0.801799, 0.21983, -0.581697, -0.589219,
+  ],
   bias: 0.378763,
 };
 

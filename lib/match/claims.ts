@@ -97,8 +97,31 @@ function claimScore(a: SentenceAnalysis, b: SentenceAnalysis, scored: PairScore,
 
 // Finite-verb cues: a short line with one of these is a sentence, not a subhead.
 const FINITE = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might',
-  'must', 'should', 'says', 'said', 'say', 'told', 'tells', 'does', 'did', 'do',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'says',
+  'said',
+  'say',
+  'told',
+  'tells',
+  'does',
+  'did',
+  'do',
 ]);
 
 /**
@@ -116,7 +139,9 @@ export function isSubhead(an: SentenceAnalysis): boolean {
 
 // Words of a dateline besides the date itself: clock and time-zone words, and what the time stamps.
 const DATELINE_WORDS = new Set(
-  'am pm a.m. p.m. a.m p.m edt est edst cdt cst mdt mst pdt pst gmt utc bst cet cest et pt ist aest mon tue tues wed thu thur thurs fri sat sun updated update published posted last modified on at'.split(' '),
+  'am pm a.m. p.m. a.m p.m edt est edst cdt cst mdt mst pdt pst gmt utc bst cet cest et pt ist aest mon tue tues wed thu thur thurs fri sat sun updated update published posted last modified on at'.split(
+    ' ',
+  ),
 );
 
 /**

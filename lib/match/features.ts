@@ -9,9 +9,36 @@ import type { SentenceAnalysis } from '../text/analyse';
 import { idf, type TermStats } from './term-stats';
 
 const NEGATIONS = new Set([
-  'not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', "didn't", "don't",
-  "doesn't", "isn't", "wasn't", "weren't", "won't", "wouldn't", "couldn't", "hasn't", "haven't", "hadn't", "aren't",
-  "shouldn't", 'deny', 'denied', 'denies', 'refused', 'rejected',
+  'not',
+  "n't",
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+  "didn't",
+  "don't",
+  "doesn't",
+  "isn't",
+  "wasn't",
+  "weren't",
+  "won't",
+  "wouldn't",
+  "couldn't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "aren't",
+  "shouldn't",
+  'deny',
+  'denied',
+  'denies',
+  'refused',
+  'rejected',
 ]);
 
 /** One content word of a sentence, with what the lexicon knows about it. */
@@ -444,12 +471,7 @@ export interface PairFeatures {
   b: Prepared;
 }
 
-export function computeFeatures(
-  a: SentenceAnalysis,
-  b: SentenceAnalysis,
-  stats: TermStats,
-  lex: Lexicon,
-): PairFeatures {
+export function computeFeatures(a: SentenceAnalysis, b: SentenceAnalysis, stats: TermStats, lex: Lexicon): PairFeatures {
   const pa = prepare(a, lex);
   const pb = prepare(b, lex);
   const alignment = align(pa, pb, lex);

@@ -42,7 +42,9 @@ export function createLinearModel(params: LinearModelParams): PairModel {
 const MAX_EVIDENCE = 6;
 
 const CALENDAR_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -106,7 +108,15 @@ function sharedNames(f: PairFeatures, units: { i: number; j: number }[], a?: Sen
     else runs.push([u]);
   }
   const endsName = (an: SentenceAnalysis | undefined, word: string): boolean =>
-    !an || an.names.some((n) => n.text.split(/\s+/).at(-1)?.replace(/[’']s$/u, '').toLowerCase() === word.toLowerCase());
+    !an ||
+    an.names.some(
+      (n) =>
+        n.text
+          .split(/\s+/)
+          .at(-1)
+          ?.replace(/[’']s$/u, '')
+          .toLowerCase() === word.toLowerCase(),
+    );
   const out: string[] = [];
   for (const run of runs) {
     if (run.length > 1) out.push(run.map((u) => f.a.units[u.i]!.raw).join(' '));

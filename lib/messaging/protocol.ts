@@ -3,8 +3,17 @@
  * Messages cross as JSON: offsets and ISO strings, never DOM objects or Dates.
  */
 import type { ExtractResult } from '../extract/extract';
-import type { ArticleInput, DiscoveredFeed, FeedState, PageAnnotation, PageSummary, PauseState, SearchGroup, StorageProblem, StoreStats } from '../types';
-
+import type {
+  ArticleInput,
+  DiscoveredFeed,
+  FeedState,
+  PageAnnotation,
+  PageSummary,
+  PauseState,
+  SearchGroup,
+  StorageProblem,
+  StoreStats,
+} from '../types';
 
 export type CaptureStatus = 'stored' | 'paused' | 'not-article' | 'rejected';
 

@@ -32,12 +32,7 @@ export function isEnvelope(value: unknown): value is Envelope {
  * may ask is limited to capturing and annotating their own page; deleting or
  * reading the whole store is for the extension's own pages only.
  */
-export async function route(
-  handlers: Handlers,
-  message: unknown,
-  sender: SenderInfo,
-  options: RouterOptions,
-): Promise<Result<unknown>> {
+export async function route(handlers: Handlers, message: unknown, sender: SenderInfo, options: RouterOptions): Promise<Result<unknown>> {
   if (!isEnvelope(message)) return { ok: false, error: 'not a Parallax message' };
   if (sender.id !== options.extensionId) return { ok: false, error: 'message from another extension refused' };
   const type = message.type as MessageType;

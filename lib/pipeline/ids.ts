@@ -23,7 +23,11 @@ export function canonicalUrl(raw: string): string {
 
 /** Host name as stored and compared everywhere: lower-cased, without a trailing dot or a leading "www.". */
 export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
 }
 
 /** The normalised host of a URL; throws on a string that is not a URL. */

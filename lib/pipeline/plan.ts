@@ -156,7 +156,10 @@ export async function planCapture(
   terms.countArticle(sentenceTerms.flat(), 1);
 
   // Story vectors weigh terms by how many stored articles (this one included) contain them.
-  const features: StoryFeatures = storyFeatures({ id, title, text, outlet, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) }, terms.articles);
+  const features: StoryFeatures = storyFeatures(
+    { id, title, text, outlet, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) },
+    terms.articles,
+  );
 
   // Story: the one it already belonged to, else the best candidate profile, else a new one.
   let story: StoryRecord | undefined = existing ? (await view.stories([existing.storyId]))[0] : undefined;
@@ -212,7 +215,12 @@ export async function planCapture(
       ? mergeProfile(story, features, title)
       : newProfile(storyId, features, title);
 
-  const claims = await storyClaims(view, storyId, { add: links, sentences, article, removedArticle: existing?.id, articles: everyoneAfter }, options.rule);
+  const claims = await storyClaims(
+    view,
+    storyId,
+    { add: links, sentences, article, removedArticle: existing?.id, articles: everyoneAfter },
+    options.rule,
+  );
 
   return {
     articleId: id,
@@ -255,12 +263,17 @@ function wireFamily(
   const originals = otherOutlets
     .filter((a) => !a.reprintOf)
     .map((a) => ({ id: a.id, outlet: a.outlet, text: a.text, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }));
-  const reprintOf = findReprintOf(self.text, originals, { outlet: self.outlet, ...(self.publishedAt ? { publishedAt: self.publishedAt } : {}) });
+  const reprintOf = findReprintOf(self.text, originals, {
+    outlet: self.outlet,
+    ...(self.publishedAt ? { publishedAt: self.publishedAt } : {}),
+  });
   if (reprintOf) return { reprintOf, articleUpdates: [] };
   const copies = new Set(
     otherOutlets
       .filter((a) => !a.reprintOf)
-      .filter((a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === self.id)
+      .filter(
+        (a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === self.id,
+      )
       .map((a) => a.id),
   );
   const articleUpdates = members
@@ -300,9 +313,7 @@ async function linkArticle(
 
 /** A story profile from its articles, in time order (a changed article's features replace its old ones). */
 export function rebuildProfile(storyId: string, articles: readonly ArticleRecord[]): StoryRecord | undefined {
-  const withFeatures = [...articles]
-    .filter((a) => a.features)
-    .sort((a, b) => timeOf(a) - timeOf(b) || a.capturedAt - b.capturedAt);
+  const withFeatures = [...articles].filter((a) => a.features).sort((a, b) => timeOf(a) - timeOf(b) || a.capturedAt - b.capturedAt);
   const first = withFeatures[0];
   if (!first?.features) return undefined;
   let profile = newProfile(storyId, first.features, first.title);
@@ -323,7 +334,13 @@ function timeOf(a: ArticleRecord): number {
 export async function storyClaims(
   view: CorpusView,
   storyId: string,
-  change: { add?: readonly LinkRecord[]; sentences?: readonly StoredSentence[]; article?: ArticleRecord; removedArticle?: string; articles?: readonly ArticleRecord[] } = {},
+  change: {
+    add?: readonly LinkRecord[];
+    sentences?: readonly StoredSentence[];
+    article?: ArticleRecord;
+    removedArticle?: string;
+    articles?: readonly ArticleRecord[];
+  } = {},
   rule?: ClaimGroupRule,
 ): Promise<ClaimsRecord> {
   const gone = new Set([change.removedArticle, change.article?.id].filter((x): x is string => x !== undefined));
@@ -375,7 +392,11 @@ export function reverseLink(l: SentenceLink): SentenceLink {
  * original was deleted now speaks for itself). The same matching as a
  * capture; returns the links to store, both ways.
  */
-export async function planRelink(view: CorpusView, articleId: string, options: PipelineOptions = {}): Promise<{ links: LinkRecord[]; terms: TermChanges }> {
+export async function planRelink(
+  view: CorpusView,
+  articleId: string,
+  options: PipelineOptions = {},
+): Promise<{ links: LinkRecord[]; terms: TermChanges }> {
   const article = await view.articleById(articleId);
   if (!article) return { links: [], terms: NO_TERMS };
   const terms = await openTermSet(view);

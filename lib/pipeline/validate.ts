@@ -22,7 +22,9 @@ export function validateArticleInput(value: unknown, source: unknown = 'page'): 
   if (!(a.outlet as string).trim()) throw new Error(`the article ${label} has no outlet name`);
   if (!(a.text as string).trim()) throw new Error(`the article ${label} has no text`);
   if ((a.text as string).length > ARTICLE_LIMITS.maxTextLength) {
-    throw new Error(`the article ${label} is too long to store (${(a.text as string).length} characters; at most ${ARTICLE_LIMITS.maxTextLength})`);
+    throw new Error(
+      `the article ${label} is too long to store (${(a.text as string).length} characters; at most ${ARTICLE_LIMITS.maxTextLength})`,
+    );
   }
   if (a.id !== undefined && (typeof a.id !== 'string' || !a.id.trim())) {
     throw new Error(`the article ${label} has an id that is not a non-empty string`);
@@ -39,7 +41,8 @@ export function validateArticleInput(value: unknown, source: unknown = 'page'): 
   } catch {
     throw new Error(`the article URL is not a valid address: ${JSON.stringify(label)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the article URL must start with http:// or https://, got ${JSON.stringify(label)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`the article URL must start with http:// or https://, got ${JSON.stringify(label)}`);
   if (!SOURCES.includes(source as ArticleSource)) {
     throw new Error(`unknown article source ${JSON.stringify(source)}; expected one of ${SOURCES.join(', ')}`);
   }

@@ -36,9 +36,7 @@ export async function expandWord(db: ParallaxDb, norm: string, stem: string): Pr
   const shared = new Map<string, number>();
   for (const t of hits) shared.set(t, (shared.get(t) ?? 0) + 1);
   for (const f of forms) shared.set(f, Math.max(shared.get(f) ?? 0, grams.length));
-  const ranked = [...shared]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, SEARCH.maxGramCandidates);
+  const ranked = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SEARCH.maxGramCandidates);
 
   const close: { term: string; closeness: number }[] = [];
   for (const [term, n] of ranked) {

@@ -80,7 +80,13 @@ export async function collect(corpus: MemoryCorpus, order: string[], refused: Al
     const a = records.get(id);
     if (!a) continue;
     const sentences = (await corpus.sentencesOf([id])).sort((x, y) => x.index - y.index);
-    articles.push({ ...inputOf(a), id, storyId: a.storyId, ...(a.reprintOf ? { reprintOf: a.reprintOf } : {}), sentences: sentences.map(({ id: sid, index, start, end, text }) => ({ id: sid, index, start, end, text })) });
+    articles.push({
+      ...inputOf(a),
+      id,
+      storyId: a.storyId,
+      ...(a.reprintOf ? { reprintOf: a.reprintOf } : {}),
+      sentences: sentences.map(({ id: sid, index, start, end, text }) => ({ id: sid, index, start, end, text })),
+    });
   }
   const storyOrder = [...new Set(articles.map((a) => a.storyId))];
   const stories: AlignedStory[] = [];

@@ -66,7 +66,9 @@ export function articleTermSet(text: string): string[] {
 
 // Capitalised words that name no one: days, months, quoting verbs.
 const NOT_NAMES = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according'.split(' '),
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according'.split(
+    ' ',
+  ),
 );
 
 // Capitalised runs not at a sentence start, or of two words or more: proper names.
@@ -260,9 +262,7 @@ export function mergeIntoProfile(profile: StoryProfile, f: StoryFeatures, title?
 export function clusterArticles(docs: StoryDoc[]): string[] {
   // Like the store: each article's terms are counted before its vector is made.
   const stats = createTermStats([]);
-  const order = docs
-    .map((d, i) => ({ i, t: parseTime(d.publishedAt) }))
-    .sort((a, b) => (a.t ?? Infinity) - (b.t ?? Infinity) || a.i - b.i);
+  const order = docs.map((d, i) => ({ i, t: parseTime(d.publishedAt) })).sort((a, b) => (a.t ?? Infinity) - (b.t ?? Infinity) || a.i - b.i);
   const profiles = new Map<string, StoryProfile>();
   const index = new Map<string, Set<string>>();
   const out: string[] = new Array<string>(docs.length).fill('');

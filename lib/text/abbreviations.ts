@@ -11,8 +11,7 @@ const NEVER_FINAL = (
 
 /** Abbreviations that stand before a number ("No. 5", "Jan. 7", "p. 55"); before anything else they read as words. */
 const BEFORE_NUMBER = (
-  'no nos nr p pp vol vols fig figs art arts ch chap sec sect para op ed eds n° ' +
-  'jan feb mar apr jun jul aug sep sept oct nov dec'
+  'no nos nr p pp vol vols fig figs art arts ch chap sec sect para op ed eds n° ' + 'jan feb mar apr jun jul aug sep sept oct nov dec'
 ).split(' ');
 
 /**
@@ -20,8 +19,7 @@ const BEFORE_NUMBER = (
  * they end one only when a word that usually opens a sentence follows.
  */
 const MAY_BE_FINAL = (
-  'co corp inc ltd llc plc jr sr st mt ft bros dept univ assn ave blvd rd hwy est etc al a.m p.m am pm ' +
-  'u.s u.k u.n e.u u.s.a d.c'
+  'co corp inc ltd llc plc jr sr st mt ft bros dept univ assn ave blvd rd hwy est etc al a.m p.m am pm ' + 'u.s u.k u.n e.u u.s.a d.c'
 ).split(' ');
 
 export type AbbreviationKind = 'never-final' | 'before-number' | 'may-be-final';

@@ -257,11 +257,15 @@ function stripTitles(run: number[], tokens: Token[]): number[] {
 // Verb forms that are also nouns ("denied claims", "according to reports") count only without a determiner.
 const NOUN_LIKE = new Set(['claims', 'reports', 'notes', 'posts', 'states', 'remarks', 'reads', 'counters', 'tweets']);
 const DETERMINERS = new Set('the a an its their his her these those such our your my'.split(' '));
-const AUXILIARIES = new Set('has have had was were is are be been will would could should may might did does do also then later just'.split(' '));
+const AUXILIARIES = new Set(
+  'has have had was were is are be been will would could should may might did does do also then later just'.split(' '),
+);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Verbs after which the speaker may follow: "…,” said Gen. Milley", "…, reported the BBC". Not "told" (it takes an object).
 const INVERTIBLE = new Set(
-  'said says reported reports read reads added adds insisted insists wrote writes explained explains noted notes stated states argued argues continued'.split(' '),
+  'said says reported reports read reads added adds insisted insists wrote writes explained explains noted notes stated states argued argues continued'.split(
+    ' ',
+  ),
 );
 // Asking or urging someone to do something states no claim: "the Academy has asked her to do it twice".
 const NOT_ASSERTING = new Set(['ask', 'asks', 'asked', 'urge', 'urges', 'urged']);
@@ -312,7 +316,13 @@ function phraseAfter(text: string, from: number, names: Span[], anyNoun = false)
   const at = from + lead;
   // Only titles may stand between the verb and the name ("said Gen. Milley").
   const name = names.find(
-    (n) => n.start >= at && n.start <= at + 40 && text.slice(at, n.start).split(/[\s.]+/).every((w) => w === '' || TITLES.has(w.toLowerCase())),
+    (n) =>
+      n.start >= at &&
+      n.start <= at + 40 &&
+      text
+        .slice(at, n.start)
+        .split(/[\s.]+/)
+        .every((w) => w === '' || TITLES.has(w.toLowerCase())),
   );
   if (name) {
     // "US Secretary of Defence, Mark Esper": the person after the office.
@@ -367,7 +377,10 @@ function subjectBefore(text: string, from: number, to: number, names: Span[]): s
     .slice(-6)
     .map((w) => w[0])
     .filter((w, k) => k > 0 || !/^(?:and|but|so|then|however|that|while|as)$/i.test(w));
-  const np = phrase.join(' ').replace(/^[“”"‘’]+|[“”"‘’]+$/gu, '').trim();
+  const np = phrase
+    .join(' ')
+    .replace(/^[“”"‘’]+|[“”"‘’]+$/gu, '')
+    .trim();
   if (!np || CLAUSE_VERB.test(np)) return undefined;
   return np;
 }

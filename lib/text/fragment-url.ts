@@ -9,8 +9,7 @@ export function textFragmentUrl(url: string, sentence: string): string {
   const words = sentence.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return base;
   const enc = (s: string): string => encodeFragmentPart(s);
-  const directive =
-    words.length <= 8 ? enc(words.join(' ')) : `${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-4).join(' '))}`;
+  const directive = words.length <= 8 ? enc(words.join(' ')) : `${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-4).join(' '))}`;
   return `${base}#:~:text=${directive}`;
 }
 

@@ -22,8 +22,8 @@ const FUNCTION_WORDS: Record<ProfiledLanguage, string> = {
     'which were you she her been has their we would there its will who more when also said can after about if them ' +
     'than could into other what some out these those only over did should our up no so while because being most',
   fr:
-    "le la les de des du un une et est en que qui dans pour pas sur au aux il elle ils elles sont par plus avec ce " +
-    "cette ces ont été son sa ses mais ou nous vous leur leurs être fait comme tout aussi entre depuis sans lors " +
+    'le la les de des du un une et est en que qui dans pour pas sur au aux il elle ils elles sont par plus avec ce ' +
+    'cette ces ont été son sa ses mais ou nous vous leur leurs être fait comme tout aussi entre depuis sans lors ' +
     "selon dont où très a l' d' qu' c' n' s' j' ne se y",
   de:
     'der die das und ist nicht ein eine einer einen eines dem den des zu mit sich auf für von im auch es sie er ' +
@@ -34,8 +34,8 @@ const FUNCTION_WORDS: Record<ProfiledLanguage, string> = {
     'esta estos estas también entre sin sobre ya muy hasta desde son puede cuando donde dijo tras durante según ' +
     'le les hay está',
   it:
-    "il lo la gli le i di del della dei delle degli e è in che un una uno per con non si da dal dalla alla al nel " +
-    "nella sono stato stata anche come più ma ha hanno tra fra questo questa su sul sulla dopo ancora essere " +
+    'il lo la gli le i di del della dei delle degli e è in che un una uno per con non si da dal dalla alla al nel ' +
+    'nella sono stato stata anche come più ma ha hanno tra fra questo questa su sul sulla dopo ancora essere ' +
     "secondo l' dell' all' nell' dall' sull' un' c' ci",
   pt:
     'o a os as de do da dos das e em no na nos nas um uma que é para com não se por mais ao à foi como mas seu ' +

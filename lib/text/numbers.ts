@@ -18,16 +18,50 @@ export interface NumberMention {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, dozen: 12,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  dozen: 12,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const SUFFIX_SCALES: Record<string, number> = {
-  k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  tn: 1e12,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
   hundred: 100,
 };
 const MONTHS = new Set(
@@ -39,7 +73,10 @@ const MONTHS = new Set(
 const DIGITS =
   /([$€£]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|mn|m|bn|b|tn|thousand|million|billion|trillion|hundred)\b)?(\s?%|\s(?:percent|per cent)\b)?(st|nd|rd|th)?/giu;
 const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/g;
-const ANY_NUMBER_WORD = new RegExp(`\\b(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', ...Object.keys(SCALES)].join('|')})\\b`, 'i');
+const ANY_NUMBER_WORD = new RegExp(
+  `\\b(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', ...Object.keys(SCALES)].join('|')})\\b`,
+  'i',
+);
 
 /**
  * Numbers written in digits or words, with a normalised value. Years and
@@ -65,7 +102,13 @@ export function extractNumbers(text: string, tokens: Token[] = tokenize(text)): 
     if (m[1]) kind = 'money';
     else if (m[4]) kind = 'percent';
     else if (m[5]) kind = 'ordinal';
-    const mention: Omit<NumberMention, 'unit' | 'phrase'> = { text: m[0].trimEnd(), start, end: start + m[0].trimEnd().length, value: round(value), kind };
+    const mention: Omit<NumberMention, 'unit' | 'phrase'> = {
+      text: m[0].trimEnd(),
+      start,
+      end: start + m[0].trimEnd().length,
+      value: round(value),
+      kind,
+    };
     if (kind === 'count' || kind === 'ordinal') mention.kind = dateKind(text, mention, suffix !== undefined) ?? kind;
     found.push(mention);
   }
@@ -110,7 +153,9 @@ function dateKind(text: string, n: { text: string; start: number; end: number; v
 }
 
 const STOP_AFTER_YEAR = new Set(
-  'the a an and or but in on at by for to of from with as when after before that which was were is are has had have will would said says'.split(' '),
+  'the a an and or but in on at by for to of from with as when after before that which was were is are has had have will would said says'.split(
+    ' ',
+  ),
 );
 
 function wordNumbers(text: string): Omit<NumberMention, 'unit' | 'phrase'>[] {

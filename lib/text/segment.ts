@@ -77,7 +77,8 @@ function findBoundaries(line: string): number[] {
   let openAt = 0;
   let farthestClose = -1;
   const enclosedBeyond = (start: number, k: number): boolean => {
-    while (openAt < byOpen.length && (byOpen[openAt]?.open ?? Infinity) < start) farthestClose = Math.max(farthestClose, byOpen[openAt++]?.close ?? -1);
+    while (openAt < byOpen.length && (byOpen[openAt]?.open ?? Infinity) < start)
+      farthestClose = Math.max(farthestClose, byOpen[openAt++]?.close ?? -1);
     return farthestClose >= k;
   };
   const quoteCloses = new Set(enclosures.filter((e) => isQuoteChar(line[e.close])).map((e) => e.close));
@@ -116,14 +117,7 @@ function findBoundaries(line: string): number[] {
 }
 
 /** Where to cut for the terminator cluster line[start, end) followed by closers up to k, or undefined. */
-function decide(
-  line: string,
-  start: number,
-  end: number,
-  k: number,
-  sentStart: number,
-  quoteCloses: Set<number>,
-): number | undefined {
+function decide(line: string, start: number, end: number, k: number, sentStart: number, quoteCloses: Set<number>): number | undefined {
   const next = nextWord(line, k);
   if (next.kind === 'none' || next.kind === 'lower') return undefined;
   let closesQuote = false;

@@ -22,7 +22,7 @@ export interface Token {
 const STOP_WORDS = new Set(
   (
     'a an the and or but if then so of to in on at by for with from into onto about as is are was were be been being ' +
-    'am do does did has have had having it its it\'s this that these those there here he she they them his her their ' +
+    "am do does did has have had having it its it's this that these those there here he she they them his her their " +
     'hers theirs we us our you your i me my mine which who whom whose what when where while also than too very just ' +
     'up out over under again further once s t can will would shall should may might must could said says say told ' +
     'mr mrs ms dr one upon per via yet both each other such own same some any all most more'
@@ -38,11 +38,7 @@ export function isStopWord(norm: string): boolean {
 }
 
 export function normalizeWord(raw: string): string {
-  return raw
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/'s$/, '')
-    .replace(/\.$/, '');
+  return raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 }
 
 const stemCache = new Map<string, string>();

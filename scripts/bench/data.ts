@@ -40,9 +40,7 @@ export function loadBaseStories(repoRoot: string): { stories: BaseStory[]; sourc
     for (const line of readFileSync(multinews, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as { idx: number; documents: string[] };
-      const docs = row.documents
-        .map((d) => segmentSentences(d.replace(/\s+/g, ' ')).map((s) => s.text))
-        .filter((d) => d.length >= 3);
+      const docs = row.documents.map((d) => segmentSentences(d.replace(/\s+/g, ' ')).map((s) => s.text)).filter((d) => d.length >= 3);
       if (docs.length) stories.push({ label: `multinews ${row.idx}`, docs });
     }
   }
@@ -67,7 +65,10 @@ export function loadBaseStories(repoRoot: string): { stories: BaseStory[]; sourc
 function generatedStories(): BaseStory[] {
   const rand = seeded(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const nouns = 'council bridge hospital court senator minister police storm election contract factory school river union company budget airport trial vaccine strike'.split(' ');
+  const nouns =
+    'council bridge hospital court senator minister police storm election contract factory school river union company budget airport trial vaccine strike'.split(
+      ' ',
+    );
   const verbs = 'approved rejected announced delayed investigated closed opened criticised defended expanded'.split(' ');
   const names = 'Whitlock Ellison Moreno Haddad Okafor Lindqvist Tanaka Brennan Costa Novak'.split(' ');
   const stories: BaseStory[] = [];

@@ -90,7 +90,9 @@ function prose(chars: number, sentenceEvery = 17): string {
 
 const MB = 1_000_000;
 
-process.stdout.write(`${'case'.padEnd(40)} ${'whole input'.padStart(12)} ${'(step)'.padEnd(18)} ${'1 piece'.padStart(10)} ${'total'.padStart(12)}\n`);
+process.stdout.write(
+  `${'case'.padEnd(40)} ${'whole input'.padStart(12)} ${'(step)'.padEnd(18)} ${'1 piece'.padStart(10)} ${'total'.padStart(12)}\n`,
+);
 
 // Words and sentences.
 textCase('one 350,000-letter word', 'a'.repeat(350_000));
@@ -115,15 +117,34 @@ runCase('1 MB one-word title, story step', [
 
 // Feeds.
 const decl = '<?xml version="1.0"?>';
-runCase('feed: whitespace after the declaration', [['parseFeed', () => parseFeed(`${decl}${' \n'.repeat(50_000)}x`, 'application/xml', 'https://a.test/feed')]]);
-runCase('feed: 10,000 comments, no root', [['parseFeed', () => parseFeed(`${decl}${'<!-- c -->'.repeat(10_000)}x`, 'application/xml', 'https://a.test/feed')]]);
-runCase('feed: unclosed comment after spaces', [['parseFeed', () => parseFeed(`${decl}${' '.repeat(100_000)}<!--`, 'application/xml', 'https://a.test/feed')]]);
-runCase('feed: unclosed doctype', [['parseFeed', () => parseFeed(`<!doctype x [${' '.repeat(100_000)}`, 'application/xml', 'https://a.test/feed')]]);
+runCase('feed: whitespace after the declaration', [
+  ['parseFeed', () => parseFeed(`${decl}${' \n'.repeat(50_000)}x`, 'application/xml', 'https://a.test/feed')],
+]);
+runCase('feed: 10,000 comments, no root', [
+  ['parseFeed', () => parseFeed(`${decl}${'<!-- c -->'.repeat(10_000)}x`, 'application/xml', 'https://a.test/feed')],
+]);
+runCase('feed: unclosed comment after spaces', [
+  ['parseFeed', () => parseFeed(`${decl}${' '.repeat(100_000)}<!--`, 'application/xml', 'https://a.test/feed')],
+]);
+runCase('feed: unclosed doctype', [
+  ['parseFeed', () => parseFeed(`<!doctype x [${' '.repeat(100_000)}`, 'application/xml', 'https://a.test/feed')],
+]);
 const items = Array.from({ length: 100_000 }, (_, i) => `<item><title>Item ${i}</title><link>https://a.test/${i}</link></item>`).join('');
 let kept = 0;
 runCase(
   'feed: 100,000 items',
-  [['parseFeed', () => (kept = (parseFeed(`<rss><channel><title>x</title>${items}</channel></rss>`, 'application/rss+xml', 'https://a.test/feed') as { feed?: { items: unknown[] } }).feed?.items.length ?? 0)]],
+  [
+    [
+      'parseFeed',
+      () =>
+        (kept =
+          (
+            parseFeed(`<rss><channel><title>x</title>${items}</channel></rss>`, 'application/rss+xml', 'https://a.test/feed') as {
+              feed?: { items: unknown[] };
+            }
+          ).feed?.items.length ?? 0),
+    ],
+  ],
   `(${(items.length / 1e6).toFixed(1)} MB)`,
 );
 process.stdout.write(`  items kept: ${kept}\n`);
@@ -131,7 +152,11 @@ process.stdout.write(`  items kept: ${kept}\n`);
 // JSON Lines.
 const goodLine = JSON.stringify({ url: 'https://a.test/1', outlet: 'A', title: 'T', text: prose(2000) });
 runCase('JSON Lines: 1 MB line, CR-only line ends', [
-  ['parseArticleLines', () => parseArticleLines([goodLine, JSON.stringify({ url: 'https://a.test/2', outlet: 'B', title: 'T', text: 'd'.repeat(MB) })].join('\r'))],
+  [
+    'parseArticleLines',
+    () =>
+      parseArticleLines([goodLine, JSON.stringify({ url: 'https://a.test/2', outlet: 'B', title: 'T', text: 'd'.repeat(MB) })].join('\r')),
+  ],
 ]);
 
 if (process.argv.includes('--big')) {

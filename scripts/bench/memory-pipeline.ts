@@ -32,7 +32,13 @@ export interface PipelineTiming {
 
 export function createMemoryPipeline(model: CorpusModel) {
   const corpus = createMemoryCorpus();
-  corpus.load({ articles: model.articles, sentences: model.sentences, stories: model.stories.values(), terms: termRecords(model), sentenceCount: model.sentenceCount });
+  corpus.load({
+    articles: model.articles,
+    sentences: model.sentences,
+    stories: model.stories.values(),
+    terms: termRecords(model),
+    sentenceCount: model.sentenceCount,
+  });
   const base = createScorer();
   let pairs = 0;
   const scorer: typeof base = { ...base, score: (a, b, st) => (pairs++, base.score(a, b, st)) };

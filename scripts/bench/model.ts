@@ -22,10 +22,26 @@ const T0 = Date.parse('2023-01-01T06:00:00Z');
 const REPLICA_GAP = 9 * DAY;
 
 export const OUTLETS = [
-  'The Daily Ledger', 'Evening Courier', 'Valley Gazette', 'Coastal Wire', 'Harbor Times', 'Northern Star',
-  'Metro Chronicle', 'The Sentinel', 'Capital Post', 'Riverside Herald', 'Morning Tribune', 'The Observer Weekly',
-  'Prairie Journal', 'City Dispatch', 'Lakeside News', 'The Examiner', 'Summit Record', 'Bay Reporter',
-  'Continental Press', 'The Standard',
+  'The Daily Ledger',
+  'Evening Courier',
+  'Valley Gazette',
+  'Coastal Wire',
+  'Harbor Times',
+  'Northern Star',
+  'Metro Chronicle',
+  'The Sentinel',
+  'Capital Post',
+  'Riverside Herald',
+  'Morning Tribune',
+  'The Observer Weekly',
+  'Prairie Journal',
+  'City Dispatch',
+  'Lakeside News',
+  'The Examiner',
+  'Summit Record',
+  'Bay Reporter',
+  'Continental Press',
+  'The Standard',
 ];
 
 export interface GenArticle {
@@ -87,7 +103,11 @@ export function* generateArticles(stories: BaseStory[], targetSentences: number,
 }
 
 export function titleFrom(sentence: string): string {
-  return sentence.split(/\s+/).slice(0, 9).join(' ').replace(/[,.;:]$/, '');
+  return sentence
+    .split(/\s+/)
+    .slice(0, 9)
+    .join(' ')
+    .replace(/[,.;:]$/, '');
 }
 
 function slug(s: string): string {
@@ -133,7 +153,16 @@ export function buildModel(stories: BaseStory[], generated: Iterable<GenArticle>
     let offset = 0;
     g.sentences.forEach((text, index) => {
       const t = terms(text);
-      model.sentences.push({ id: `${id}#${index}`, articleId: id, storyId, index, start: offset, end: offset + text.length, text, terms: t });
+      model.sentences.push({
+        id: `${id}#${index}`,
+        articleId: id,
+        storyId,
+        index,
+        start: offset,
+        end: offset + text.length,
+        text,
+        terms: t,
+      });
       offset += text.length + 1;
       for (const term of t) model.df.set(term, (model.df.get(term) ?? 0) + 1);
     });

@@ -61,9 +61,21 @@ const RERANK_DEPTH = 20;
 // Listwise linear re-ranker over candidateFeatures (4 retrieval, 4 coverage, 26
 // pair features), fitted on train by `--fit`: train MAP@5 0.880; recall@20 0.954.
 const RERANKER: Logistic = {
-  mean: [0.489665, 2.85301, 0.179887, 4.19066, 0.220249, 0.263078, 0.107332, 0.0453972, 0.121025, 0.235574, 0.0203568, 0.0411944, 0.00464016, 0.00918869, 0.101445, 0.225128, 0.161794, 0.335056, 0.1345, 0.312435, 1.05562, 0.0592444, 0.181439, 0.592162, 0.0939272, 0.17455, 0.46145, 0.999188, 0.892148, 0.913851, 0.0040625, 0.301125, 0.0929409, 0.194049],
-  scale: [0.213969, 0.312519, 0.217828, 8.09398, 0.110438, 0.159688, 0.0584293, 0.0808132, 0.0629168, 0.112465, 0.0407829, 0.0726966, 0.0276058, 0.0470084, 0.0606539, 0.110673, 0.0673918, 0.122388, 0.0603476, 0.122652, 0.0568233, 0.0754907, 0.118847, 0.170445, 0.0586577, 0.0982866, 0.214577, 0.0284928, 0.192412, 0.105564, 0.0636081, 0.458747, 0.052702, 0.10371],
-  weights: [-0.375483, 0.637361, 0.709123, 0.550252, -0.11963, 0.295203, 0.281919, -0.768005, -0.748207, -0.161441, 0.140382, 0.170823, -0.177464, -0.186494, 0.727586, -0.148211, -0.526875, -0.158742, 0.65745, 0.580374, -0.222186, 0.244657, 0.018703, 0.0293464, 1.13092, 0.566166, 0.336371, -0.00612314, 0.254421, 0.122656, 0.143126, 0.0565077, 0.235343, -0.0652481],
+  mean: [
+    0.489665, 2.85301, 0.179887, 4.19066, 0.220249, 0.263078, 0.107332, 0.0453972, 0.121025, 0.235574, 0.0203568, 0.0411944, 0.00464016,
+    0.00918869, 0.101445, 0.225128, 0.161794, 0.335056, 0.1345, 0.312435, 1.05562, 0.0592444, 0.181439, 0.592162, 0.0939272, 0.17455,
+    0.46145, 0.999188, 0.892148, 0.913851, 0.0040625, 0.301125, 0.0929409, 0.194049,
+  ],
+  scale: [
+    0.213969, 0.312519, 0.217828, 8.09398, 0.110438, 0.159688, 0.0584293, 0.0808132, 0.0629168, 0.112465, 0.0407829, 0.0726966, 0.0276058,
+    0.0470084, 0.0606539, 0.110673, 0.0673918, 0.122388, 0.0603476, 0.122652, 0.0568233, 0.0754907, 0.118847, 0.170445, 0.0586577,
+    0.0982866, 0.214577, 0.0284928, 0.192412, 0.105564, 0.0636081, 0.458747, 0.052702, 0.10371,
+  ],
+  weights: [
+    -0.375483, 0.637361, 0.709123, 0.550252, -0.11963, 0.295203, 0.281919, -0.768005, -0.748207, -0.161441, 0.140382, 0.170823, -0.177464,
+    -0.186494, 0.727586, -0.148211, -0.526875, -0.158742, 0.65745, 0.580374, -0.222186, 0.244657, 0.018703, 0.0293464, 1.13092, 0.566166,
+    0.336371, -0.00612314, 0.254421, 0.122656, 0.143126, 0.0565077, 0.235343, -0.0652481,
+  ],
   bias: 0,
 };
 
@@ -113,8 +125,13 @@ function rankScores(ranked: readonly string[], relevant: Set<string>): { ap5: nu
 function load(shared: string): { claims: Claim[]; train: Query[]; dev: Query[] } {
   const dir = path.join(shared, 'eval', 'checkthat2020', 'v3.0');
   const files = ['verified_claims.docs.tsv', 'train/tweets.queries.tsv', 'dev/tweets.queries.tsv', 'dev/tweet-vclaim-pairs.qrels'];
-  for (const f of files) if (!existsSync(path.join(dir, f))) throw new Error(`missing: ${path.join(dir, f)} (set PARALLAX_SHARED to the shared data folder)`);
-  const claims = tsvRows(path.join(dir, 'verified_claims.docs.tsv')).map(([id, text, title]) => ({ id: id!, text: text ?? '', title: title ?? '' }));
+  for (const f of files)
+    if (!existsSync(path.join(dir, f))) throw new Error(`missing: ${path.join(dir, f)} (set PARALLAX_SHARED to the shared data folder)`);
+  const claims = tsvRows(path.join(dir, 'verified_claims.docs.tsv')).map(([id, text, title]) => ({
+    id: id!,
+    text: text ?? '',
+    title: title ?? '',
+  }));
   return { claims, train: loadQueries(path.join(dir, 'train')), dev: loadQueries(path.join(dir, 'dev')) };
 }
 
@@ -135,7 +152,6 @@ function mean(queries: readonly Query[], rank: (q: Query) => readonly string[]):
   }
   return { ap5: ap5 / queries.length, rr: rr / queries.length };
 }
-
 
 /** Idf-weighted share of `of`'s distinct terms that also occur in `in_`. */
 function coverage(of: readonly string[], in_: ReadonlySet<string>, stats: TermStats): number {
@@ -203,7 +219,10 @@ function fitListwise(groups: readonly { x: number[][]; y: number[] }[], l2 = 1e-
   const scale = mean.map((m, k) => Math.sqrt(all.reduce((s, x) => s + (x[k]! - m) ** 2, 0) / all.length) || 1);
   const gs = groups
     .filter((g) => g.y.some((v) => v > 0))
-    .map((g) => ({ z: g.x.map((x) => x.map((v, k) => (v - mean[k]!) / scale[k]!)), y: g.y.map((v) => v / g.y.reduce((s, u) => s + u, 0)) }));
+    .map((g) => ({
+      z: g.x.map((x) => x.map((v, k) => (v - mean[k]!) / scale[k]!)),
+      y: g.y.map((v) => v / g.y.reduce((s, u) => s + u, 0)),
+    }));
   const m: Logistic = { mean, scale, weights: new Array<number>(d).fill(0), bias: 0 };
   for (let step = 0; step < steps; step++) {
     const grad = new Array<number>(d).fill(0);
@@ -234,7 +253,11 @@ function claimSide(claims: readonly Claim[]): { claim: (i: number) => ClaimSide;
   const cache = new Map<number, ClaimSide>();
   const claim = (i: number): ClaimSide => {
     let a = cache.get(i);
-    if (!a) cache.set(i, (a = { analysis: analyseSentence(claims[i]!.text), text: contentTerms(claims[i]!.text), title: contentTerms(claims[i]!.title) }));
+    if (!a)
+      cache.set(
+        i,
+        (a = { analysis: analyseSentence(claims[i]!.text), text: contentTerms(claims[i]!.text), title: contentTerms(claims[i]!.title) }),
+      );
     return a;
   };
   return { claim, stats };
@@ -320,7 +343,10 @@ export async function evaluate(shared: string): Promise<string[]> {
   const ours = mean(dev, (q) => {
     const text = cleanTweet(q.text, CLEAN);
     const hits = index.search(text, RERANK_DEPTH);
-    const b = rankScores(hits.map((h) => h.id), q.relevant);
+    const b = rankScores(
+      hits.map((h) => h.id),
+      q.relevant,
+    );
     fielded = { ap5: fielded.ap5 + b.ap5 / dev.length, rr: fielded.rr + b.rr / dev.length };
     const x = candidateFeatures(hits, analyseSentence(text), contentTerms(text), claim, stats);
     return hits
@@ -329,9 +355,12 @@ export async function evaluate(shared: string): Promise<string[]> {
       .map((h) => h.id);
   });
   const ms = (performance.now() - t0) / dev.length;
-  const plain = createRetrievalIndex(claims.map((c) => ({ id: c.id, fields: { text: `${c.text} ${c.title}` } })), {
-    fieldWeights: { text: 1 },
-  });
+  const plain = createRetrievalIndex(
+    claims.map((c) => ({ id: c.id, fields: { text: `${c.text} ${c.title}` } })),
+    {
+      fieldWeights: { text: 1 },
+    },
+  );
   const bm = mean(dev, (q) => plain.searchTerms(contentTerms(q.text), RERANK_DEPTH).map((h) => h.id));
   const f = (x: number): string => x.toFixed(3);
   const typo = (q: Query): string => withTypos(cleanTweet(q.text, CLEAN), Number(q.id.replace(/\D/g, '')) || 1);
@@ -394,7 +423,10 @@ function fitReranker(shared: string): void {
   console.log(`train recall@${RERANK_DEPTH} ${recall.toFixed(3)}`);
   const model = fitListwise(tr.map((r) => ({ x: r.x, y: r.hits.map((h) => (r.q.relevant.has(h.id) ? 1 : 0)) })));
   const rerank = (r: (typeof tr)[number]) =>
-    r.hits.map((h, i) => ({ id: h.id, s: logit(model, r.x[i]!) })).sort((a, b) => b.s - a.s).map((x) => x.id);
+    r.hits
+      .map((h, i) => ({ id: h.id, s: logit(model, r.x[i]!) }))
+      .sort((a, b) => b.s - a.s)
+      .map((x) => x.id);
   const trMap = tr.reduce((s, r) => s + rankScores(rerank(r), r.q.relevant).ap5, 0) / tr.length;
   const dv = rows(dev);
   const dvMap = dv.reduce((s, r) => s + rankScores(rerank(r), r.q.relevant).ap5, 0) / dv.length;
@@ -406,6 +438,5 @@ function fitReranker(shared: string): void {
 if (isMainModule(import.meta.url)) {
   if (process.argv.includes('--fit-bm25')) fitBm25(sharedDir());
   else if (process.argv.includes('--fit')) fitReranker(sharedDir());
-  else
-    printEvaluation(evaluate);
+  else printEvaluation(evaluate);
 }

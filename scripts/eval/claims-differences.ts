@@ -81,7 +81,14 @@ export function labelledPairs(shared: string): LabelledPair[] {
         const cx = gold.sentences[x.id] ?? [];
         const cy = new Set(gold.sentences[y.id] ?? []);
         if (!cx.some((c) => cy.has(c))) continue;
-        out.push({ event: event.replace(/^event-/, ''), a: x.id, b: y.id, textA: x.text, textB: y.text, labelled: types.get(key(x.id, y.id)) ?? new Set() });
+        out.push({
+          event: event.replace(/^event-/, ''),
+          a: x.id,
+          b: y.id,
+          textA: x.text,
+          textB: y.text,
+          labelled: types.get(key(x.id, y.id)) ?? new Set(),
+        });
       }
   }
   return out;
@@ -126,10 +133,13 @@ export function evaluate(shared: string, options: { verbose?: boolean; right?: b
     }
   }
   const sum = (types: readonly DifferenceType[]): Tally =>
-    types.reduce((s, t) => {
-      const r = tally.get(t)!;
-      return { right: s.right + r.right, flagged: s.flagged + r.flagged, labelled: s.labelled + r.labelled };
-    }, { right: 0, flagged: 0, labelled: 0 });
+    types.reduce(
+      (s, t) => {
+        const r = tally.get(t)!;
+        return { right: s.right + r.right, flagged: s.flagged + r.flagged, labelled: s.labelled + r.labelled };
+      },
+      { right: 0, flagged: 0, labelled: 0 },
+    );
   const all = sum(DIFFERENCE_TYPES);
   // What readers see: hidden types are never shown, so they add nothing flagged and stay unfound.
   const shown = sum(SHOWN_TYPES);

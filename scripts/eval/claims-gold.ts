@@ -93,7 +93,13 @@ export async function scoreEvent(
   // Report letter → its lines; line k (1-based) is sentence `${letter}${k}`, line 1 the title.
   const inputs: ArticleInput[] = sheet.docs.map((d) => {
     const lines = d.text.split('\n');
-    return { id: d.letter, url: `https://outlet-${d.letter.toLowerCase()}.test/${name}`, outlet: `Outlet ${d.letter}`, title: lines[0]!, text: lines.slice(1).join('\n') };
+    return {
+      id: d.letter,
+      url: `https://outlet-${d.letter.toLowerCase()}.test/${name}`,
+      outlet: `Outlet ${d.letter}`,
+      title: lines[0]!,
+      text: lines.slice(1).join('\n'),
+    };
   });
   const result = await alignArticles(inputs, options);
   // Engine sentence → gold sentence id: the line holding most of it.
@@ -190,13 +196,23 @@ export async function evaluate(shared: string, verbose = false, options: Paramet
   const sum = <T>(f: (s: T) => number, xs: T[]): number => xs.reduce((n, s) => n + f(s), 0);
   const before = events.map((e) => BEFORE[e.name]).filter((b) => b !== undefined);
   const lines = [
-    `claims-gold  dev events (${events.length}), cross-report claim pairs, micro: ${fmt(sum((s) => s.tp, scores), sum((s) => s.fp, scores), sum((s) => s.gold, scores))}; ${ms.toFixed(0)} ms`,
+    `claims-gold  dev events (${events.length}), cross-report claim pairs, micro: ${fmt(
+      sum((s) => s.tp, scores),
+      sum((s) => s.fp, scores),
+      sum((s) => s.gold, scores),
+    )}; ${ms.toFixed(0)} ms`,
   ];
   lines.push(
     `claims-gold    of which linked directly: ${sum((s) => s.tpLinked, scores)} right, ${sum((s) => s.fpLinked, scores)} wrong (the rest only share a claim group)`,
   );
   if (before.length === events.length)
-    lines.push(`claims-gold    before (2026-12-01 engine): ${fmt(sum((s) => s.tp, before), sum((s) => s.fp, before), sum((s) => s.gold, before))}`);
+    lines.push(
+      `claims-gold    before (2026-12-01 engine): ${fmt(
+        sum((s) => s.tp, before),
+        sum((s) => s.fp, before),
+        sum((s) => s.gold, before),
+      )}`,
+    );
   for (const s of scores) {
     const b = BEFORE[s.event];
     lines.push(`claims-gold    ${s.event.padEnd(11)} ${fmt(s.tp, s.fp, s.gold)}${b ? `   before: ${fmt(b.tp, b.fp, b.gold)}` : ''}`);
@@ -211,7 +227,12 @@ export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.
   const scored: { y: boolean; p: number }[] = [];
   let gold = 0;
   for (const { sheet, gold: g } of loadEvents(shared)) {
-    const sents = sheet.docs.flatMap((d) => d.text.split('\n').map((text, k) => ({ id: `${d.letter}${k + 1}`, doc: d.letter, text, k })).filter((x) => x.k > 0));
+    const sents = sheet.docs.flatMap((d) =>
+      d.text
+        .split('\n')
+        .map((text, k) => ({ id: `${d.letter}${k + 1}`, doc: d.letter, text, k }))
+        .filter((x) => x.k > 0),
+    );
     // The statistics alignArticles gives a story of these articles: corpus counts and story-local stems.
     const stats = createTermStats(sents.map((x) => contentTerms(x.text)));
     const an = sents.map((x) => analyseCached(x.text));

@@ -54,8 +54,7 @@ function goldLinks(docs: EcbDoc[], chains: Record<string, [string, number, strin
   for (const members of Object.values(chains)) {
     const events = members.filter(([doc, , , type]) => type.startsWith('ACTION') && type !== 'ACTION_REPORTING' && story.has(doc));
     for (const [da, na] of events)
-      for (const [db, nb] of events)
-        if (da !== db && story.get(da) === story.get(db)) gold.add(pairKey(sid(da, na), sid(db, nb)));
+      for (const [db, nb] of events) if (da !== db && story.get(da) === story.get(db)) gold.add(pairKey(sid(da, na), sid(db, nb)));
   }
   return gold;
 }
@@ -69,7 +68,9 @@ function scoredPairs(docs: EcbDoc[]): { key: string; p: number; article: string 
   for (const members of groups.values()) {
     const views: ArticleSentences[] = members.map((d) => ({
       article: { id: d.doc, outlet: d.doc, url: d.doc, title: '' },
-      sentences: d.sentences.filter((s) => s.coref_annotated).map((s) => ({ id: sid(d.doc, s.n), index: s.n, start: 0, end: s.text.length, text: s.text })),
+      sentences: d.sentences
+        .filter((s) => s.coref_annotated)
+        .map((s) => ({ id: sid(d.doc, s.n), index: s.n, start: 0, end: s.text.length, text: s.text })),
     }));
     const stats = createTermStats(views.flatMap((v) => v.sentences.map((s) => contentTerms(s.text))));
     const byText = new Map(views.flatMap((v) => v.sentences.map((s) => [s.text, s.id] as const)));
@@ -84,13 +85,23 @@ function scoredPairs(docs: EcbDoc[]): { key: string; p: number; article: string 
           return r;
         },
       };
-      matchArticle(v, views.filter((o) => o !== v), stats, recorder);
+      matchArticle(
+        v,
+        views.filter((o) => o !== v),
+        stats,
+        recorder,
+      );
     }
   }
   return out;
 }
 
-function linkScores(scored: { key: string; p: number }[], gold: Set<string>, goldInScope: number, t: number): { p: number; r: number; f1: number } {
+function linkScores(
+  scored: { key: string; p: number }[],
+  gold: Set<string>,
+  goldInScope: number,
+  t: number,
+): { p: number; r: number; f1: number } {
   const predicted = new Set(scored.filter((s) => s.p >= t).map((s) => s.key));
   let tp = 0;
   for (const k of predicted) if (gold.has(k)) tp++;
@@ -110,9 +121,22 @@ function linkScores(scored: { key: string; p: number }[], gold: Set<string>, gol
  * told of other actors, a different claim). `loose` counts every
  * event-sharing pair as gold.
  */
-interface GroupScore { p: number; r: number; f1: number; tp: number; fp: number; gold: number; looseP: number; looseR: number }
+interface GroupScore {
+  p: number;
+  r: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  gold: number;
+  looseP: number;
+  looseR: number;
+}
 
-async function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, number, string, string][]>, rules: (ClaimGroupRule | undefined)[]): Promise<GroupScore[]> {
+async function claimGroupScores(
+  docs: EcbDoc[],
+  chains: Record<string, [string, number, string, string][]>,
+  rules: (ClaimGroupRule | undefined)[],
+): Promise<GroupScore[]> {
   const eventsOf = new Map<string, Set<string>>();
   const partsOf = new Map<string, Set<string>>();
   for (const [id, members] of Object.entries(chains))
@@ -155,7 +179,10 @@ async function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, 
     url: `https://eval.invalid/${encodeURIComponent(d.doc)}`,
     outlet: d.doc,
     title: d.sentences[0]?.text ?? '',
-    text: d.sentences.slice(1).map((s) => s.text).join('\n\n'),
+    text: d.sentences
+      .slice(1)
+      .map((s) => s.text)
+      .join('\n\n'),
   }));
   const firstN = new Map(docs.map((d) => [d.doc, d.sentences.slice(1).map((s) => s.n)]));
   const out: GroupScore[] = [];
@@ -175,7 +202,9 @@ async function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, 
     }
     for (const story of result.stories)
       for (const g of story.claims) {
-        const ids = [...new Set(g.sentences.map((s) => toEcb.get(s.sentenceId)).filter((k): k is string => k !== undefined && annotated.has(k)))];
+        const ids = [
+          ...new Set(g.sentences.map((s) => toEcb.get(s.sentenceId)).filter((k): k is string => k !== undefined && annotated.has(k))),
+        ];
         for (let x = 0; x < ids.length; x++)
           for (let y = x + 1; y < ids.length; y++) {
             if (docOf(ids[x]!) === docOf(ids[y]!)) continue;
@@ -191,12 +220,22 @@ async function claimGroupScores(docs: EcbDoc[], chains: Record<string, [string, 
       }
     const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
     const r = gold ? t.tp / gold : 0;
-    out.push({ p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp: t.tp, fp: t.fp, gold, looseP: t.ltp + t.lfp ? t.ltp / (t.ltp + t.lfp) : 0, looseR: looseGold ? t.ltp / looseGold : 0 });
+    out.push({
+      p,
+      r,
+      f1: p + r ? (2 * p * r) / (p + r) : 0,
+      tp: t.tp,
+      fp: t.fp,
+      gold,
+      looseP: t.ltp + t.lfp ? t.ltp / (t.ltp + t.lfp) : 0,
+      looseR: looseGold ? t.ltp / looseGold : 0,
+    });
   }
   return out;
 }
 
-const ruleName = (r: ClaimGroupRule = CLAIM_GROUP_RULE): string => `single ${r.min}${r.perArticle !== undefined ? `, ≤${r.perArticle} per article` : ''}`;
+const ruleName = (r: ClaimGroupRule = CLAIM_GROUP_RULE): string =>
+  `single ${r.min}${r.perArticle !== undefined ? `, ≤${r.perArticle} per article` : ''}`;
 
 const GROUP_RULES: ClaimGroupRule[] = [0.5, 0.55, 0.6, 0.7].flatMap((min) => [
   { min },
@@ -214,18 +253,35 @@ async function tuneGroups(shared: string): Promise<void> {
   const ok = scores.map((s, i) => ({ s, i })).filter(({ s }) => s.p >= 0.8);
   const best = (ok.length ? ok.sort((x, y) => y.s.r - x.s.r) : scores.map((s, i) => ({ s, i })).sort((x, y) => y.s.f1 - x.s.f1))[0]!;
   console.log(`chosen (highest recall at P ≥ 80 % on topics 1–11): ${ruleName(GROUP_RULES[best.i]!)}`);
-  const held = await claimGroupScores(docs.filter((d) => d.topic >= 12), chains, [GROUP_RULES[best.i]!]);
+  const held = await claimGroupScores(
+    docs.filter((d) => d.topic >= 12),
+    chains,
+    [GROUP_RULES[best.i]!],
+  );
   console.log(`held-out topics 12+: chosen ${groupLine(held[0]!)}`);
 }
 
 /** Story grouping of a set of documents: same-story pair scores and the pairs that merge a topic's two events. */
-async function storyScores(docs: EcbDoc[]): Promise<{ p: number; r: number; f1: number; crossEvent: number; events: number; topics: number; topicOnly: { p: number; r: number } }> {
+async function storyScores(
+  docs: EcbDoc[],
+): Promise<{ p: number; r: number; f1: number; crossEvent: number; events: number; topics: number; topicOnly: { p: number; r: number } }> {
   // Each document is its own outlet; its first sentence stands as its title.
-  const storyDocs = docs.map((d) => ({ id: d.doc, title: d.sentences[0]?.text ?? '', text: d.sentences.slice(1).map((s) => s.text).join(' '), outlet: d.doc }));
+  const storyDocs = docs.map((d) => ({
+    id: d.doc,
+    title: d.sentences[0]?.text ?? '',
+    text: d.sentences
+      .slice(1)
+      .map((s) => s.text)
+      .join(' '),
+    outlet: d.doc,
+  }));
   const pred = await pipelineStories(storyDocs);
   const goldStory = docs.map((d) => `${d.topic}-${d.subtopic}`);
   const story = pairwise(goldStory, pred);
-  const topicOnly = pairwise(goldStory, docs.map((d) => String(d.topic)));
+  const topicOnly = pairwise(
+    goldStory,
+    docs.map((d) => String(d.topic)),
+  );
   let crossEvent = 0;
   for (let i = 0; i < docs.length; i++)
     for (let j = i + 1; j < docs.length; j++)
@@ -257,7 +313,9 @@ async function tuneStories(shared: string): Promise<void> {
   const part = load(shared).docs.filter((d) => d.topic <= 11);
   const chosen = { ...STORY };
   const sweeps = (
-    process.env.SWEEP ? JSON.parse(process.env.SWEEP) : [{}, { conflictNames: 0 }, { conflictTop: 1 }, { conflictTop: 3 }, { conflictNames: 5 }]
+    process.env.SWEEP
+      ? JSON.parse(process.env.SWEEP)
+      : [{}, { conflictNames: 0 }, { conflictTop: 1 }, { conflictTop: 3 }, { conflictNames: 5 }]
   ) as Partial<typeof STORY>[];
   for (const change of sweeps) {
     Object.assign(STORY, chosen, change);
@@ -282,6 +340,5 @@ if (isMainModule(import.meta.url)) {
   if (process.argv.includes('--tune-stories')) await tuneStories(sharedDir());
   else if (process.argv.includes('--tune-groups')) await tuneGroups(sharedDir());
   else if (process.argv.includes('--tune')) tune(sharedDir());
-  else
-    printEvaluation(evaluate);
+  else printEvaluation(evaluate);
 }

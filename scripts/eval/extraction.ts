@@ -108,9 +108,17 @@ function scorePages(pages: Page[], baseline = true): { ours: PageScore[]; theirs
   for (const p of pages) {
     const r = extractFromHtml(p.html, p.url);
     const goldChars = p.gold.replace(/\s+/g, ' ').trim().length;
-    ours.push(r.ok ? { id: p.id, goldChars, ...shinglePR(r.article.text, p.gold) } : { id: p.id, goldChars, precision: 0, recall: 0, rejected: r.reason });
+    ours.push(
+      r.ok
+        ? { id: p.id, goldChars, ...shinglePR(r.article.text, p.gold) }
+        : { id: p.id, goldChars, precision: 0, recall: 0, rejected: r.reason },
+    );
     const t = baseline ? readabilityText(p.html) : undefined;
-    theirs.push(t !== undefined ? { id: p.id, goldChars, ...shinglePR(t, p.gold) } : { id: p.id, goldChars, precision: 0, recall: 0, rejected: 'no result' });
+    theirs.push(
+      t !== undefined
+        ? { id: p.id, goldChars, ...shinglePR(t, p.gold) }
+        : { id: p.id, goldChars, precision: 0, recall: 0, rejected: 'no result' },
+    );
   }
   return { ours, theirs };
 }
@@ -140,7 +148,10 @@ async function dragnetPages(shared: string, split: 'training' | 'test'): Promise
 async function readabilityPages(shared: string): Promise<Array<Page & { meta: ExpectedMetadata }>> {
   const dir = path.join(shared, 'eval', 'readability-pages');
   if (!existsSync(dir)) throw new Error(`missing: ${dir} (the Readability test pages)`);
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const pages: Array<Page & { meta: ExpectedMetadata }> = [];
   for (const name of names) {
     const pageDir = path.join(dir, name);

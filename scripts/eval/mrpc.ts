@@ -29,9 +29,7 @@ export async function evaluate(shared: string): Promise<string[]> {
     `  pair scorer (refitted)   ${pct(cv.model.accuracy)}  ${f1(cv.model.f1)}`,
   ];
   const scored = scorePairsTsv(readFileSync(path.join(shared, 'eval/mrpc/msr_paraphrase_train.txt'), 'utf8'));
-  lines.push(
-    `  shipped model on train (fitted on it, not a held-out figure): ${pct(scored.accuracy ?? 0)}  ${f1(scored.f1 ?? 0)}`,
-  );
+  lines.push(`  shipped model on train (fitted on it, not a held-out figure): ${pct(scored.accuracy ?? 0)}  ${f1(scored.f1 ?? 0)}`);
   return lines;
 }
 

@@ -84,7 +84,10 @@ function tfidfSingleLink(docs: StoryDoc[], threshold: number): string[] {
 // Chosen on clusters 0–249 (best F1 of 0.2 / 0.25 / 0.3 there: 0.2 → 83.0).
 const BASELINE_THRESHOLD = 0.2;
 
-async function scoreView(clusters: Cluster[], view: View): Promise<{ docs: number; stories: number; ours: ReturnType<typeof bcubed>; base: ReturnType<typeof bcubed>; ms: number; found: number }> {
+async function scoreView(
+  clusters: Cluster[],
+  view: View,
+): Promise<{ docs: number; stories: number; ours: ReturnType<typeof bcubed>; base: ReturnType<typeof bcubed>; ms: number; found: number }> {
   const { docs, gold } = mix(clusters, view);
   const t0 = performance.now();
   const pred = await pipelineStories(docs);
@@ -133,6 +136,5 @@ async function tune(shared: string): Promise<void> {
 
 if (isMainModule(import.meta.url)) {
   if (process.argv.includes('--tune')) await tune(sharedDir());
-  else
-    printEvaluation(evaluate);
+  else printEvaluation(evaluate);
 }

@@ -38,7 +38,9 @@ export async function evaluate(
   const dir = path.join(shared, 'seeds');
   if (!existsSync(dir)) throw new Error(`missing: ${dir} (set PARALLAX_SHARED to the shared data folder)`);
   const gold = JSON.parse(readFileSync(path.join(repoRoot, 'eval', 'seeds-claims.gold.json'), 'utf8')) as Gold;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const inputs = files.map((f) => articleFromTxt(path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')));
   const t0 = performance.now();
   // Every pair the full scorers saw, with its claim score, for the listing of missed pairs.
@@ -110,11 +112,13 @@ export async function evaluate(
             if (!positive.has(k) && !neutral.has(k)) wrong.push(`  wrong: ${x.text.slice(0, 70)} || ${y.text.slice(0, 70)}`);
           }
   const ours = score(grouped);
-  const missed = [...positive].filter((k) => !grouped.has(k)).map((k) => {
-    const [x, y] = k.split('|');
-    const sc = scored.get(k);
-    return `  missed (${sc === undefined ? 'not scored' : sc.toFixed(2)}): ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
-  });
+  const missed = [...positive]
+    .filter((k) => !grouped.has(k))
+    .map((k) => {
+      const [x, y] = k.split('|');
+      const sc = scored.get(k);
+      return `  missed (${sc === undefined ? 'not scored' : sc.toFixed(2)}): ${text.get(x!)?.slice(0, 70)} || ${text.get(y!)?.slice(0, 70)}`;
+    });
   const flagged = result.stories.flatMap((s) => s.claims).filter((g) => g.differences.length > 0).length;
 
   // Baseline: TF-IDF cosine between sentences of different files.

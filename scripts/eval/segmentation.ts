@@ -35,9 +35,7 @@ export async function evaluate(shared: string, verbose = false): Promise<string[
     else failures.push(`  FAIL ${JSON.stringify(c.text)}\n    expected ${JSON.stringify(c.expected)}\n    got      ${JSON.stringify(got)}`);
     if (same(intlSentences(c.text), c.expected)) intl++;
   }
-  const lines = [
-    `segmentation  golden rules passed: ${ours}/${cases.length} (Intl.Segmenter alone: ${intl}/${cases.length})`,
-  ];
+  const lines = [`segmentation  golden rules passed: ${ours}/${cases.length} (Intl.Segmenter alone: ${intl}/${cases.length})`];
   if (verbose) lines.push(...failures);
   return lines;
 }

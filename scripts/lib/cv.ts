@@ -29,17 +29,42 @@ export function crossValidate(data: FeaturedPairs, k = 10, l2 = 1): CvResult {
   for (let f = 0; f < k; f++) {
     const tr = data.y.map((_, i) => i).filter((i) => folds[i] !== f);
     const te = data.y.map((_, i) => i).filter((i) => folds[i] === f);
-    const m = fitLogistic(tr.map((i) => data.x[i]!), tr.map((i) => data.y[i]!), l2);
+    const m = fitLogistic(
+      tr.map((i) => data.x[i]!),
+      tr.map((i) => data.y[i]!),
+      l2,
+    );
     const trainP = tr.map((i) => predict(m, data.x[i]!));
-    const t = bestThreshold(trainP, tr.map((i) => data.y[i]!));
+    const t = bestThreshold(
+      trainP,
+      tr.map((i) => data.y[i]!),
+    );
     thresholds.push(t);
     const gold = te.map((i) => data.y[i]!);
     const p = te.map((i) => predict(m, data.x[i]!));
     te.forEach((i, n) => (outOfFold[i] = p[n]!));
-    perFold.push(metrics(p.map((v) => (v > t ? 1 : 0)), gold));
-    const tt = bestThreshold(tr.map((i) => tfidf[i]!), tr.map((i) => data.y[i]!));
-    perFoldTfidf.push(metrics(te.map((i) => (tfidf[i]! > tt ? 1 : 0)), gold));
-    perFoldAlways.push(metrics(te.map(() => 1), gold));
+    perFold.push(
+      metrics(
+        p.map((v) => (v > t ? 1 : 0)),
+        gold,
+      ),
+    );
+    const tt = bestThreshold(
+      tr.map((i) => tfidf[i]!),
+      tr.map((i) => data.y[i]!),
+    );
+    perFoldTfidf.push(
+      metrics(
+        te.map((i) => (tfidf[i]! > tt ? 1 : 0)),
+        gold,
+      ),
+    );
+    perFoldAlways.push(
+      metrics(
+        te.map(() => 1),
+        gold,
+      ),
+    );
   }
   return {
     model: mean(perFold),

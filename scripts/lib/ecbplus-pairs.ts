@@ -34,8 +34,7 @@ export function readEcbPairs(shared: string): StoryPair[] {
   const dir = path.join(shared, 'eval', 'ecbplus');
   const docsFile = path.join(dir, 'ecbplus_docs.dev.jsonl');
   const chainsFile = path.join(dir, 'ecbplus_crossdoc_chains.dev.json');
-  if (!existsSync(docsFile) || !existsSync(chainsFile))
-    throw new Error(`missing: ${dir} (set PARALLAX_SHARED to the shared data folder)`);
+  if (!existsSync(docsFile) || !existsSync(chainsFile)) throw new Error(`missing: ${dir} (set PARALLAX_SHARED to the shared data folder)`);
   const docs = readFileSync(docsFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -62,9 +61,7 @@ export function readEcbPairs(shared: string): StoryPair[] {
   }
   const out: StoryPair[] = [];
   for (const [story, members] of stories) {
-    const analysed = members.map((d) =>
-      d.sentences.map((s) => ({ n: s.n, annotated: s.coref_annotated, an: analyseSentence(s.text) })),
-    );
+    const analysed = members.map((d) => d.sentences.map((s) => ({ n: s.n, annotated: s.coref_annotated, an: analyseSentence(s.text) })));
     const local = createTermStats(analysed.flatMap((ss) => ss.map((s) => s.an.terms)));
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++)

@@ -14,7 +14,7 @@ export function sigmoid(z: number): number {
 
 export function predict(m: LogisticModel, x: ArrayLike<number>): number {
   let z = m.bias;
-  for (let k = 0; k < m.weights.length; k++) z += (m.weights[k]! * ((x[k]! - m.mean[k]!) / m.scale[k]!));
+  for (let k = 0; k < m.weights.length; k++) z += m.weights[k]! * ((x[k]! - m.mean[k]!) / m.scale[k]!);
   return sigmoid(z);
 }
 

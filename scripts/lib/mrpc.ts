@@ -21,7 +21,13 @@ export function readMrpcTrain(shared = sharedDir()): SentencePair[] {
   const file = path.join(shared, 'eval/mrpc/msr_paraphrase_train.txt');
   if (!existsSync(file)) throw new Error(`missing: ${file} (set PARALLAX_SHARED to the shared folder)`);
   const { pairs, errors } = parsePairsTsv(readFileSync(file, 'utf8'));
-  if (errors.length) throw new Error(`malformed MRPC lines: ${errors.slice(0, 5).map((e) => `${e.line}: ${e.message}`).join('; ')}`);
+  if (errors.length)
+    throw new Error(
+      `malformed MRPC lines: ${errors
+        .slice(0, 5)
+        .map((e) => `${e.line}: ${e.message}`)
+        .join('; ')}`,
+    );
   return pairs;
 }
 

@@ -33,11 +33,9 @@ export function ensureChromium(): string {
   if (found) return found;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    throw new Error(
-      'No Chromium found. Install it (Debian: apt-get install -y chromium) or set PARALLAX_CHROMIUM to its path.',
-    );
+    throw new Error('No Chromium found. Install it (Debian: apt-get install -y chromium) or set PARALLAX_CHROMIUM to its path.');
   }
-  console.error('Chromium is not installed; installing Debian\'s chromium package (once)…');
+  console.error("Chromium is not installed; installing Debian's chromium package (once)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

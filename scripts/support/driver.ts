@@ -20,10 +20,11 @@ export function createDriver(ext: ExtensionBrowser) {
 
   const send = async <T extends MessageType>(type: T, payload: Payload<T>): Promise<Reply<T>> => {
     const p = await page();
-    const result = (await p.evaluate(
-      (envelope) => chrome.runtime.sendMessage(envelope),
-      { parallax: 1 as const, type, payload },
-    )) as Result<Reply<T>>;
+    const result = (await p.evaluate((envelope) => chrome.runtime.sendMessage(envelope), {
+      parallax: 1 as const,
+      type,
+      payload,
+    })) as Result<Reply<T>>;
     if (!result.ok) throw new Error(`${type}: ${result.error}`);
     return result.value;
   };

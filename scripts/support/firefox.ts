@@ -24,8 +24,8 @@ export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.o
 export const FIREFOX_EXTENSION_UUID = '3f0b6c2e-5a4d-4e1b-9c77-0d2a8e51b7a4';
 export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
-const FIREFOX_CANDIDATES = [process.env.PARALLAX_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(
-  (p): p is string => Boolean(p),
+const FIREFOX_CANDIDATES = [process.env.PARALLAX_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string =>
+  Boolean(p),
 );
 
 export function findFirefox(): string | undefined {
@@ -44,7 +44,7 @@ export function ensureFirefox(): string {
   if (!canInstall) {
     throw new Error('No Firefox found. Install it (Debian: apt-get install -y firefox-esr) or set PARALLAX_FIREFOX to its path.');
   }
-  console.error('Firefox is not installed; installing Debian\'s firefox-esr package (once)…');
+  console.error("Firefox is not installed; installing Debian's firefox-esr package (once)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
@@ -167,7 +167,11 @@ export async function launchFirefoxWithExtension(options: {
       const before = new Set(await browser.pages());
       if (anchor.isClosed()) anchor = await findPage('an extension page', () => true);
       await anchor.evaluate((target) => void (globalThis as unknown as WebExtensionGlobal).browser.tabs.create({ url: target }), url);
-      return findPage(url, (href) => href === url, (page) => !before.has(page));
+      return findPage(
+        url,
+        (href) => href === url,
+        (page) => !before.has(page),
+      );
     };
 
     let messenger: Page | null = null;

@@ -10,7 +10,11 @@ const marksOf = (index: number): HTMLElement[] =>
 const reader = { fromReader: (): boolean => true };
 /** The card's host: the only element we add outside the body. */
 const hosts = (): Element[] => Array.from(document.documentElement.children).filter((e) => e !== document.head && e !== document.body);
-const markedText = (index: number): string => marksOf(index).map((m) => m.textContent).join('').replace(/\s+/g, ' ');
+const markedText = (index: number): string =>
+  marksOf(index)
+    .map((m) => m.textContent)
+    .join('')
+    .replace(/\s+/g, ' ');
 const cardRoot = (): HTMLElement | null => annotator?.cardRoot()?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
 const key = (target: EventTarget, k: string, shiftKey = false): KeyboardEvent => {
   const event = new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true, cancelable: true });
@@ -202,7 +206,7 @@ describe("the page's own events", () => {
     expect(hosts()).toHaveLength(0);
   });
 
-  test("a look-alike mark the page made is not taken for one of ours", () => {
+  test('a look-alike mark the page made is not taken for one of ours', () => {
     annotator = createAnnotator(document, ANNOTATION, reader);
     const fake = document.createElement('mark');
     fake.setAttribute('data-parallax-index', '1');

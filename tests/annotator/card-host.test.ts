@@ -35,7 +35,17 @@ function withLayout(natural: { width: number; height: number }): () => HTMLEleme
     const height = Math.min(natural.height, limit);
     const top = parseFloat(this.style.top) || 0;
     const left = parseFloat(this.style.left) || 0;
-    return { x: left, y: top, top, left, width: natural.width, height, right: left + natural.width, bottom: top + height, toJSON() {} } as DOMRect;
+    return {
+      x: left,
+      y: top,
+      top,
+      left,
+      width: natural.width,
+      height,
+      right: left + natural.width,
+      bottom: top + height,
+      toJSON() {},
+    } as DOMRect;
   };
   restore = () => {
     HTMLElement.prototype.getBoundingClientRect = original;

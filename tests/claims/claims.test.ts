@@ -19,7 +19,12 @@ const b = article('b', 'courier', [
   'Farmers in the region sold fewer apples this autumn than last year.',
 ]);
 const sameOutlet = article('c', 'ledger', ['“There has been no decision whatsoever to leave the valley,” Brandt said.']);
-const reprint = article('d', 'gazette', ['“There has been no decision whatsoever to leave the valley,” the defence minister Karl Brandt said on Monday.'], 'a');
+const reprint = article(
+  'd',
+  'gazette',
+  ['“There has been no decision whatsoever to leave the valley,” the defence minister Karl Brandt said on Monday.'],
+  'a',
+);
 const all = [a, b, sameOutlet, reprint];
 const stats = createTermStats(all.flatMap((x) => x.sentences.map((s) => contentTerms(s.text))));
 
@@ -38,7 +43,12 @@ describe('claim links within a story', () => {
   test('a claim the other article states twice links to both statements, the best first by score', () => {
     const twice = article('e', 'courier', [b.sentences[0]!.text, 'The harbour reopened.', `${b.sentences[0]!.text} Officials agreed.`]);
     const links = matchArticle(a, [twice], stats);
-    expect(links.filter((l) => l.a === 'a#0').map((l) => l.b).sort()).toEqual(['e#0', 'e#2']);
+    expect(
+      links
+        .filter((l) => l.a === 'a#0')
+        .map((l) => l.b)
+        .sort(),
+    ).toEqual(['e#0', 'e#2']);
   });
 
   test('at most linksPerSentence links from one sentence into one other article', () => {
@@ -89,11 +99,7 @@ describe('claim groups', () => {
     ['no guard', { min: 0.5 }, [5]],
   ])('single linkage, %s', (_name, rule, sizes) => {
     // p#0 and p#1 are two claims of one article; q and r each link to one of them, and s bridges.
-    const groups = groupClaims(
-      [link('p#0', 'q#0'), link('p#1', 'r#0'), link('q#0', 's#0', 0.6), link('r#0', 's#0', 0.6)],
-      info,
-      { rule },
-    );
+    const groups = groupClaims([link('p#0', 'q#0'), link('p#1', 'r#0'), link('q#0', 's#0', 0.6), link('r#0', 's#0', 0.6)], info, { rule });
     expect(groups.map((g) => g.sentences.length).sort()).toEqual(sizes);
   });
 

@@ -57,11 +57,7 @@ describe('same claim within a story', () => {
       'The dam was built in 1961 by the Corran Construction Company.',
       'The dam engineers on Friday said the water level of the Vessel reservoir was falling.',
     ],
-    [
-      'a byline-like fragment',
-      'Harlow dam',
-      'Engineers said the Harlow dam had held during the storm.',
-    ],
+    ['a byline-like fragment', 'Harlow dam', 'Engineers said the Harlow dam had held during the storm.'],
   ])('does not link %s', (_what, x, y) => {
     expect(linked(x, y)).toBe(false);
   });

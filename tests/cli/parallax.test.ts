@@ -13,13 +13,28 @@ const run = (...args: string[]) => {
 const dir = mkdtempSync(path.join(tmpdir(), 'parallax-cli-'));
 const quote = '“There has been no decision whatsoever to leave the valley,”';
 const lines = [
-  { id: 'a', url: 'https://ledger.test/a', outlet: 'Ledger', title: 'Minister denies valley withdrawal', text: `${quote} the defence minister Karl Brandt said on Monday. The river flooded four villages overnight near the valley.` },
-  { id: 'b', url: 'https://courier.test/b', outlet: 'Courier', title: 'Brandt: no decision to leave the valley', text: `Karl Brandt insisted on Monday: ${quote} he told reporters. Troops stayed in the valley as the river flooded villages.` },
+  {
+    id: 'a',
+    url: 'https://ledger.test/a',
+    outlet: 'Ledger',
+    title: 'Minister denies valley withdrawal',
+    text: `${quote} the defence minister Karl Brandt said on Monday. The river flooded four villages overnight near the valley.`,
+  },
+  {
+    id: 'b',
+    url: 'https://courier.test/b',
+    outlet: 'Courier',
+    title: 'Brandt: no decision to leave the valley',
+    text: `Karl Brandt insisted on Monday: ${quote} he told reporters. Troops stayed in the valley as the river flooded villages.`,
+  },
 ];
 const good = path.join(dir, 'good.jsonl');
 writeFileSync(good, lines.map((l) => JSON.stringify(l)).join('\n'));
 const bad = path.join(dir, 'bad.jsonl');
-writeFileSync(bad, [JSON.stringify(lines[0]), 'not json', JSON.stringify({ outlet: 'X', title: 'T', text: 'x' }), JSON.stringify(lines[1])].join('\n'));
+writeFileSync(
+  bad,
+  [JSON.stringify(lines[0]), 'not json', JSON.stringify({ outlet: 'X', title: 'T', text: 'x' }), JSON.stringify(lines[1])].join('\n'),
+);
 // Old Mac line ends, a byte-order mark on a later line, an empty "html" and a one-word line of a megabyte.
 const hostile = path.join(dir, 'hostile.jsonl');
 writeFileSync(
@@ -34,13 +49,19 @@ writeFileSync(
 const empty = path.join(dir, 'empty.jsonl');
 writeFileSync(empty, '\n\n');
 const tsv = path.join(dir, 'pairs.tsv');
-writeFileSync(tsv, 'Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n1\t1\t2\tThe minister said no decision was made.\tNo decision was made, the minister said.\n0\t3\t4\tThe river flooded four villages.\tApple sales fell this autumn.\n');
+writeFileSync(
+  tsv,
+  'Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n1\t1\t2\tThe minister said no decision was made.\tNo decision was made, the minister said.\n0\t3\t4\tThe river flooded four villages.\tApple sales fell this autumn.\n',
+);
 
 const diffPairs = path.join(dir, 'diff.jsonl');
 writeFileSync(
   diffPairs,
   [
-    JSON.stringify({ a: 'Katrin Aldous said 5,000 dock workers walked out on Monday.', b: 'Katrine Aldous said 4,000 dock workers walked out on Monday.' }),
+    JSON.stringify({
+      a: 'Katrin Aldous said 5,000 dock workers walked out on Monday.',
+      b: 'Katrine Aldous said 4,000 dock workers walked out on Monday.',
+    }),
     '{"a": "unterminated',
     JSON.stringify({ a: 'Dock workers walked out.', b: 42 }),
     '',
@@ -102,14 +123,24 @@ describe('parallax command line', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/line 2: not JSON/);
     expect(r.err).toMatch(/line 3: missing "url"/);
-    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'b']);
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(['a', 'b']);
   }, 60_000);
 
   test('CR line ends, an empty "html" and a megabyte-long word: one bad line, every good line processed', () => {
     const r = run('cluster', hostile);
     expect(r.code).toBe(0);
     expect(r.err.trim().split('\n')).toEqual(['hostile.jsonl: line 2: "html" is empty']);
-    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'w', 'b']);
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(['a', 'w', 'b']);
   }, 60_000);
 
   test.each([
@@ -120,11 +151,15 @@ describe('parallax command line', () => {
     ['no pairs', ['diff', empty], /no sentence pairs/],
     ['extract of a missing file', ['extract', path.join(dir, 'nope.html'), '--url', 'https://canal.test/x'], /no such file/],
     ['extract of a saved page without its address', ['extract', savedPage], /--url/],
-  ])('exit 2 with a clear message for %s', (_label, args, message) => {
-    const r = run(...args);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
-  }, 60_000);
+  ])(
+    'exit 2 with a clear message for %s',
+    (_label, args, message) => {
+      const r = run(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+    },
+    60_000,
+  );
 
   test('pairs prints label and score per pair, and --eval the accuracy', () => {
     const r = run('pairs', tsv, '--eval');
@@ -156,7 +191,10 @@ describe('parallax command line', () => {
   test('extract reads a saved page as the extension does: outlet, title without its suffix, byline, date, text', () => {
     const r = run('extract', savedPage, '--url', 'https://canal.test/news/lock-gates');
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       {
         id: 'lock-gates',
@@ -175,7 +213,10 @@ describe('parallax command line', () => {
     const r = run('extract', pagesFile);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/line 2: not JSON/);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; ok: boolean; reason?: string; outlet?: string });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; ok: boolean; reason?: string; outlet?: string });
     expect(lines.map((l) => [l.id, l.ok])).toEqual([
       ['gates', true],
       ['3', false],

@@ -37,9 +37,7 @@ describe('Card', () => {
     const link = first.querySelector('a') as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe(sentence.reports[0]?.fragmentUrl);
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(first.querySelector('.px-why')?.textContent).toBe(
-      'Why it matched: same quotation (decision, departure); same names (Iraq)',
-    );
+    expect(first.querySelector('.px-why')?.textContent).toBe('Why it matched: same quotation (decision, departure); same names (Iraq)');
   });
 
   test('shows a quotation worded differently as two wordings with the changed words highlighted', () => {

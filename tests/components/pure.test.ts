@@ -5,9 +5,30 @@ import { splitHighlights } from '../../components/popup/split-highlights';
 describe('splitHighlights', () => {
   test.each([
     ['troops leave', [[0, 6]] as [number, number][], ['[troops]', ' leave']],
-    ['troops leave', [[7, 12], [0, 3]] as [number, number][], ['[tro]', 'ops ', '[leave]']],
-    ['troops leave', [[0, 4], [2, 8]] as [number, number][], ['[troops l]', 'eave']],
-    ['abc', [[-2, 1], [2, 99]] as [number, number][], ['[a]', 'b', '[c]']],
+    [
+      'troops leave',
+      [
+        [7, 12],
+        [0, 3],
+      ] as [number, number][],
+      ['[tro]', 'ops ', '[leave]'],
+    ],
+    [
+      'troops leave',
+      [
+        [0, 4],
+        [2, 8],
+      ] as [number, number][],
+      ['[troops l]', 'eave'],
+    ],
+    [
+      'abc',
+      [
+        [-2, 1],
+        [2, 99],
+      ] as [number, number][],
+      ['[a]', 'b', '[c]'],
+    ],
     ['abc', [] as [number, number][], ['abc']],
   ])('%j with %j', (text, ranges, expected) => {
     expect(splitHighlights(text, ranges).map((p) => (p.hit ? `[${p.text}]` : p.text))).toEqual(expected);

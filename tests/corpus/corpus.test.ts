@@ -128,13 +128,30 @@ describe('stories and annotations', () => {
     const outlets = { a: 'Ledger', b: 'Courier', c: 'Gazette' };
     for (const [k, text] of Object.entries(texts) as [keyof typeof texts, string][]) {
       await db.articles.put({
-        id: k, url: `https://${k}.example/x`, outlet: outlets[k], title: 'Bridge', text, host: `${k}.example`, storyId: 's',
-        source: 'page', capturedAt: 1, updatedAt: 1, sentenceCount: 1, titleTerms: [],
+        id: k,
+        url: `https://${k}.example/x`,
+        outlet: outlets[k],
+        title: 'Bridge',
+        text,
+        host: `${k}.example`,
+        storyId: 's',
+        source: 'page',
+        capturedAt: 1,
+        updatedAt: 1,
+        sentenceCount: 1,
+        titleTerms: [],
       });
       await db.sentences.put({ id: `${k}#0`, articleId: k, storyId: 's', index: 0, start: 0, end: text.length, text, terms: [] });
     }
     const link = (x: 'a' | 'b' | 'c', y: 'a' | 'b' | 'c') => ({
-      a: `${x}#0`, b: `${y}#0`, articleA: x, articleB: y, storyId: 's', score: 0.8, reasons: [], differences: [],
+      a: `${x}#0`,
+      b: `${y}#0`,
+      articleA: x,
+      articleB: y,
+      storyId: 's',
+      score: 0.8,
+      reasons: [],
+      differences: [],
     });
     // a–b and b–c are linked; a and c only through the group.
     await db.links.bulkPut([link('a', 'b'), link('b', 'a'), link('b', 'c'), link('c', 'b')]);
@@ -232,9 +249,7 @@ describe('atomic writes', () => {
     db.terms.hook('creating', quota);
     db.terms.hook('updating', quota);
     await expect(corpus.ingest(COURIER, 'page')).rejects.toThrow(/quota/);
-    await expect(corpus.ingest({ ...LEDGER, text: `${LEDGER.text} A late paragraph about ferries.` }, 'page')).rejects.toThrow(
-      /quota/,
-    );
+    await expect(corpus.ingest({ ...LEDGER, text: `${LEDGER.text} A late paragraph about ferries.` }, 'page')).rejects.toThrow(/quota/);
     expect(await snapshot(db)).toEqual(before);
   });
 });
@@ -256,7 +271,7 @@ describe('export and import', () => {
     const { corpus, db } = freshCorpus();
     await ingestAll(corpus, [...BRIDGE, FESTIVAL, MILLEY]);
     const exported: ArticleInput[] = [];
-    for (const a of await exportAll(corpus, )) exported.push(a);
+    for (const a of await exportAll(corpus)) exported.push(a);
     expect(exported).toHaveLength(6);
 
     const db2 = createDb('copy', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -280,10 +295,13 @@ describe('export and import', () => {
     const { corpus } = freshCorpus();
     await ingestAll(corpus, [...BRIDGE, FESTIVAL, MILLEY]);
     const whole: string[] = [];
-    for (const a of await exportAll(corpus, )) whole.push(a.url);
+    for (const a of await exportAll(corpus)) whole.push(a.url);
     const paged: string[] = [];
     const ledger: string[] = [];
-    for (const [filter, out] of [[{}, paged], [{ outlet: 'The Daily Ledger' }, ledger]] as const) {
+    for (const [filter, out] of [
+      [{}, paged],
+      [{ outlet: 'The Daily Ledger' }, ledger],
+    ] as const) {
       let after: number | undefined;
       let pages = 0;
       do {

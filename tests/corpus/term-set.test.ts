@@ -10,7 +10,10 @@ describe('term set article counts', () => {
     const db = createDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.transaction('rw', tables(db), async () => {
       const terms = await openTermSet(db);
-      const sentences = [['troop', 'iraq'], ['troop', 'letter']];
+      const sentences = [
+        ['troop', 'iraq'],
+        ['troop', 'letter'],
+      ];
       await terms.load(sentences.flat());
       for (const s of sentences) terms.countSentence(s, 1);
       terms.countArticle(sentences.flat(), 1);
@@ -27,7 +30,16 @@ describe('term set article counts', () => {
     const db = createDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
     const put = (articleId: string, sentences: string[][]) =>
       db.sentences.bulkPut(
-        sentences.map((terms, index) => ({ id: `${articleId}#${index}`, articleId, storyId: 's', index, start: 0, end: 1, text: '', terms })),
+        sentences.map((terms, index) => ({
+          id: `${articleId}#${index}`,
+          articleId,
+          storyId: 's',
+          index,
+          start: 0,
+          end: 1,
+          text: '',
+          terms,
+        })),
       );
     await put('a', [['troop', 'iraq'], ['troop']]);
     await put('b', [['troop', 'letter']]);

@@ -121,13 +121,21 @@ describe('upgrade from version 2', () => {
       terms,
     });
     await v2.table('articles').bulkPut([article('a', 'Troops leave. Iraq troops.'), article('b', 'Troops stay. A letter.')]);
-    await v2.table('sentences').bulkPut([
-      sentence('a', 0, ['troop', 'leav']),
-      sentence('a', 1, ['iraq', 'troop']),
-      sentence('b', 0, ['troop', 'stay']),
-      sentence('b', 1, ['letter']),
-    ]);
-    const dfs: [string, number][] = [['troop', 3], ['leav', 1], ['iraq', 1], ['stay', 1], ['letter', 1]];
+    await v2
+      .table('sentences')
+      .bulkPut([
+        sentence('a', 0, ['troop', 'leav']),
+        sentence('a', 1, ['iraq', 'troop']),
+        sentence('b', 0, ['troop', 'stay']),
+        sentence('b', 1, ['letter']),
+      ]);
+    const dfs: [string, number][] = [
+      ['troop', 3],
+      ['leav', 1],
+      ['iraq', 1],
+      ['stay', 1],
+      ['letter', 1],
+    ];
     await v2.table('terms').bulkPut(dfs.map(([term, df]) => ({ term, df, grams: [] })));
     await v2.table('settings').put({ key: 'corpus.sentenceCount', value: 4 });
     v2.close();
@@ -153,7 +161,10 @@ describe('upgrade from version 2', () => {
     const corpus = createCorpus(db, { now: () => 1_700_000_000_000 });
     const text = 'Troops will leave Iraq by March, the letter said. The Pentagon confirmed the letter.';
     await corpus.ingest({ url: 'https://ledger.example/a', outlet: 'The Daily Ledger', title: 'Troops to leave Iraq', text }, 'page');
-    await corpus.ingest({ url: 'https://wire.example/b', outlet: 'Wire', title: 'Pentagon letter', text: `${text} Officials declined to comment.` }, 'page');
+    await corpus.ingest(
+      { url: 'https://wire.example/b', outlet: 'Wire', title: 'Pentagon letter', text: `${text} Officials declined to comment.` },
+      'page',
+    );
     await expectConsistent(db);
     await corpus.deleteOutlet('Wire');
     await expectConsistent(db);

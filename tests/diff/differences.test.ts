@@ -12,11 +12,46 @@ describe('findDifferences flags', () => {
   test.each<[string, string, string, DifferenceKind, string, string]>([
     ['number', 'The US has about 5000 troops in Iraq.', 'The US has some 5,200 troops in Iraq.', 'number', '5000', '5,200'],
     ['number in words', 'Germany withdrew thirty-two soldiers.', 'Germany withdrew 23 soldiers.', 'number', 'thirty-two', '23'],
-    ['days of the week', 'The strike at the port began on Monday.', 'The strike at the port began on Tuesday.', 'number', 'Monday', 'Tuesday'],
-    ['one crowd two sizes', 'Police said 20,000 people marched in Athens.', 'Police said about 30,000 people marched through Athens.', 'number', '20,000', '30,000'],
-    ['name spelling by skeleton', 'The letter was signed by William H. Seely.', 'The letter was signed by William H. Sili.', 'name-spelling', 'Seely', 'Sili'],
-    ['name spelling by edit distance', 'The strike killed Qassem Soleimani.', 'The strike killed Qassem Suleimani.', 'name-spelling', 'Soleimani', 'Suleimani'],
-    ['name spelling with Q and K', 'The strike killed General Qassem Soleimani.', 'The strike killed General Kasem Soleimani.', 'name-spelling', 'Qassem', 'Kasem'],
+    [
+      'days of the week',
+      'The strike at the port began on Monday.',
+      'The strike at the port began on Tuesday.',
+      'number',
+      'Monday',
+      'Tuesday',
+    ],
+    [
+      'one crowd two sizes',
+      'Police said 20,000 people marched in Athens.',
+      'Police said about 30,000 people marched through Athens.',
+      'number',
+      '20,000',
+      '30,000',
+    ],
+    [
+      'name spelling by skeleton',
+      'The letter was signed by William H. Seely.',
+      'The letter was signed by William H. Sili.',
+      'name-spelling',
+      'Seely',
+      'Sili',
+    ],
+    [
+      'name spelling by edit distance',
+      'The strike killed Qassem Soleimani.',
+      'The strike killed Qassem Suleimani.',
+      'name-spelling',
+      'Soleimani',
+      'Suleimani',
+    ],
+    [
+      'name spelling with Q and K',
+      'The strike killed General Qassem Soleimani.',
+      'The strike killed General Kasem Soleimani.',
+      'name-spelling',
+      'Qassem',
+      'Kasem',
+    ],
     [
       'quotation wording',
       '“We respect your sovereign decision ordering our departure,” the letter said.',
@@ -27,13 +62,62 @@ describe('findDifferences flags', () => {
     ],
     ['attribution', '“It was a draft,” Gen. Milley said.', '“It was a draft,” Mr Esper said.', 'attribution', 'Milley', 'Esper'],
     ['hedging', 'The letter was reportedly sent to Baghdad.', 'The letter was sent to Baghdad.', 'hedging', 'reportedly', ''],
-    ['verification', 'The letter could not be verified.', 'The letter has been confirmed.', 'verification', 'could not be verified', 'confirmed'],
-    ['negation', 'Officials denied that troops are leaving Iraq.', 'Officials said that troops are leaving Iraq.', 'negation', 'denied', ''],
-    ['negation within a clause of a longer sentence', 'On Monday, officials said troops are not leaving Iraq.', 'On Monday, officials said troops are leaving Iraq.', 'negation', 'not', ''],
-    ['a contraction against another verb', 'Esper said: “What’s happening is a repositioning of forces.”', 'Esper said: “What was happening is a repositioning of forces.”', 'quote-wording', 'What’s happening is a', 'What was happening is a'],
-    ['an alleged act', 'Cameras caught her shopping at the moment of her alleged check in.', 'She checked in at the clinic today.', 'hedging', 'alleged', ''],
-    ['a claim against a statement', 'The union claims the cranes were never inspected.', 'The cranes were never inspected, the report found.', 'hedging', 'claims', ''],
-    ['hedging within a clause', 'The letter, sent on Monday, reportedly ordered troops out.', 'The letter ordered troops out, officials said.', 'hedging', 'reportedly', ''],
+    [
+      'verification',
+      'The letter could not be verified.',
+      'The letter has been confirmed.',
+      'verification',
+      'could not be verified',
+      'confirmed',
+    ],
+    [
+      'negation',
+      'Officials denied that troops are leaving Iraq.',
+      'Officials said that troops are leaving Iraq.',
+      'negation',
+      'denied',
+      '',
+    ],
+    [
+      'negation within a clause of a longer sentence',
+      'On Monday, officials said troops are not leaving Iraq.',
+      'On Monday, officials said troops are leaving Iraq.',
+      'negation',
+      'not',
+      '',
+    ],
+    [
+      'a contraction against another verb',
+      'Esper said: “What’s happening is a repositioning of forces.”',
+      'Esper said: “What was happening is a repositioning of forces.”',
+      'quote-wording',
+      'What’s happening is a',
+      'What was happening is a',
+    ],
+    [
+      'an alleged act',
+      'Cameras caught her shopping at the moment of her alleged check in.',
+      'She checked in at the clinic today.',
+      'hedging',
+      'alleged',
+      '',
+    ],
+    [
+      'a claim against a statement',
+      'The union claims the cranes were never inspected.',
+      'The cranes were never inspected, the report found.',
+      'hedging',
+      'claims',
+      '',
+    ],
+    [
+      'hedging within a clause',
+      'The letter, sent on Monday, reportedly ordered troops out.',
+      'The letter ordered troops out, officials said.',
+      'hedging',
+      'reportedly',
+      '',
+    ],
   ])('%s', (_l, a, b, kind, da, db) => {
     const found = diff(a, b).find((d) => d.kind === kind);
     expect(found).toMatchObject({ a: da, b: db });
@@ -52,22 +136,77 @@ describe('findDifferences stays quiet', () => {
     ['a place and its adjective', 'Troops left Iraq on Monday.', 'Iraqi troops left on Monday.', 'name-spelling'],
     ['a handle built on the name', '@EsperDoD says “there is no decision.”', '“There is no decision,” Esper said.', 'attribution'],
     ['Iraq and Iran both present', 'Iraq and Iran traded accusations.', 'Iran and Iraq traded accusations.', 'name-spelling'],
-    ['identical quotation up to case and punctuation', '“There’s been no decision whatsoever to leave Iraq,” Mr Esper said.', '‘there’s been no decision whatsoever to leave Iraq.’', 'quote-wording'],
-    ['a shorter excerpt of the same quotation', '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.', 'Milley said it “implies withdrawal”.', 'quote-wording'],
-    ['unrelated quotations', '“We will follow the laws of armed conflict,” Esper said.', '“There are no plans to leave,” Esper said.', 'quote-wording'],
-    ['the same speaker named three ways', '“It is a draft,” Esper said.', '“It is a draft,” said Defence Secretary Mark Esper.', 'attribution'],
+    [
+      'identical quotation up to case and punctuation',
+      '“There’s been no decision whatsoever to leave Iraq,” Mr Esper said.',
+      '‘there’s been no decision whatsoever to leave Iraq.’',
+      'quote-wording',
+    ],
+    [
+      'a shorter excerpt of the same quotation',
+      '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.',
+      'Milley said it “implies withdrawal”.',
+      'quote-wording',
+    ],
+    [
+      'unrelated quotations',
+      '“We will follow the laws of armed conflict,” Esper said.',
+      '“There are no plans to leave,” Esper said.',
+      'quote-wording',
+    ],
+    [
+      'the same speaker named three ways',
+      '“It is a draft,” Esper said.',
+      '“It is a draft,” said Defence Secretary Mark Esper.',
+      'attribution',
+    ],
     ['Mr and no title', '“It is a draft,” Mr Esper said.', '“It is a draft,” Esper insisted.', 'attribution'],
     ['only one side names a speaker', '“It is a draft,” Esper said.', 'The letter is a draft.', 'attribution'],
     ['both hedged', 'The letter was reportedly a draft.', 'The letter appeared to be a draft.', 'hedging'],
     ['both negated', 'There has been no decision to leave Iraq.', 'No decision has been made to leave Iraq.', 'negation'],
     ['confirmed on one side only', 'The letter has been confirmed.', 'The letter was sent on Monday.', 'verification'],
-    ['two quotations sharing only little words', '“There are no plans to leave,” Esper said.', '“There’s been no decision whatsoever to leave Iraq, period,” Esper said.', 'quote-wording'],
-    ['contractions written out', '“Poorly worded. That’s not what’s happening,” Milley said.', '“Poorly worded. That is not what is happening,” Milley said.', 'quote-wording'],
-    ['a negated clause the other does not state', '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.', '“Poorly worded, implies withdrawal,” said Gen. Milley.', 'negation'],
-    ['a negated remark added after the shared claim', 'Milley said the letter was a mere draft and “should not have been sent”.', 'Milley said the letter was only a draft.', 'negation'],
-    ['a hedge in a side clause', 'Esper denied that troops are withdrawing from Iraq, after a letter from a general suggested such.', 'Esper said there are no plans to withdraw troops from Iraq.', 'hedging'],
-    ['a source named in a side clause', 'Esper denied that troops are withdrawing from Iraq, after a letter from General Seely suggested such.', '“There are no plans to withdraw,” Esper said.', 'attribution'],
-    ['one document worded two ways', '“We respect your decision,” the letter said.', '“We respect your decision,” the document said.', 'attribution'],
+    [
+      'two quotations sharing only little words',
+      '“There are no plans to leave,” Esper said.',
+      '“There’s been no decision whatsoever to leave Iraq, period,” Esper said.',
+      'quote-wording',
+    ],
+    [
+      'contractions written out',
+      '“Poorly worded. That’s not what’s happening,” Milley said.',
+      '“Poorly worded. That is not what is happening,” Milley said.',
+      'quote-wording',
+    ],
+    [
+      'a negated clause the other does not state',
+      '“Poorly worded, implies withdrawal. That’s not what’s happening,” Milley said.',
+      '“Poorly worded, implies withdrawal,” said Gen. Milley.',
+      'negation',
+    ],
+    [
+      'a negated remark added after the shared claim',
+      'Milley said the letter was a mere draft and “should not have been sent”.',
+      'Milley said the letter was only a draft.',
+      'negation',
+    ],
+    [
+      'a hedge in a side clause',
+      'Esper denied that troops are withdrawing from Iraq, after a letter from a general suggested such.',
+      'Esper said there are no plans to withdraw troops from Iraq.',
+      'hedging',
+    ],
+    [
+      'a source named in a side clause',
+      'Esper denied that troops are withdrawing from Iraq, after a letter from General Seely suggested such.',
+      '“There are no plans to withdraw,” Esper said.',
+      'attribution',
+    ],
+    [
+      'one document worded two ways',
+      '“We respect your decision,” the letter said.',
+      '“We respect your decision,” the document said.',
+      'attribution',
+    ],
   ])('%s', (_l, a, b, kind) => {
     expect(kinds(a, b)).not.toContain(kind);
   });
@@ -87,7 +226,12 @@ describe('misfires seen on real news', () => {
       'The union called for every crane at the port to be inspected before work resumes.',
       'negation',
     ],
-    ['an ability modal is no hedge', 'After the fall he could no longer walk, his doctor said.', 'After the fall he was unable to walk, his doctor said.', 'hedging'],
+    [
+      'an ability modal is no hedge',
+      'After the fall he could no longer walk, his doctor said.',
+      'After the fall he was unable to walk, his doctor said.',
+      'hedging',
+    ],
     [
       'an editorial bracket inside a word',
       '“The cranes were checked within 30 min[ute]s of the collapse,” the manager said.',
@@ -112,7 +256,12 @@ describe('misfires seen on real news', () => {
       '“The port will reopen on Friday once the cranes are safe,” she said.',
       'quote-wording',
     ],
-    ['a contraction spaced out by the feed', '“ It ’ s official: I ’ m hosting the show!', '"It\'s official: I\'m hosting the show!" she wrote.', 'quote-wording'],
+    [
+      'a contraction spaced out by the feed',
+      '“ It ’ s official: I ’ m hosting the show!',
+      '"It\'s official: I\'m hosting the show!" she wrote.',
+      'quote-wording',
+    ],
     [
       'a hope is no statement to hedge',
       'The union entered the talks hoping the port could reopen by Friday.',
@@ -125,16 +274,56 @@ describe('misfires seen on real news', () => {
       'The mayor said every crane closed at dawn.',
       'hedging',
     ],
-    ['a confirmation of another fact', 'The letter could not be verified.', 'The strike at the port was confirmed by the union.', 'verification'],
-    ['a denial of claims is no hedge', 'The Pentagon has denied claims that troops will leave Iraq.', 'The Pentagon said troops will not leave Iraq.', 'hedging'],
-    ['both uncertain, one by "unlikely"', 'It appears unlikely that the port will reopen on Friday.', 'The port may reopen on Friday.', 'hedging'],
-    ['a team is not the city it is named after', 'The Angels made an eight-year offer.', 'Los Angeles made an eight-year offer to him.', 'name-spelling'],
+    [
+      'a confirmation of another fact',
+      'The letter could not be verified.',
+      'The strike at the port was confirmed by the union.',
+      'verification',
+    ],
+    [
+      'a denial of claims is no hedge',
+      'The Pentagon has denied claims that troops will leave Iraq.',
+      'The Pentagon said troops will not leave Iraq.',
+      'hedging',
+    ],
+    [
+      'both uncertain, one by "unlikely"',
+      'It appears unlikely that the port will reopen on Friday.',
+      'The port may reopen on Friday.',
+      'hedging',
+    ],
+    [
+      'a team is not the city it is named after',
+      'The Angels made an eight-year offer.',
+      'Los Angeles made an eight-year offer to him.',
+      'name-spelling',
+    ],
     ['two places sharing a look-alike word', 'The offer was made in Los Angeles.', 'The offer was made in Las Vegas.', 'name-spelling'],
     ['a place and its adjective', 'Troops stayed in Iran.', 'Iranian troops stayed.', 'name-spelling'],
-    ['two crowds', 'Three people died after rioters set fire to a bank.', 'Police put the march, to mark the strike, at roughly 30,000 people.', 'number'],
-    ['a span and an offset', 'The new rules will take effect in about 30 days.', 'The new rule takes effect nine days before the inauguration.', 'number'],
-    ['a count against a bare number', 'The three bank workers were killed in the fire.', 'Two women and a man, between 30 and 40, were killed in the fire.', 'number'],
-    ['figures about different things', 'He was paid $3 million for co-writing and directing it.', 'The series has already accumulated $459 million around the globe.', 'number'],
+    [
+      'two crowds',
+      'Three people died after rioters set fire to a bank.',
+      'Police put the march, to mark the strike, at roughly 30,000 people.',
+      'number',
+    ],
+    [
+      'a span and an offset',
+      'The new rules will take effect in about 30 days.',
+      'The new rule takes effect nine days before the inauguration.',
+      'number',
+    ],
+    [
+      'a count against a bare number',
+      'The three bank workers were killed in the fire.',
+      'Two women and a man, between 30 and 40, were killed in the fire.',
+      'number',
+    ],
+    [
+      'figures about different things',
+      'He was paid $3 million for co-writing and directing it.',
+      'The series has already accumulated $459 million around the globe.',
+      'number',
+    ],
     ['an ordinal and a year', 'She hosted the 79th Academy Awards in 2007.', 'She served as emcee during the 2007 ceremony.', 'number'],
     ['the same day', 'The strike began on Monday at the port.', 'On Monday the strike began at the port.', 'number'],
   ])('%s', (_l, a, b, kind) => {
@@ -150,7 +339,13 @@ describe('misfires seen on real news', () => {
   });
 
   test.each<[string, string, string, string, string]>([
-    ['a letter added to a first name', 'Katrin Aldous chairs the port board.', 'Katrine Aldous chairs the port board.', 'Katrin', 'Katrine'],
+    [
+      'a letter added to a first name',
+      'Katrin Aldous chairs the port board.',
+      'Katrine Aldous chairs the port board.',
+      'Katrin',
+      'Katrine',
+    ],
     ['a transliteration', 'The strike killed Qassem Soleimani.', 'The strike killed Qassem Suleimani.', 'Soleimani', 'Suleimani'],
     ['two letters swapped', 'The show is at the Kodak Theater.', 'The show is at the Kodak Theatre.', 'Theater', 'Theatre'],
     ['a first name spelled two ways', 'President Carolos Papoulias spoke.', 'President Karolos Papoulias spoke.', 'Carolos', 'Karolos'],
@@ -175,9 +370,24 @@ describe('what a reader is shown', () => {
 describe('labels a reader can take in', () => {
   test.each<[string, string, string, string]>([
     ['number', 'The strike drew 5,000 workers.', 'The strike drew 4,000 workers.', '5,000 · 4,000'],
-    ['verification', 'The letter could not be verified.', 'The letter has been confirmed.', 'one says it was confirmed; the other says it could not be verified'],
-    ['hedging', 'The letter was reportedly sent to Baghdad.', 'The letter was sent to Baghdad.', 'hedged here (“reportedly”), stated as fact there'],
-    ['hedging, other side', 'The letter was sent to Baghdad.', 'The letter was reportedly sent to Baghdad.', 'stated as fact here, hedged there (“reportedly”)'],
+    [
+      'verification',
+      'The letter could not be verified.',
+      'The letter has been confirmed.',
+      'one says it was confirmed; the other says it could not be verified',
+    ],
+    [
+      'hedging',
+      'The letter was reportedly sent to Baghdad.',
+      'The letter was sent to Baghdad.',
+      'hedged here (“reportedly”), stated as fact there',
+    ],
+    [
+      'hedging, other side',
+      'The letter was sent to Baghdad.',
+      'The letter was reportedly sent to Baghdad.',
+      'stated as fact here, hedged there (“reportedly”)',
+    ],
     ['attribution', '“It was a draft,” Gen. Milley said.', '“It was a draft,” Mr Esper said.', 'attributed to Milley here, to Esper there'],
   ])('%s', (_l, a, b, label) => {
     expect(findAllDifferences(analyseSentence(a), analyseSentence(b)).map((d) => d.label)).toContain(label);
@@ -190,12 +400,18 @@ describe('labels a reader can take in', () => {
       ['“We respect your sovereign decision,” the letter said.', '“We respect your sovereignty decision,” the letter said.'],
     ];
     for (const [a, b] of pairs)
-      for (const d of findAllDifferences(analyseSentence(a), analyseSentence(b))) expect(d.label).not.toMatch(/not negated|'stated'|“stated”|differs$/);
+      for (const d of findAllDifferences(analyseSentence(a), analyseSentence(b)))
+        expect(d.label).not.toMatch(/not negated|'stated'|“stated”|differs$/);
   });
 
   test('reversing a difference rewrites its label for the other side', () => {
     const [d] = findAllDifferences(analyseSentence('Katrin Aldous spoke.'), analyseSentence('Katrine Aldous spoke.'));
-    expect(reverseDifference(d!)).toEqual({ kind: 'name-spelling', a: 'Katrine', b: 'Katrin', label: 'spelled Katrine here, Katrin there' });
+    expect(reverseDifference(d!)).toEqual({
+      kind: 'name-spelling',
+      a: 'Katrine',
+      b: 'Katrin',
+      label: 'spelled Katrine here, Katrin there',
+    });
   });
 });
 
@@ -216,7 +432,15 @@ describe('wordDiff', () => {
       ],
     ],
     ['identical ignoring case', 'No decision', 'no decision', [{ op: 'same', text: 'No decision' }]],
-    ['insertion only', 'no decision', 'no decision whatsoever', [{ op: 'same', text: 'no decision' }, { op: 'ins', text: 'whatsoever' }]],
+    [
+      'insertion only',
+      'no decision',
+      'no decision whatsoever',
+      [
+        { op: 'same', text: 'no decision' },
+        { op: 'ins', text: 'whatsoever' },
+      ],
+    ],
     ['empty side', '', 'period', [{ op: 'ins', text: 'period' }]],
   ])('%s', (_l, a, b, expected) => {
     expect(wordDiff(a, b)).toEqual(expected);

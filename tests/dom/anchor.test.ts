@@ -86,8 +86,7 @@ describe('anchorSentences', () => {
     const root = page(
       '<p>Officials confirmed late on Tuesday evening <sup>[1]</sup> that the convoy had reached the northern border crossing safely.</p>',
     );
-    const text =
-      'Officials confirmed late on Tuesday evening that the convoy had reached the northern border crossing safely.';
+    const text = 'Officials confirmed late on Tuesday evening that the convoy had reached the northern border crossing safely.';
     const ranges = anchorSentences(root, [{ index: 0, text }]);
     expect(ranges.get(0)?.toString()).toContain('Officials confirmed');
     expect(ranges.get(0)?.toString()).toContain('crossing safely.');

@@ -62,7 +62,8 @@ const markTexts = (page: Page): Promise<string[]> =>
 
 async function markWith(page: Page, text: string): Promise<ElementHandle<Element>> {
   const handle = await page.evaluateHandle(
-    (wanted: string) => Array.from(document.querySelectorAll('mark[data-parallax-index][tabindex="0"]')).find((m) => m.textContent?.includes(wanted)) ?? null,
+    (wanted: string) =>
+      Array.from(document.querySelectorAll('mark[data-parallax-index][tabindex="0"]')).find((m) => m.textContent?.includes(wanted)) ?? null,
     text,
   );
   const element = handle.asElement() as ElementHandle<Element> | null;
@@ -111,11 +112,21 @@ test('a reader who has read the other outlets sees the repeated claims marked, t
   await page.goto(url(TARGET));
   await page.bringToFront();
   const marked = await waitForMarks(page, 4);
-  for (const claim of ['halted work for about 5,000 dock workers', 'caused by a fractured weld', 'could not be independently verified', 'This is a precautionary measure']) {
-    expect(marked.filter((t) => t.includes(claim)), claim).toHaveLength(1);
+  for (const claim of [
+    'halted work for about 5,000 dock workers',
+    'caused by a fractured weld',
+    'could not be independently verified',
+    'This is a precautionary measure',
+  ]) {
+    expect(
+      marked.filter((t) => t.includes(claim)),
+      claim,
+    ).toHaveLength(1);
   }
   // Claims only this outlet carries stay unmarked.
-  const allMarked = await page.evaluate(() => Array.from(document.querySelectorAll('mark[data-parallax-index]'), (m) => m.textContent).join(' '));
+  const allMarked = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('mark[data-parallax-index]'), (m) => m.textContent).join(' '),
+  );
   for (const own of ['Ruth Abernethy', 'Tollund Heavy Industries', 'asked for privacy']) expect(allMarked).not.toContain(own);
 
   // What the cards show: the other outlets and the other figure.

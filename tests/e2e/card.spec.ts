@@ -239,7 +239,7 @@ test.describe('the card in the window', () => {
     await expectFits(page, last, atBottom);
   });
 
-  test("at the right edge it stays in the window, beside its sentence, clear of the next one", async ({ ext, url }) => {
+  test('at the right edge it stays in the window, beside its sentence, clear of the next one', async ({ ext, url }) => {
     const page = await ext.context.newPage();
     await page.goto(url(TARGET));
     await expect(allMarks(page).first()).toBeVisible({ timeout: 20_000 });

@@ -120,7 +120,10 @@ test.describe('following outlets by their feeds', () => {
     await expect(options.locator(`.px-feed[data-feed-url="${server.origin('oddities.test')}/huge"]`)).toContainText(/larger than/);
 
     // Unfollowing removes the feed and nothing else.
-    await options.getByRole('button', { name: /Unfollow/ }).first().click();
+    await options
+      .getByRole('button', { name: /Unfollow/ })
+      .first()
+      .click();
     await expect(options.locator('.px-feed')).toHaveCount(feeds.length - 1);
     expect((await driver.send('stats', {})).articles).toBe(2);
   });

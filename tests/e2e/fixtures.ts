@@ -5,16 +5,13 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/suppor
 import { createDriver, type Driver } from '../../scripts/support/driver';
 
 /** The article a reader opens last: the latest of the main story. */
-export const TARGET: DemoArticle = DEMO_ARTICLES.filter((a) => a.story === 'A').sort((a, b) =>
-  a.publishedAt.localeCompare(b.publishedAt),
-).at(-1)!;
+export const TARGET: DemoArticle = DEMO_ARTICLES.filter((a) => a.story === 'A')
+  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+  .at(-1)!;
 
 export const OTHERS: DemoArticle[] = DEMO_ARTICLES.filter((a) => a !== TARGET);
 
-export const test = base.extend<
-  { ext: ExtensionBrowser; driver: Driver; url: (a: DemoArticle) => string },
-  { server: CorpusServer }
->({
+export const test = base.extend<{ ext: ExtensionBrowser; driver: Driver; url: (a: DemoArticle) => string }, { server: CorpusServer }>({
   server: [
     async ({}, use) => {
       const server = await startCorpusServer();

@@ -33,7 +33,10 @@ test('export from one profile, import into a fresh one: same articles, sentences
     options.getByRole('button', { name: 'Export as JSON Lines' }).click(),
   ]);
   const oneText = await readFile((await one.path())!, 'utf8');
-  const oneLines = oneText.trim().split('\n').map((l) => JSON.parse(l) as { outlet: string });
+  const oneLines = oneText
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { outlet: string });
   expect(oneLines.map((l) => l.outlet)).toEqual(['The Daily Ledger', 'The Daily Ledger']);
 
   // One story alone: the crane collapse, not the battery recall.
@@ -44,18 +47,27 @@ test('export from one profile, import into a fresh one: same articles, sentences
     options.waitForEvent('download'),
     options.getByRole('button', { name: 'Export as JSON Lines' }).click(),
   ]);
-  const storyLines = (await readFile((await story.path())!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { title: string });
+  const storyLines = (await readFile((await story.path())!, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { title: string });
   expect(storyLines).toHaveLength(crane!.articles);
   expect(storyLines.some((l) => /recall/i.test(l.title))).toBe(false);
 
   // A fresh profile imports the file, with a few bad lines added at the end.
   const fresh = await openExtension();
   const freshDriver = createDriver(fresh);
-  const bad = ['{"url": "https://x.test/a", "outlet": "X"}', 'not json at all', JSON.stringify({ url: 'ftp://x.test/b', outlet: 'X', title: 'T', text: 'Some text.' })];
+  const bad = [
+    '{"url": "https://x.test/a", "outlet": "X"}',
+    'not json at all',
+    JSON.stringify({ url: 'ftp://x.test/b', outlet: 'X', title: 'T', text: 'Some text.' }),
+  ];
   const file = exported + bad.join('\n') + '\n' + exported.split('\n')[0] + '\n';
   const page = await fresh.context.newPage();
   await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
-  await page.locator('input[name="import-file"]').setInputFiles({ name: 'parallax.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(file) });
+  await page
+    .locator('input[name="import-file"]')
+    .setInputFiles({ name: 'parallax.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(file) });
   const report = page.locator('.px-import-report');
   await expect(report).toBeVisible({ timeout: 120_000 });
   const n = before.articles;
@@ -85,12 +97,17 @@ test('a large file shows its progress and loads in batches', async ({ ext, drive
   test.setTimeout(180_000);
   const lines: string[] = [];
   for (let i = 0; i < 120; i++) {
-    const text = Array.from({ length: 6 }, (_, j) => `Topic ${i} sentence ${j} says the council met on day ${i + j} and voted on measure ${i * 7 + j}.`).join(' ');
+    const text = Array.from(
+      { length: 6 },
+      (_, j) => `Topic ${i} sentence ${j} says the council met on day ${i + j} and voted on measure ${i * 7 + j}.`,
+    ).join(' ');
     lines.push(JSON.stringify({ url: `https://bulk.test/${i}`, outlet: `Outlet ${i % 4}`, title: `Bulletin ${i}`, text }));
   }
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await page.locator('input[name="import-file"]').setInputFiles({ name: 'bulk.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n')) });
+  await page
+    .locator('input[name="import-file"]')
+    .setInputFiles({ name: 'bulk.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n')) });
   await expect(page.locator('.px-import-progress')).toBeVisible();
   await expect(page.locator('.px-import-report')).toContainText('120 articles stored.', { timeout: 150_000 });
   expect((await driver.send('stats', {})).articles).toBe(120);

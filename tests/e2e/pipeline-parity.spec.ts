@@ -78,7 +78,10 @@ async function checkParity(driver: Driver, urls: string[]): Promise<number> {
 
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'parallax-parity-')), 'export.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'align', file, '--json'], { encoding: 'utf8', timeout: 300_000 });
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'align', file, '--json'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   expect(cli.status, cli.stderr).toBe(0);
   const expected = expectedOutlets(JSON.parse(cli.stdout) as AlignJson);
 
@@ -92,14 +95,25 @@ async function checkParity(driver: Driver, urls: string[]): Promise<number> {
       // A reprint on the card stands for its whole family: compare the families' originals.
       const leads = [...new Set(m.reports.map((r) => r.outlet))].sort();
       const want = expected.get(sentenceId) ?? [];
-      expect.soft(want.every((o) => shown.includes(o)), `${url} sentence ${m.index}: card ${shown.join(', ')}; align ${want.join(', ')}`).toBe(true);
-      expect.soft(leads.every((o) => want.includes(o)), `${url} sentence ${m.index}: card ${leads.join(', ')}; align ${want.join(', ')}`).toBe(true);
+      expect
+        .soft(
+          want.every((o) => shown.includes(o)),
+          `${url} sentence ${m.index}: card ${shown.join(', ')}; align ${want.join(', ')}`,
+        )
+        .toBe(true);
+      expect
+        .soft(
+          leads.every((o) => want.includes(o)),
+          `${url} sentence ${m.index}: card ${leads.join(', ')}; align ${want.join(', ')}`,
+        )
+        .toBe(true);
       compared++;
     }
     // Every sentence align puts in a group with another outlet is marked on the page.
     const marked = new Set(annotation!.marked.map((m) => `${annotation!.articleId}#${m.index}`));
     for (const [sentenceId, outlets] of expected)
-      if (sentenceId.startsWith(`${annotation!.articleId}#`) && outlets.length > 0) expect.soft(marked.has(sentenceId), `${sentenceId} is not marked`).toBe(true);
+      if (sentenceId.startsWith(`${annotation!.articleId}#`) && outlets.length > 0)
+        expect.soft(marked.has(sentenceId), `${sentenceId} is not marked`).toBe(true);
   }
   return compared;
 }

@@ -16,7 +16,11 @@ test('the welcome page opens once on install and fetches nothing until the reade
   expect(await driver.send('listFeeds', {})).toEqual([]);
 });
 
-test("the toolbar badge counts the tab's marked sentences and says so in its title; another page clears it", async ({ ext, driver, server }) => {
+test("the toolbar badge counts the tab's marked sentences and says so in its title; another page clears it", async ({
+  ext,
+  driver,
+  server,
+}) => {
   const url = (a: DemoArticle): string => server.origin(a.host) + a.path;
   for (const article of OTHERS) await driver.read(url(article));
   const page = await ext.context.newPage();

@@ -49,7 +49,10 @@ test('the title says the count in words, singular and plural', () => {
 test("a tab's badge shows its page's marked sentences, and a new read of the page clears it", async () => {
   const action = fakeAction();
   let marked = 3;
-  const handlers = withBadge(stubHandlers(() => marked), createTabBadge(action.api));
+  const handlers = withBadge(
+    stubHandlers(() => marked),
+    createTabBadge(action.api),
+  );
 
   await handlers.captureAllowed({} as Record<string, never>, page(4));
   expect(action.text.get(4)).toBe('');
@@ -75,8 +78,14 @@ test("a tab's badge shows its page's marked sentences, and a new read of the pag
 
 test("the extension's own pages asking about an article leave every badge alone", async () => {
   const action = fakeAction();
-  const handlers = withBadge(stubHandlers(() => 5), createTabBadge(action.api));
-  await handlers.annotate({ url: 'http://dailyledger.test/story' }, { id: 'ext', url: 'chrome-extension://x/options.html', tabId: 2, extensionPage: true });
+  const handlers = withBadge(
+    stubHandlers(() => 5),
+    createTabBadge(action.api),
+  );
+  await handlers.annotate(
+    { url: 'http://dailyledger.test/story' },
+    { id: 'ext', url: 'chrome-extension://x/options.html', tabId: 2, extensionPage: true },
+  );
   expect(action.text.size).toBe(0);
 });
 
@@ -86,7 +95,10 @@ test('a tab that closed meanwhile does not make the reply fail', async () => {
     setTitle: () => Promise.reject(new Error('No tab with id: 4')),
     setBadgeBackgroundColor: () => undefined,
   };
-  const handlers = withBadge(stubHandlers(() => 2), createTabBadge(api));
+  const handlers = withBadge(
+    stubHandlers(() => 2),
+    createTabBadge(api),
+  );
   const reply = await handlers.capture({ article: {} as never }, page(4));
   expect(reply.status).toBe('stored');
 });

@@ -80,7 +80,8 @@ const settle = async (): Promise<void> => {
 beforeEach(() => {
   fakeBrowser.reset();
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://ledger.test/city/harbour-bridge-closure');
-  document.head.innerHTML = '<title>Harbour bridge to close</title><link rel="alternate" type="application/rss+xml" title="Ledger feed" href="/feed.xml">';
+  document.head.innerHTML =
+    '<title>Harbour bridge to close</title><link rel="alternate" type="application/rss+xml" title="Ledger feed" href="/feed.xml">';
   document.body.innerHTML = ARTICLE;
 });
 

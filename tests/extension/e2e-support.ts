@@ -35,9 +35,7 @@ function articlePage(title: string, lang: string, outlet: string, paragraphs: st
 }
 
 function rss(title: string, links: string[]): ExtraPage {
-  const items = links
-    .map((l, i) => `<item><title>Item ${i + 1}</title><link>${l}</link><guid>${l}</guid></item>`)
-    .join('');
+  const items = links.map((l, i) => `<item><title>Item ${i + 1}</title><link>${l}</link><guid>${l}</guid></item>`).join('');
   return {
     body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>/</link>${items}</channel></rss>`,
     contentType: 'application/rss+xml; charset=utf-8',

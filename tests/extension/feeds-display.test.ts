@@ -7,7 +7,14 @@ import type { FeedView } from '../../lib/messaging/protocol';
 const NOW = Date.parse('2025-10-14T12:00:00Z');
 const MIN = 60_000;
 
-const base: FeedView = { id: 'f', url: 'https://www.example.com/feed.xml', intervalMinutes: 60, articlesAdded: 0, nextPollAt: NOW, failures: 0 };
+const base: FeedView = {
+  id: 'f',
+  url: 'https://www.example.com/feed.xml',
+  intervalMinutes: 60,
+  articlesAdded: 0,
+  nextPollAt: NOW,
+  failures: 0,
+};
 
 test.each([
   [NOW - 10_000, 'just now'],
@@ -47,7 +54,10 @@ describe('describeFeed', () => {
 });
 
 test.each([
-  [['https://feeds.example.com/rss', 'https://www.example.com/news'], ['https://feeds.example.com/*', 'https://www.example.com/*']],
+  [
+    ['https://feeds.example.com/rss', 'https://www.example.com/news'],
+    ['https://feeds.example.com/*', 'https://www.example.com/*'],
+  ],
   [['http://dailyledger.test:8123/feed.xml', 'http://dailyledger.test:8123/'], ['http://dailyledger.test/*']],
   [['file:///etc/passwd', undefined, 'not a url'], []],
 ])('originsToRequest(%j) asks for %j', (urls, origins) => {
@@ -56,8 +66,16 @@ test.each([
 
 test.each([
   { what: 'a full quota', error: new DOMException('x', 'QuotaExceededError'), expected: /storage for Parallax is full/ },
-  { what: 'a quota wrapped by Dexie', error: Object.assign(new Error('wrapped'), { name: 'AbortError', inner: new DOMException('q', 'QuotaExceededError') }), expected: /full/ },
-  { what: 'an aborted write', error: Object.assign(new Error('aborted'), { name: 'AbortError' }), expected: /could not be saved.*nothing of it was kept/ },
+  {
+    what: 'a quota wrapped by Dexie',
+    error: Object.assign(new Error('wrapped'), { name: 'AbortError', inner: new DOMException('q', 'QuotaExceededError') }),
+    expected: /full/,
+  },
+  {
+    what: 'an aborted write',
+    error: Object.assign(new Error('aborted'), { name: 'AbortError' }),
+    expected: /could not be saved.*nothing of it was kept/,
+  },
   { what: 'a bad article', error: new Error('the article has no title'), expected: undefined },
 ])('describeStoreError: $what', ({ error, expected }) => {
   const text = describeStoreError(error);

@@ -48,7 +48,8 @@ test('the welcome page opens on a first install only', async () => {
   const opened: string[] = [];
   const open = async (url: string) => void opened.push(url);
   const at = (p: string) => `moz-extension://abc${p}`;
-  for (const reason of ['update', 'browser_update', 'chrome_update', 'shared_module_update']) await openWelcomeOnInstall({ reason }, open, at);
+  for (const reason of ['update', 'browser_update', 'chrome_update', 'shared_module_update'])
+    await openWelcomeOnInstall({ reason }, open, at);
   expect(opened).toEqual([]);
   await openWelcomeOnInstall({ reason: 'install' }, open, at);
   expect(opened).toEqual(['moz-extension://abc/welcome.html']);

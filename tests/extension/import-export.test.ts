@@ -35,7 +35,11 @@ test('bad lines are reported by number with the reason; refusals of the store an
     async (items: ImportItem[]): Promise<ImportBatchReply> => {
       call++;
       if (call === 2) throw new Error('the background did not answer');
-      return { stored: items.length - 1, updated: 1, errors: [{ line: items[0]!.line, message: `line ${items[0]!.line}: the store refused` }] };
+      return {
+        stored: items.length - 1,
+        updated: 1,
+        errors: [{ line: items[0]!.line, message: `line ${items[0]!.line}: the store refused` }],
+      };
     },
     { batchSize: 3 },
   );

@@ -24,7 +24,7 @@ test('the last storage problem outlives a restarted service worker until it is c
   expect(await createStoreProblemLog(() => 3_000, area).get()).toBeNull();
 });
 
-test('errors that are not the store\'s are not noted', async () => {
+test("errors that are not the store's are not noted", async () => {
   const log = createStoreProblemLog(() => 1, memoryArea());
   expect(log.note(new TypeError('x is undefined'))).toBeUndefined();
   expect(await log.get()).toBeNull();

@@ -164,7 +164,13 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
     const body = `<div class="wrap"><div class="col"><h1>Lock gates open</h1>${PROSE.map(
       (p) => `<div class="row"><div class="cell"><p>${p}</p></div></div>`,
     ).join('')}</div></div>`;
-    const got = article(extract(parser, articlePage('<title>Lock gates open</title><meta property="og:type" content="article">', body), 'http://river.test/lock-gates'));
+    const got = article(
+      extract(
+        parser,
+        articlePage('<title>Lock gates open</title><meta property="og:type" content="article">', body),
+        'http://river.test/lock-gates',
+      ),
+    );
     expect(got.text.split('\n\n')).toEqual(PROSE);
   });
 
@@ -194,7 +200,13 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
       title: 'Lock gates open at Halden',
     },
   ])('metadata precedence: $what', ({ head, outlet, title }) => {
-    const got = article(extract(parser, articlePage(head, `<h1>${title}</h1>${PROSE.map((p) => `<p>${p}</p>`).join('')}`), 'http://www.river.test/lock-gates'));
+    const got = article(
+      extract(
+        parser,
+        articlePage(head, `<h1>${title}</h1>${PROSE.map((p) => `<p>${p}</p>`).join('')}`),
+        'http://www.river.test/lock-gates',
+      ),
+    );
     expect(got.outlet).toBe(outlet);
     expect(got.title).toBe(title);
   });
@@ -202,7 +214,9 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
   test('canonical link wins over og:url and is resolved without its fragment', () => {
     const head =
       '<meta property="og:type" content="article"><link rel="canonical" href="/news/lock-gates?id=7#comments"><meta property="og:url" content="http://other.test/x">';
-    const got = article(extract(parser, articlePage(head, PROSE.map((p) => `<p>${p}</p>`).join('')), 'http://river.test/amp/lock-gates#top'));
+    const got = article(
+      extract(parser, articlePage(head, PROSE.map((p) => `<p>${p}</p>`).join('')), 'http://river.test/amp/lock-gates#top'),
+    );
     expect(got.url).toBe('http://river.test/news/lock-gates?id=7');
   });
 
@@ -220,13 +234,21 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
   });
 
   test('a page with too little prose is not an article', () => {
-    const result = extract(parser, articlePage('<meta property="og:type" content="article">', `<p>${PROSE[0]}</p><p>${PROSE[1]}</p>`), 'http://river.test/brief');
+    const result = extract(
+      parser,
+      articlePage('<meta property="og:type" content="article">', `<p>${PROSE[0]}</p><p>${PROSE[1]}</p>`),
+      'http://river.test/brief',
+    );
     expect(result.ok).toBe(false);
   });
 
   test('a section index of teaser links is not an article', () => {
     const teasers = Array.from({ length: 12 }, (_, i) => `<li><a href="/story-${i}">${PROSE[i % PROSE.length]}</a></li>`).join('');
-    const result = extract(parser, articlePage('<title>Canal news</title><meta property="og:type" content="website">', `<h1>Canal news</h1><ul>${teasers}</ul>`), 'http://river.test/section/canals');
+    const result = extract(
+      parser,
+      articlePage('<title>Canal news</title><meta property="og:type" content="website">', `<h1>Canal news</h1><ul>${teasers}</ul>`),
+      'http://river.test/section/canals',
+    );
     expect(result.ok).toBe(false);
   });
 });

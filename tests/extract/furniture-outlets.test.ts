@@ -23,8 +23,7 @@ function page(head: string, body: string): string {
 
 const PARSERS = {
   linkedom: (html: string, url: string): ExtractResult => extractFromHtml(html, url),
-  'happy-dom': (html: string, url: string): ExtractResult =>
-    extractArticle(new DOMParser().parseFromString(html, 'text/html'), url),
+  'happy-dom': (html: string, url: string): ExtractResult => extractArticle(new DOMParser().parseFromString(html, 'text/html'), url),
 };
 
 function both(html: string, url: string): ExtractResult {
@@ -44,7 +43,8 @@ function text(html: string, url = 'https://harbour.test/news/pier-closes'): stri
 /** Lots of text around the article, as a live page has: menus, teasers, comments loaded after the report. */
 const BUSY_PAGE_TAIL = Array.from(
   { length: 30 },
-  (_, i) => `<div class="promo-card"><a href="/s/${i}">Another story number ${i} that the outlet would like you to read next</a><span>${'Teaser words. '.repeat(8)}</span></div>`,
+  (_, i) =>
+    `<div class="promo-card"><a href="/s/${i}">Another story number ${i} that the outlet would like you to read next</a><span>${'Teaser words. '.repeat(8)}</span></div>`,
 ).join('');
 
 describe('class-name furniture never drops the article body', () => {
@@ -92,13 +92,32 @@ describe('class-name furniture never drops the article body', () => {
 
 describe('teasers, datelines, credits and boxes do not become sentences', () => {
   const TEASERS = [
-    ['a "Most read" list with summaries', '<h2>Most read</h2><ol><li><a href="/a">Storm floods the valley road</a><p>Drivers were stranded for hours as the river burst its banks near the bridge.</p></li><li><a href="/b">Mayor resigns</a><p>The mayor stepped down after a vote of no confidence on Monday night.</p></li></ol>', ['Storm floods', 'Drivers were stranded', 'mayor stepped down', 'Most read']],
-    ['a "More from Politics" box', '<div><strong>More from Politics</strong></div><ul><li><a href="/c">Budget talks stall</a> Ministers failed to agree on spending limits.</li></ul>', ['Budget talks', 'Ministers failed', 'More from']],
-    ['a "Related" heading and links', '<h3>Related</h3><p><a href="/d">Pier repairs delayed again as contractor walks out over pay</a></p>', ['Pier repairs delayed', 'Related']],
-    ['a "Recommended" label', '<p>Recommended</p><p><a href="/e">Ten walks on the coast</a> for the weekend.</p>', ['Ten walks', 'Recommended']],
+    [
+      'a "Most read" list with summaries',
+      '<h2>Most read</h2><ol><li><a href="/a">Storm floods the valley road</a><p>Drivers were stranded for hours as the river burst its banks near the bridge.</p></li><li><a href="/b">Mayor resigns</a><p>The mayor stepped down after a vote of no confidence on Monday night.</p></li></ol>',
+      ['Storm floods', 'Drivers were stranded', 'mayor stepped down', 'Most read'],
+    ],
+    [
+      'a "More from Politics" box',
+      '<div><strong>More from Politics</strong></div><ul><li><a href="/c">Budget talks stall</a> Ministers failed to agree on spending limits.</li></ul>',
+      ['Budget talks', 'Ministers failed', 'More from'],
+    ],
+    [
+      'a "Related" heading and links',
+      '<h3>Related</h3><p><a href="/d">Pier repairs delayed again as contractor walks out over pay</a></p>',
+      ['Pier repairs delayed', 'Related'],
+    ],
+    [
+      'a "Recommended" label',
+      '<p>Recommended</p><p><a href="/e">Ten walks on the coast</a> for the weekend.</p>',
+      ['Ten walks', 'Recommended'],
+    ],
   ] as const;
   test.each(TEASERS)('%s', (_what, box, absent) => {
-    const html = page('<meta property="og:type" content="article">', `<article><h1>Pier</h1>${paragraphs(PROSE.slice(0, 3))}${box}${paragraphs(PROSE.slice(3))}</article>`);
+    const html = page(
+      '<meta property="og:type" content="article">',
+      `<article><h1>Pier</h1>${paragraphs(PROSE.slice(0, 3))}${box}${paragraphs(PROSE.slice(3))}</article>`,
+    );
     const got = text(html);
     for (const p of PROSE) expect(got).toContain(p);
     for (const a of absent) expect(got).not.toContain(a);
@@ -156,7 +175,10 @@ describe('teasers, datelines, credits and boxes do not become sentences', () => 
 
 describe('the article test reads the text, not the markup', () => {
   test('a report with no article markup, in divs with odd classes, is an article', () => {
-    const html = page('<title>Ferry pier to close</title>', `<div class="x1"><div class="text-block comment-free">${PROSE.map((p) => `<div class="para">${p}</div>`).join('')}</div></div>`);
+    const html = page(
+      '<title>Ferry pier to close</title>',
+      `<div class="x1"><div class="text-block comment-free">${PROSE.map((p) => `<div class="para">${p}</div>`).join('')}</div></div>`,
+    );
     expect(text(html, 'https://harbour.test/2019/11/20/pier')).toContain(PROSE[0]);
   });
 
@@ -168,7 +190,11 @@ describe('the article test reads the text, not the markup', () => {
   test.each([
     ['a list of links', `<ul>${PROSE.map((p, i) => `<li><a href="/${i}">${p}</a></li>`).join('')}</ul>`, /not an article: too little text/],
     ['a stub', `<p>${PROSE[0]}</p>`, /not an article: too little text \(\d+ words/],
-    ['labels without sentences', `<div>${Array.from({ length: 40 }, (_, i) => `<p>Harbour timetable item number ${i}</p>`).join('')}</div>`, /not an article/],
+    [
+      'labels without sentences',
+      `<div>${Array.from({ length: 40 }, (_, i) => `<p>Harbour timetable item number ${i}</p>`).join('')}</div>`,
+      /not an article/,
+    ],
   ])('%s is refused, and says why', (_what, body, reason) => {
     const r = both(page('<title>Harbour</title>', body), 'https://harbour.test/section/ferries');
     expect(r.ok).toBe(false);

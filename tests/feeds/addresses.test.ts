@@ -95,7 +95,10 @@ describe('each redirect is checked before it is followed', () => {
       { browser: true },
     );
     const r = await createArticleFetcher(web.fetch, { mayFetch })('https://ledger.example/story/1');
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^it redirects to https:\/\/elsewhere\.example\/story: Parallax may not read/) });
+    expect(r).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^it redirects to https:\/\/elsewhere\.example\/story: Parallax may not read/),
+    });
   });
 
   test('a poll stores only the items whose every hop is allowed', async () => {
@@ -104,7 +107,10 @@ describe('each redirect is checked before it is followed', () => {
       `<item><title>Story ${i}</title><link>${link}</link><pubDate>${new Date(Date.UTC(2025, 0, 1, i)).toUTCString()}</pubDate></item>`;
     const links = ['https://ledger.example/good', 'http://127.0.0.1/x', 'https://ledger.example/hop', 'http://printer.local/y'];
     const web = createFakeWeb({
-      [FEED]: { headers: { 'content-type': 'application/rss+xml' }, body: `<rss><channel><title>L</title>${links.map(item).join('')}</channel></rss>` },
+      [FEED]: {
+        headers: { 'content-type': 'application/rss+xml' },
+        body: `<rss><channel><title>L</title>${links.map(item).join('')}</channel></rss>`,
+      },
       'https://ledger.example/good': PAGE,
       'https://ledger.example/hop': moved('http://10.0.0.1/internal'),
     });

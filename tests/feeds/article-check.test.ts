@@ -13,7 +13,7 @@ const FRENCH = [
   "Le port d'Ellery a fermé mardi son terminal à conteneurs de Kessock après l'effondrement d'une grue sur un navire amarré, blessant trois ouvriers.",
   "Les enquêteurs du bureau de la sécurité ont indiqué qu'ils examinaient une soudure à la base de la grue, qui avait été inspectée au printemps.",
   "L'autorité portuaire a précisé que le terminal resterait fermé pendant au moins une semaine, le temps de retirer les débris et de vérifier les autres grues.",
-  "Les compagnies maritimes ont commencé à dérouter les navires vers le quai nord, et le syndicat réclame un examen indépendant de la maintenance.",
+  'Les compagnies maritimes ont commencé à dérouter les navires vers le quai nord, et le syndicat réclame un examen indépendant de la maintenance.',
 ].join('\n\n');
 
 const GERMAN = [
@@ -56,7 +56,10 @@ test.each([
   {
     case: 'an article in Cyrillic',
     input: article({ title: 'Обрушение крана', text: RUSSIAN }),
-    result: { ok: false, reason: 'the article is not in English (it is written in the Cyrillic script); Parallax compares English articles' },
+    result: {
+      ok: false,
+      reason: 'the article is not in English (it is written in the Cyrillic script); Parallax compares English articles',
+    },
   },
   {
     case: 'a language the guesser does not know, declared by the page',

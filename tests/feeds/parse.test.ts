@@ -189,12 +189,27 @@ describe('parseFeed explains what is wrong', () => {
       type: 'application/rss+xml',
       error: /^the feed is not well-formed XML \(line 3: .+\)$/,
     },
-    { case: 'an HTML page', body: '<!DOCTYPE html><html><head><title>Home</title></head><body><p>Hi<br></body></html>', type: 'text/html', error: new RegExp(`^${HTML_NOT_FEED}$`) },
+    {
+      case: 'an HTML page',
+      body: '<!DOCTYPE html><html><head><title>Home</title></head><body><p>Hi<br></body></html>',
+      type: 'text/html',
+      error: new RegExp(`^${HTML_NOT_FEED}$`),
+    },
     { case: 'HTML served as XML', body: '<html><body>x</body></html>', type: 'application/xml', error: new RegExp(`^${HTML_NOT_FEED}`) },
-    { case: 'a JSON Feed without items', body: '{"version":"https://jsonfeed.org/version/1.1","title":"x"}', type: 'application/feed+json', error: /^JSON Feed without items$/ },
+    {
+      case: 'a JSON Feed without items',
+      body: '{"version":"https://jsonfeed.org/version/1.1","title":"x"}',
+      type: 'application/feed+json',
+      error: /^JSON Feed without items$/,
+    },
     { case: 'JSON that is not a feed', body: '{"status":"ok"}', type: 'application/json', error: /JSON, but not a JSON Feed/ },
     { case: 'broken JSON', body: '{"version": ', type: 'application/feed+json', error: /^the feed is not valid JSON/ },
-    { case: 'a sitemap', body: '<?xml version="1.0"?><urlset><url><loc>https://x/</loc></url></urlset>', type: 'application/xml', error: /not an RSS or Atom feed \(it starts with <urlset>\)/ },
+    {
+      case: 'a sitemap',
+      body: '<?xml version="1.0"?><urlset><url><loc>https://x/</loc></url></urlset>',
+      type: 'application/xml',
+      error: /not an RSS or Atom feed \(it starts with <urlset>\)/,
+    },
     { case: 'plain text', body: 'Service unavailable', type: 'text/plain', error: /does not return a feed/ },
     { case: 'an empty body', body: '  \n', type: null, error: /empty/ },
   ])('$case', ({ body, type, error }) => {
@@ -295,8 +310,10 @@ describe('hostile feeds', () => {
   test('of a feed of thousands of items, the newest MAX_FEED_ITEMS are kept, in feed order', () => {
     const n = 5000;
     // Oldest first, to show the cut is by date rather than by position.
-    const items = Array.from({ length: n }, (_, i) =>
-      `<item><title>Item ${i}</title><link>https://news.example/${i}</link><pubDate>${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toUTCString()}</pubDate></item>`,
+    const items = Array.from(
+      { length: n },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://news.example/${i}</link><pubDate>${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toUTCString()}</pubDate></item>`,
     ).join('');
     const feed = parsed(`<rss><channel><title>Many</title>${items}</channel></rss>`);
     expect(feed.items).toHaveLength(MAX_FEED_ITEMS);

@@ -21,7 +21,8 @@ const MINUTE = 60_000;
 function rss(ids: number[]): string {
   const items = ids
     .map(
-      (id) => `<item><title>Story ${id}</title><link>/story/${id}</link><guid>story-${id}</guid>` +
+      (id) =>
+        `<item><title>Story ${id}</title><link>/story/${id}</link><guid>story-${id}</guid>` +
         `<pubDate>${new Date(START - (1000 - id) * MINUTE).toUTCString()}</pubDate></item>`,
     )
     .join('');
@@ -179,7 +180,10 @@ describe('pollFeed', () => {
     },
     {
       case: 'an HTML page',
-      handler: { body: '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head></html>', headers: { 'content-type': 'text/html' } },
+      handler: {
+        body: '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head></html>',
+        headers: { 'content-type': 'text/html' },
+      },
       error: /^this address returns an HTML page, not a feed; the page names a feed at https:\/\/ledger\.example\/rss$/,
     },
     { case: 'a redirect loop', handler: { status: 301, headers: { location: FEED_URL } }, error: /^redirect loop$/ },
@@ -212,9 +216,12 @@ describe('pollFeed', () => {
 
   test('a big feed comes in per-poll portions, without a 304 holding the rest back', async () => {
     const ids = Array.from({ length: 25 }, (_, i) => i + 1);
-    const t = setup(({ headers }) => (headers.get('if-none-match') === '"v1"' ? { status: 304 } : { body: rss(ids), headers: { etag: '"v1"' } }), {
-      maxItemsPerPoll: 10,
-    });
+    const t = setup(
+      ({ headers }) => (headers.get('if-none-match') === '"v1"' ? { status: 304 } : { body: rss(ids), headers: { etag: '"v1"' } }),
+      {
+        maxItemsPerPoll: 10,
+      },
+    );
     let feed = createFeedState(FEED_URL, { now: START });
     const added: number[] = [];
     for (let i = 0; i < 4; i++) {

@@ -117,7 +117,9 @@ describe('JSON Lines exchange format', () => {
   });
 
   test('titles, outlet names and bylines are cut to their limits', () => {
-    const r = parseArticleLines(JSON.stringify({ ...ok, title: 't'.repeat(1_000_000), outlet: 'o'.repeat(5000), byline: 'b'.repeat(5000) }));
+    const r = parseArticleLines(
+      JSON.stringify({ ...ok, title: 't'.repeat(1_000_000), outlet: 'o'.repeat(5000), byline: 'b'.repeat(5000) }),
+    );
     const a = r.articles[0]!.article;
     expect(a.title.length).toBe(TEXT_LIMITS.maxTitleChars);
     expect(a.outlet.length).toBe(TEXT_LIMITS.maxOutletChars);

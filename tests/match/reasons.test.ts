@@ -16,9 +16,24 @@ const evidence = (rs: MatchReason[], kind: MatchReason['kind']): string[] => rs.
 
 describe('why it matched: only evidence', () => {
   test.each([
-    ['two days', 'Dock workers walked out at the Port Authority on Wednesday.', 'Dock workers walked out at the Port Authority on Tuesday.', /Wednesday|Tuesday/],
-    ['two months', 'The cranes were inspected in March, the union said.', 'The cranes were inspected in April, the union said.', /March|April/],
-    ['a place and an army', 'Officials in the USA said the port was closed.', 'Officials of the Army said the port was closed.', /USA|Army/],
+    [
+      'two days',
+      'Dock workers walked out at the Port Authority on Wednesday.',
+      'Dock workers walked out at the Port Authority on Tuesday.',
+      /Wednesday|Tuesday/,
+    ],
+    [
+      'two months',
+      'The cranes were inspected in March, the union said.',
+      'The cranes were inspected in April, the union said.',
+      /March|April/,
+    ],
+    [
+      'a place and an army',
+      'Officials in the USA said the port was closed.',
+      'Officials of the Army said the port was closed.',
+      /USA|Army/,
+    ],
     ['two countries', 'About 5,200 troops are stationed in Iraq.', 'About 5,200 troops are stationed in Iran.', /Iraq|Iran/],
   ])('%s are never the same meaning', (_l, a, b, pattern) => {
     expect(evidence(reasons(a, b), 'synonyms').filter((e) => pattern.test(e))).toEqual([]);
@@ -35,9 +50,9 @@ describe('why it matched: only evidence', () => {
   });
 
   test('the synonym pairs of ordinary words stay', () => {
-    expect(evidence(reasons('The United States will withdraw its forces.', 'The United States will pull out its forces.'), 'synonyms')).toContain(
-      'withdraw ~ pull out',
-    );
+    expect(
+      evidence(reasons('The United States will withdraw its forces.', 'The United States will pull out its forces.'), 'synonyms'),
+    ).toContain('withdraw ~ pull out');
   });
 });
 

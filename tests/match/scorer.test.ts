@@ -40,10 +40,7 @@ describe('pair scorer', () => {
       'About 5,200 American troops are stationed in Iraq to fight the Islamic State group.',
       'Some 5,200 US troops are stationed in Iraq to fight the Islamic State group.',
     ],
-    [
-      'The United States will withdraw its forces from the region.',
-      'The United States will pull out its forces from the region.',
-    ],
+    ['The United States will withdraw its forces from the region.', 'The United States will pull out its forces from the region.'],
   ])('same claim: %s | %s', (a, b) => {
     const s = score(a, b);
     expect(s.probability).toBeGreaterThan(PAIR_THRESHOLD);
@@ -61,7 +58,10 @@ describe('pair scorer', () => {
       'Iraqi lawmakers voted on Sunday to expel American troops from the country.',
       'About 5,200 American troops are stationed in Iraq to fight the Islamic State group.',
     ],
-    ['Iran vowed revenge for the killing of its top general in a drone strike.', 'Oil prices rose sharply as tensions grew in the Middle East.'],
+    [
+      'Iran vowed revenge for the killing of its top general in a drone strike.',
+      'Oil prices rose sharply as tensions grew in the Middle East.',
+    ],
   ])('different claims of the same story: %s | %s', (a, b) => {
     const s = score(a, b);
     expect(s.probability).toBeLessThan(PAIR_THRESHOLD);

@@ -26,15 +26,12 @@ function handlers(): Handlers {
 const envelope = (type: string, payload: object = {}) => ({ parallax: 1, type, payload });
 
 describe('message routing', () => {
-  test.each(['deleteAll', 'deleteOutlet', 'stats', 'search', 'setPause'])(
-    'a content script (a web page) may not send %s',
-    async (type) => {
-      const h = handlers();
-      const result = await route(h, envelope(type), contentScript, options);
-      expect(result.ok).toBe(false);
-      expect(h[type as keyof Handlers]).not.toHaveBeenCalled();
-    },
-  );
+  test.each(['deleteAll', 'deleteOutlet', 'stats', 'search', 'setPause'])('a content script (a web page) may not send %s', async (type) => {
+    const h = handlers();
+    const result = await route(h, envelope(type), contentScript, options);
+    expect(result.ok).toBe(false);
+    expect(h[type as keyof Handlers]).not.toHaveBeenCalled();
+  });
 
   test.each(['captureAllowed', 'capture', 'annotate'])('a content script may send %s', async (type) => {
     const result = await route(handlers(), envelope(type, { url: 'https://news.example/story' }), contentScript, options);

@@ -13,7 +13,10 @@ import type { ArticleInput } from '../../lib/types';
 import { BRIDGE, FESTIVAL, HISTORY, MILLEY } from '../corpus/fixtures';
 
 const [WIRE, LEDGER, COURIER, GAZETTE] = BRIDGE as [ArticleInput, ArticleInput, ArticleInput, ArticleInput];
-const revised = (a: ArticleInput): ArticleInput => ({ ...a, text: `${a.text}\n\nThe ferry service will run every twenty minutes while the bridge is closed, the council said.` });
+const revised = (a: ArticleInput): ArticleInput => ({
+  ...a,
+  text: `${a.text}\n\nThe ferry service will run every twenty minutes while the bridge is closed, the council said.`,
+});
 
 const HISTORIES: [string, ArticleInput[]][] = [
   ['one story read outlet by outlet', [LEDGER, COURIER, GAZETTE]],
@@ -76,7 +79,10 @@ describe('the capture plan is the same against the store and in memory', () => {
   });
 
   test('the histories exercise what a plan can hold', async () => {
-    const plans = [...(await plansInMemory([GAZETTE, LEDGER, WIRE, COURIER])), ...(await plansInMemory([LEDGER, COURIER, LEDGER, revised(LEDGER)]))];
+    const plans = [
+      ...(await plansInMemory([GAZETTE, LEDGER, WIRE, COURIER])),
+      ...(await plansInMemory([LEDGER, COURIER, LEDGER, revised(LEDGER)])),
+    ];
     expect(plans.some((p) => p.links.length > 0)).toBe(true);
     expect(plans.some((p) => p.articleUpdates.length > 0)).toBe(true);
     expect(plans.some((p) => p.unchanged)).toBe(true);
@@ -92,7 +98,9 @@ describe('a plan writes nothing', () => {
     const before = JSON.stringify([corpus.allArticles(), corpus.allStories(), await corpus.storyLinks(corpus.allArticles()[0]!.storyId)]);
     await planCapture(GAZETTE, 'page', corpus, 5000);
     await planCapture(revised(LEDGER), 'page', corpus, 6000);
-    expect(JSON.stringify([corpus.allArticles(), corpus.allStories(), await corpus.storyLinks(corpus.allArticles()[0]!.storyId)])).toBe(before);
+    expect(JSON.stringify([corpus.allArticles(), corpus.allStories(), await corpus.storyLinks(corpus.allArticles()[0]!.storyId)])).toBe(
+      before,
+    );
   });
 
   test.each([

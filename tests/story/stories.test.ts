@@ -1,14 +1,42 @@
 import { describe, expect, test } from 'vitest';
-import { assignStory, clusterArticles, mergeIntoProfile, storyFeatures, storyKeys, storyTerms, type StoryDoc } from '../../lib/story/stories';
+import {
+  assignStory,
+  clusterArticles,
+  mergeIntoProfile,
+  storyFeatures,
+  storyKeys,
+  storyTerms,
+  type StoryDoc,
+} from '../../lib/story/stories';
 import { createTermStats } from '../../lib/match/term-stats';
 import { STORY } from '../../lib/story/story-config';
 
 const doc = (id: string, title: string, text: string, publishedAt?: string): StoryDoc => ({ id, title, text, outlet: id, publishedAt });
 
-const quake1 = doc('a', 'Earthquake shakes Lisbon', 'A strong earthquake struck Lisbon on Tuesday, damaging buildings in the Alfama district. Firefighters searched collapsed houses in Alfama while the mayor of Lisbon asked residents to stay outside.', '2024-03-05T10:00:00Z');
-const quake2 = doc('b', 'Lisbon quake damages old town', 'Buildings collapsed in the Alfama district of Lisbon after an earthquake on Tuesday. The mayor urged residents of Lisbon to stay outside as firefighters searched the rubble.', '2024-03-05T12:00:00Z');
-const election = doc('c', 'Finland votes in general election', 'Voters in Finland chose a new parliament on Sunday. The Social Democrats led early counts in Helsinki, where turnout was high, and coalition talks are expected.', '2024-03-05T11:00:00Z');
-const electionLater = doc('d', 'Finland general election results', 'Voters in Finland chose a new parliament. The Social Democrats led counts in Helsinki and coalition talks are expected.', '2024-04-20T11:00:00Z');
+const quake1 = doc(
+  'a',
+  'Earthquake shakes Lisbon',
+  'A strong earthquake struck Lisbon on Tuesday, damaging buildings in the Alfama district. Firefighters searched collapsed houses in Alfama while the mayor of Lisbon asked residents to stay outside.',
+  '2024-03-05T10:00:00Z',
+);
+const quake2 = doc(
+  'b',
+  'Lisbon quake damages old town',
+  'Buildings collapsed in the Alfama district of Lisbon after an earthquake on Tuesday. The mayor urged residents of Lisbon to stay outside as firefighters searched the rubble.',
+  '2024-03-05T12:00:00Z',
+);
+const election = doc(
+  'c',
+  'Finland votes in general election',
+  'Voters in Finland chose a new parliament on Sunday. The Social Democrats led early counts in Helsinki, where turnout was high, and coalition talks are expected.',
+  '2024-03-05T11:00:00Z',
+);
+const electionLater = doc(
+  'd',
+  'Finland general election results',
+  'Voters in Finland chose a new parliament. The Social Democrats led counts in Helsinki and coalition talks are expected.',
+  '2024-04-20T11:00:00Z',
+);
 
 describe('story grouping', () => {
   test('articles on one event share a story, another event gets its own', () => {

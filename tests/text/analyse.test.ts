@@ -54,7 +54,11 @@ describe('modality', () => {
     ['appeared to', 'The letter appeared to suggest a withdrawal.', { hedged: true }],
     ['may', 'Troops may leave soon.', { hedged: true }],
     ['plain statement', 'Troops left Baghdad on Monday.', { hedged: false, negated: false, confirmed: false, unverified: false }],
-    ['could not be verified', 'The letter could not be immediately verified.', { unverified: true, confirmed: false, negated: false, hedged: false }],
+    [
+      'could not be verified',
+      'The letter could not be immediately verified.',
+      { unverified: true, confirmed: false, negated: false, hedged: false },
+    ],
     ['not confirmed as authentic', 'The letter was not confirmed as authentic.', { unverified: true, confirmed: false }],
     ['unverified', 'An unverified letter circulated online.', { unverified: true }],
     ['confirmed', 'The letter has been confirmed by an Iraqi source.', { confirmed: true, unverified: false }],

@@ -2,14 +2,38 @@ import { expect, test } from 'vitest';
 import { detectLanguage, languageName } from '../../lib/text/language';
 
 test.each([
-  ['en', 'Firefighters were called to the warehouse shortly after midnight, and the blaze was under control by dawn, the fire service said in a statement.'],
-  ['en', "It's the third time this year that the council has delayed a decision on the bridge, which residents say they have waited on for a decade."],
-  ['fr', "Les pompiers ont été appelés à l'entrepôt peu après minuit, et l'incendie était maîtrisé à l'aube, a indiqué le service dans un communiqué."],
-  ['de', 'Die Feuerwehr wurde kurz nach Mitternacht zu dem Lagerhaus gerufen, und der Brand war bis zum Morgengrauen unter Kontrolle, teilte sie mit.'],
-  ['es', 'Los bomberos fueron llamados al almacén poco después de la medianoche, y el incendio estaba controlado al amanecer, según un comunicado del servicio.'],
-  ['it', "I vigili del fuoco sono stati chiamati al magazzino poco dopo la mezzanotte, e l'incendio era sotto controllo all'alba, secondo una nota del servizio."],
-  ['pt', 'Os bombeiros foram chamados ao armazém pouco depois da meia-noite, e o incêndio estava controlado ao amanhecer, disse o serviço em um comunicado.'],
-  ['nl', 'De brandweer werd kort na middernacht naar het pakhuis geroepen, en de brand was bij zonsopgang onder controle, meldde de dienst in een verklaring.'],
+  [
+    'en',
+    'Firefighters were called to the warehouse shortly after midnight, and the blaze was under control by dawn, the fire service said in a statement.',
+  ],
+  [
+    'en',
+    "It's the third time this year that the council has delayed a decision on the bridge, which residents say they have waited on for a decade.",
+  ],
+  [
+    'fr',
+    "Les pompiers ont été appelés à l'entrepôt peu après minuit, et l'incendie était maîtrisé à l'aube, a indiqué le service dans un communiqué.",
+  ],
+  [
+    'de',
+    'Die Feuerwehr wurde kurz nach Mitternacht zu dem Lagerhaus gerufen, und der Brand war bis zum Morgengrauen unter Kontrolle, teilte sie mit.',
+  ],
+  [
+    'es',
+    'Los bomberos fueron llamados al almacén poco después de la medianoche, y el incendio estaba controlado al amanecer, según un comunicado del servicio.',
+  ],
+  [
+    'it',
+    "I vigili del fuoco sono stati chiamati al magazzino poco dopo la mezzanotte, e l'incendio era sotto controllo all'alba, secondo una nota del servizio.",
+  ],
+  [
+    'pt',
+    'Os bombeiros foram chamados ao armazém pouco depois da meia-noite, e o incêndio estava controlado ao amanhecer, disse o serviço em um comunicado.',
+  ],
+  [
+    'nl',
+    'De brandweer werd kort na middernacht naar het pakhuis geroepen, en de brand was bij zonsopgang onder controle, meldde de dienst in een verklaring.',
+  ],
   ['und-Cyrl', 'Пожарных вызвали на склад вскоре после полуночи, и к рассвету пожар был потушен.'],
   ['und-Arab', 'تم استدعاء رجال الإطفاء إلى المستودع بعد منتصف الليل بقليل.'],
   ['el', 'Οι πυροσβέστες κλήθηκαν στην αποθήκη λίγο μετά τα μεσάνυχτα.'],
