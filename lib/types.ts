@@ -289,3 +289,20 @@ export interface StoryProfile {
   /** Feature vectors of up to `STORY.maxMembers` member articles (the first ones); absent in older stores. */
   members?: StoryFeatures[];
 }
+
+/* An import's progress and outcome, as the options page shows them. */
+
+export interface ImportProgress {
+  /** Non-blank lines handled so far. */
+  done: number;
+  /** Non-blank lines in the file. */
+  total: number;
+}
+
+export interface ImportReport {
+  total: number;
+  stored: number;
+  updated: number;
+  /** Refused lines, by line number, each with its reason. */
+  errors: { line: number; message: string }[];
+}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FeedView } from '../../lib/messaging/protocol';
 import type { SuggestedFeed } from '../../lib/feeds/suggested';
-import { describeFeed } from '../../lib/extension/feeds-display';
+import { describeFeed } from './feed-display';
 import { Section } from './Section';
 
 export interface FeedsSectionProps {

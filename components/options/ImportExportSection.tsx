@@ -1,7 +1,7 @@
 import type { OutletStats, StoryStats } from '../../lib/types';
 import { useState } from 'preact/hooks';
-import type { ImportProgress, ImportReport } from '../../lib/extension/import-export';
-import { summarizeImport } from '../../lib/extension/import-export';
+import type { ImportProgress, ImportReport } from '../../lib/types';
+import { summarizeImport } from './import-summary';
 import { Section } from './Section';
 
 export interface ImportExportSectionProps {

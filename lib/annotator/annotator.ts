@@ -1,13 +1,15 @@
 import { anchorSentences } from '../dom/anchor';
 import { highlightRanges, installMarkStyle, removeMarks, uninstallMarkStyle, MARK_SELECTOR, MARK_STYLE_ID } from '../dom/highlight';
 import type { MarkedSentence, PageAnnotation } from '../types';
-import { createCardHost, type TabDirection } from './card-host';
+import { createCardHost, type CardRenderer, type TabDirection } from './card-host';
 import { CLOSE_DELAY_MS, HOVER_DELAY_MS, MAX_LOOKS_FOR_MORE, REANCHOR_DELAY_MS } from './config';
 import type { Box } from './place-card';
 
 export { watchNavigation } from './watch-navigation';
 
 export interface AnnotatorOptions {
+  /** Draws the card's content (the extension passes the Preact card). */
+  renderer: CardRenderer;
   /**
    * Whether an event comes from the reader rather than from the page's
    * scripts. By default: `event.isTrusted`, and for focus, only focus that
@@ -41,7 +43,7 @@ const ACTIVE_ATTR = 'data-parallax-active';
  * marks carry no counts or names, the card lives in a closed shadow root, and
  * only the reader's own input (trusted events) opens it.
  */
-export function createAnnotator(doc: Document, annotation: PageAnnotation, options: AnnotatorOptions = {}): Annotator {
+export function createAnnotator(doc: Document, annotation: PageAnnotation, options: AnnotatorOptions): Annotator {
   const win = doc.defaultView;
   const current = annotation;
   const byIndex = indexSentences(annotation);
@@ -66,6 +68,7 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
   };
 
   const card = createCardHost(doc, {
+    renderer: options.renderer,
     onClose: () => closeCard(true),
     // Reaching the card settles it: a mark crossed on the way there opens nothing.
     onPointerEnter: () => {

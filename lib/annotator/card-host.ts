@@ -1,12 +1,21 @@
-import { h, render } from 'preact';
-import { Card } from '../../components/Card';
-import { CARD_CSS } from '../../components/card/card-style';
 import type { MarkedSentence } from '../types';
 import { maxCardHeight, placeCard, settleTop, type Box } from './place-card';
 
 export type TabDirection = 'forward' | 'back';
 
+/**
+ * Draws the card's content: given by the extension's glue (the Preact card
+ * of components/), so this layer imports no UI.
+ */
+export interface CardRenderer {
+  /** The card's style sheet, put inside the shadow root. */
+  css: string;
+  render(target: Element, sentence: MarkedSentence, onClose: () => void): void;
+  clear(target: Element): void;
+}
+
 export interface CardHostHandlers {
+  renderer: CardRenderer;
   onClose(): void;
   onPointerEnter(): void;
   onPointerLeave(): void;
@@ -65,7 +74,7 @@ export function createCardHost(doc: Document, handlers: CardHostHandlers): CardH
     el.addEventListener('mouseleave', () => handlers.onPointerLeave());
     const root = el.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = CARD_CSS;
+    style.textContent = handlers.renderer.css;
     const div = doc.createElement('div');
     root.append(style, div);
     root.addEventListener('keydown', onKeyDown);
@@ -124,13 +133,13 @@ export function createCardHost(doc: Document, handlers: CardHostHandlers): CardH
   return {
     open(sentence, anchor, avoid, spare) {
       const target = ensureHost();
-      render(h(Card, { sentence, onClose: handlers.onClose }), target);
+      handlers.renderer.render(target, sentence, handlers.onClose);
       cardElement()?.setAttribute('tabindex', '-1');
       place(anchor, avoid, spare);
     },
     place,
     close() {
-      if (mount) render(null, mount);
+      if (mount) handlers.renderer.clear(mount);
       host?.remove();
     },
     focus() {
@@ -143,7 +152,7 @@ export function createCardHost(doc: Document, handlers: CardHostHandlers): CardH
       return host?.isConnected && cardElement() ? shadow : null;
     },
     destroy() {
-      if (mount) render(null, mount);
+      if (mount) handlers.renderer.clear(mount);
       shadow?.removeEventListener('keydown', onKeyDown);
       host?.remove();
       host = null;

@@ -5,6 +5,7 @@ import { isPageFeedsRequest } from '../messaging/protocol';
 import { extractArticle } from '../extract/extract';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
+import { cardRenderer } from '../../components/card/render-card';
 import type { PageAnnotation } from '../types';
 
 // SPA pages render their next article after the URL changes; give them a moment.
@@ -29,7 +30,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     if (current !== run || ctx.isInvalid) return;
     clear();
     if (!annotation || annotation.marked.length === 0) return;
-    annotator = createAnnotator(doc, annotation, {});
+    annotator = createAnnotator(doc, annotation, { renderer: cardRenderer });
   };
 
   const annotatePage = async (): Promise<void> => {

@@ -5,26 +5,12 @@
  * stores each line in its own transaction and reports refusals by line
  * (import-export-store.ts). This half runs in the page.
  */
-import { isBlankLine, parseArticleLine, splitLines, type HtmlExtractor, type LineError } from '../io/jsonl';
+import { isBlankLine, parseArticleLine, splitLines, type HtmlExtractor } from '../io/jsonl';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
+import type { ImportProgress, ImportReport } from '../types';
 
 /** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
 export const IMPORT_BATCH_SIZE = 25;
-
-export interface ImportProgress {
-  /** Non-blank lines handled so far. */
-  done: number;
-  /** Non-blank lines in the file. */
-  total: number;
-}
-
-export interface ImportReport {
-  total: number;
-  stored: number;
-  updated: number;
-  /** Refused lines, by line number, each with its reason. */
-  errors: LineError[];
-}
 
 export interface ImportOptions {
   batchSize?: number;
@@ -80,15 +66,6 @@ export async function runImport(
   if (handledInBatch > 0) await flush();
   report.errors.sort((a, b) => a.line - b.line);
   return report;
-}
-
-/** One sentence for the end of an import: what was stored and what was not. */
-export function summarizeImport(report: ImportReport): string {
-  const stored = `${report.stored} ${report.stored === 1 ? 'article' : 'articles'} stored`;
-  const updated = report.updated > 0 ? ` (${report.updated} already there, updated)` : '';
-  const refused =
-    report.errors.length > 0 ? `; ${report.errors.length} ${report.errors.length === 1 ? 'line was' : 'lines were'} not imported` : '';
-  return `${stored}${updated}${refused}.`;
 }
 
 /** "parallax-2024-03-01.jsonl", "parallax-the-daily-ledger-2024-03-01.jsonl". */

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cardRenderer } from '../../components/card/render-card';
 import { createAnnotator, type Annotator } from '../../lib/annotator/annotator';
 import { ANNOTATION, ARTICLE_HTML } from './sample-annotation';
 
@@ -7,7 +8,7 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 const marksOf = (index: number): HTMLElement[] =>
   Array.from(document.querySelectorAll<HTMLElement>(`mark[data-parallax-index="${index}"]`));
 // Events made here are synthetic (untrusted); the DOM tests speak for the reader.
-const reader = { fromReader: (): boolean => true };
+const reader = { fromReader: (): boolean => true, renderer: cardRenderer };
 /** The card's host: the only element we add outside the body. */
 const hosts = (): Element[] => Array.from(document.documentElement.children).filter((e) => e !== document.head && e !== document.body);
 const markedText = (index: number): string =>
@@ -193,7 +194,7 @@ describe('the card', () => {
 
 describe("the page's own events", () => {
   test('open no card: synthetic hover, focus, keys and clicks are not the reader', async () => {
-    annotator = createAnnotator(document, ANNOTATION, {});
+    annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer });
     const mark = marksOf(3)[0] as HTMLElement;
     mark.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     mark.focus();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
 import * as anchor from '../../lib/dom/anchor';
+import { cardRenderer } from '../../components/card/render-card';
 import { createAnnotator, type Annotator } from '../../lib/annotator/annotator';
 import { ANNOTATION, ARTICLE_HTML } from './sample-annotation';
 
@@ -16,7 +17,7 @@ afterEach(() => {
 test('a ticker that keeps changing its text does not make the page be read again and again', async () => {
   document.body.innerHTML = `<p id="ticker">09:00</p>${ARTICLE_HTML}`;
   const reads = vi.spyOn(anchor, 'anchorSentences');
-  annotator = createAnnotator(document, ANNOTATION, {});
+  annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer });
   const afterMarking = reads.mock.calls.length;
   expect(afterMarking).toBeGreaterThan(0);
   const ticker = document.getElementById('ticker')!.firstChild as Text;
@@ -32,7 +33,7 @@ test('text that arrives later is looked at, and its sentences get marked', async
   document.body.innerHTML = ARTICLE_HTML;
   const missing = ANNOTATION.marked.find((m) => !document.body.textContent!.includes(m.text));
   expect(missing).toBeDefined();
-  annotator = createAnnotator(document, ANNOTATION, {});
+  annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer });
   const p = document.createElement('p');
   p.textContent = missing!.text;
   document.body.append(p);

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
+import { cardRenderer } from '../../components/card/render-card';
 import { createCardHost, type CardHost } from '../../lib/annotator/card-host';
 import type { Box } from '../../lib/annotator/place-card';
 import { ANNOTATION } from './sample-annotation';
@@ -53,7 +54,7 @@ function withLayout(natural: { width: number; height: number }): () => HTMLEleme
   return card;
 }
 
-const noop = { onClose() {}, onPointerEnter() {}, onPointerLeave() {}, onTabOut: () => false };
+const noop = { renderer: cardRenderer, onClose() {}, onPointerEnter() {}, onPointerLeave() {}, onTabOut: () => false };
 
 test('a card taller than the window is placed from its measured, limited height and ends inside the window', () => {
   const card = withLayout({ width: 380, height: 2000 });

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { exportFileName, runImport, summarizeImport, type ImportProgress } from '../../lib/extension/import-export';
+import { exportFileName, runImport } from '../../lib/extension/import-export';
+import { summarizeImport } from '../../components/options/import-summary';
+import type { ImportProgress } from '../../lib/types';
 import type { ImportBatchReply, ImportItem } from '../../lib/messaging/protocol';
 
 const good = (i: number) => JSON.stringify({ url: `https://a.test/${i}`, outlet: 'A', title: `T${i}`, text: `Body ${i}.` });

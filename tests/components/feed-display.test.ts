@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeFeed, relativeTime } from '../../lib/extension/feeds-display';
+import { describeFeed, relativeTime } from '../../components/options/feed-display';
 import { originsToRequest } from '../../lib/extension/feeds-permissions';
 import { describeStoreError } from '../../lib/extension/store-errors';
 import type { FeedView } from '../../lib/messaging/protocol';

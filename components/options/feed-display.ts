@@ -1,6 +1,6 @@
 /** How a followed feed's state reads on the options page. Pure. */
-import { hostOfOrUndefined } from '../pipeline/ids';
-import type { FeedView } from '../messaging/protocol';
+import { hostOfOrUndefined } from '../../lib/pipeline/ids';
+import type { FeedView } from '../../lib/messaging/protocol';
 
 export interface FeedDisplay {
   /** The outlet name, else the feed's title, else its host. */
