@@ -1,3 +1,4 @@
+import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES } from '../text/analyse';
 import { SPEECH_VERBS } from '../text/abbreviations';
@@ -426,7 +427,7 @@ function spellingVariantsOf(x: string, y: string): boolean {
   if (ka[0] !== kb[0]) return false;
   if (ka === kb && ka.length >= 2) return true;
   const longest = Math.max(a.length, b.length);
-  return longest >= 5 && editDistance(a, b, true) <= Math.max(1, Math.floor(longest / 4));
+  return longest >= 5 && osaDistance(a, b) <= Math.max(1, Math.floor(longest / 4));
 }
 
 function fold(s: string): string {
@@ -447,24 +448,6 @@ function skeleton(s: string): string {
   const first = /^[aeiouy]/.test(merged) ? 'a' : (merged[0] ?? '');
   const rest = merged.slice(1).replace(/[aeiouyh]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
-}
-
-/** Levenshtein distance; with `transpositions`, two neighbours swapped ("Theater" / "Theatre") count as one edit. */
-export function editDistance(a: string, b: string, transpositions = false): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
-      cur.push(d);
-    }
-    before = prev;
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * (content script), happy-dom and linkedom. The live document is never
  * changed.
  */
+import { hostOfOrUndefined } from '../pipeline/ids';
 import { Readability } from '@mozilla/readability';
 import { capText, TEXT_LIMITS } from '../text/config';
 import type { ArticleInput } from '../types';
@@ -58,7 +59,7 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
   if (refusal !== undefined) return { ok: false, reason: refusal };
   const text = blocks.map((b) => b.text).join('\n\n');
 
-  const host = hostOf(meta.canonicalUrl) ?? hostOf(pageUrl) ?? '';
+  const host = hostOfOrUndefined(meta.canonicalUrl) ?? hostOfOrUndefined(pageUrl) ?? '';
   const claims = [...meta.outletClaims, clean(parsed.siteName)].filter((c): c is string => c !== undefined);
   const outlet = chooseOutlet(claims, host);
   const rawTitle = meta.title ?? clean(parsed.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
@@ -274,14 +275,6 @@ function isRootPath(pageUrl: string): boolean {
     return (u.pathname === '/' || u.pathname === '/index.html') && u.search === '';
   } catch {
     return false;
-  }
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return undefined;
   }
 }
 

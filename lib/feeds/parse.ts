@@ -1,3 +1,4 @@
+import { hostOfOrUndefined } from '../pipeline/ids';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { capText, TEXT_LIMITS } from '../text/config';
 import { toIsoDate } from './dates';
@@ -118,11 +119,7 @@ function snippet(text: string, max = 120): string {
 }
 
 function hostTitle(feedUrl: string): string {
-  try {
-    return new URL(feedUrl).hostname.replace(/^www\./, '');
-  } catch {
-    return feedUrl;
-  }
+  return hostOfOrUndefined(feedUrl) ?? feedUrl;
 }
 
 function item(url: string | undefined, title: string, date: unknown, guid: string): FeedItem | undefined {

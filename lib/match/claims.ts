@@ -7,6 +7,7 @@
  * how much of the shorter sentence the longer one carries, weighted by
  * story-local idf (lib/match/claim-features.ts), not whole-sentence paraphrase.
  */
+import { sourceOf } from '../story/reprints';
 import { findDifferences } from '../diff/differences';
 import { analyseSentence, CALENDAR, type SentenceAnalysis } from '../text/analyse';
 import type { Difference, SentenceLink } from '../types';
@@ -249,7 +250,6 @@ export function scorePair(
 }
 
 /** The original an article stands for: its own id, or the article it reprints. */
-const sourceOf = (a: ArticleSentences['article']): string => a.reprintOf ?? a.id;
 
 /** A sentence as the first stage sees it: its distinct content stems. */
 interface Prepped {

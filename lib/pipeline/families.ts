@@ -6,23 +6,9 @@
  */
 import type { ArticleRecord } from '../types';
 import { CORPUS_LIMITS } from './config';
+import { reprintRoot } from '../story/reprints';
 
-/** Longest chain of reprints followed (a copy of a copy); chains are one hop when stored by the pipeline. */
-const MAX_REPRINT_HOPS = 8;
-
-/**
- * The original an article copies, following `reprintOf` while the original
- * is still present in `byId`; an article that copies nothing is its own root.
- */
-export function reprintRoot(id: string, byId: ReadonlyMap<string, Pick<ArticleRecord, 'reprintOf'>>): string {
-  let cur = id;
-  for (let hops = 0; hops < MAX_REPRINT_HOPS; hops++) {
-    const next = byId.get(cur)?.reprintOf;
-    if (!next || !byId.has(next) || next === id) break;
-    cur = next;
-  }
-  return cur;
-}
+export { reprintRoot, sourceOf } from '../story/reprints';
 
 /** Outlets of the story's independent articles (wire copies count once, as their original), other than this page's. */
 export function independentOutlets(article: ArticleRecord, storyArticles: readonly ArticleRecord[]): string[] {

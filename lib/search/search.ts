@@ -9,7 +9,8 @@ import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { textFragmentUrl } from '../text/fragment-url';
 import { tokenize } from '../text/tokens';
 import { FUSE_OPTIONS, SEARCH } from './config';
-import { editDistance, termGrams } from './grams';
+import { termGrams } from './grams';
+import { osaDistance } from '../text/edit-distance';
 import { readSentenceCount } from '../corpus/term-set';
 import { primaryKeysAnyOf } from '../db/query';
 
@@ -43,7 +44,7 @@ export async function expandWord(db: ParallaxDb, norm: string, stem: string): Pr
     let best = 0;
     for (const f of forms) {
       const limit = SEARCH.maxEdits(f.length);
-      const d = editDistance(f, term, limit);
+      const d = osaDistance(f, term, limit);
       if (d <= limit) best = Math.max(best, 1 - d / (Math.max(f.length, term.length) + 1));
     }
     const gramSim = n / (grams.length + termGrams(term).length - n);

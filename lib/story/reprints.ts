@@ -97,3 +97,32 @@ export function findReprintOf(
   }
   return best?.id ?? null;
 }
+
+/* Wire-copy families: the one definition of who belongs to which (lib/pipeline/families.ts builds on it). */
+
+/** Longest chain of reprints followed (a copy of a copy); chains are one hop when stored by the pipeline. */
+const MAX_REPRINT_HOPS = 8;
+
+/**
+ * The original an article copies, following `reprintOf` while the original
+ * is still present in `byId`; an article that copies nothing is its own root.
+ */
+export function reprintRoot(id: string, byId: ReadonlyMap<string, { reprintOf?: string }>): string {
+  let cur = id;
+  for (let hops = 0; hops < MAX_REPRINT_HOPS; hops++) {
+    const next = byId.get(cur)?.reprintOf;
+    if (!next || !byId.has(next) || next === id) break;
+    cur = next;
+  }
+  return cur;
+}
+
+/**
+ * The source an article speaks for: the original it copies, or itself. One
+ * hop is the whole chain for articles the capture pipeline stored, since a
+ * copy always points at its family's original (copies of a copy are
+ * re-pointed when the original arrives).
+ */
+export function sourceOf(article: { id: string; reprintOf?: string }): string {
+  return article.reprintOf ?? article.id;
+}

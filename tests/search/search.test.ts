@@ -2,7 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { createCorpus } from '../../lib/corpus/corpus';
 import { createDb } from '../../lib/db/db';
-import { editDistance, termGrams } from '../../lib/search/grams';
+import { termGrams } from '../../lib/search/grams';
+import { osaDistance } from '../../lib/text/edit-distance';
 import { search } from '../../lib/search/search';
 import { BRIDGE, FESTIVAL, MILLEY } from '../corpus/fixtures';
 
@@ -62,7 +63,7 @@ describe('grams', () => {
     ['festivle', 'festiv', 2],
     ['abc', 'xyz', 3],
   ])('edit distance %s → %s is %i', (a, b, d) => {
-    expect(editDistance(a, b)).toBe(d);
+    expect(osaDistance(a, b)).toBe(d);
   });
 
   test('trigrams mark word starts and ends', () => {
