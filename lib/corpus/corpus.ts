@@ -7,7 +7,7 @@
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { createScorer } from '../match/scorer';
 import { canonicalUrl } from '../pipeline/ids';
-import { planCapture, planRelink, storyClaims } from '../pipeline/plan';
+import { inputOf, planCapture, planRelink, storyClaims } from '../pipeline/plan';
 import type { Article, ArticleInput, ArticleSource, PageAnnotation, PageSummary, PauseState, StoreStats } from '../types';
 import { buildAnnotation } from './annotate';
 import { getPauseState, hostIsPaused, setPauseState, type PauseChange } from './pause';
@@ -171,7 +171,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
         last = a.capturedAt;
         if (filter.storyId !== undefined && a.storyId !== filter.storyId) return;
         if (filter.outlet !== undefined && a.outlet !== filter.outlet) return;
-        articles.push(toInput(a));
+        articles.push(inputOf(a));
       });
     if (last !== undefined) more = (await db.articles.where('capturedAt').above(last).count()) > 0;
     return more && last !== undefined ? { articles, next: last } : { articles };
@@ -195,17 +195,4 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
 function toArticle(r: ArticleRecord): Article {
   const { titleTerms: _t, features: _f, ...article } = r;
   return article;
-}
-
-function toInput(a: ArticleRecord): ArticleInput {
-  return {
-    id: a.id,
-    url: a.url,
-    outlet: a.outlet,
-    title: a.title,
-    ...(a.byline ? { byline: a.byline } : {}),
-    ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
-    text: a.text,
-    ...(a.lang ? { lang: a.lang } : {}),
-  };
 }

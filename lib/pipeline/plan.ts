@@ -17,6 +17,7 @@ import { assignStory, storyFeatures, storyKeys, type StoryFeatures } from '../st
 import { segmentSentences } from '../text/segment';
 import { contentTerms, titleTermsOf } from '../text/tokens';
 import type {
+  ArticleInput,
   ArticleRecord,
   ArticleSource,
   ClaimsRecord,
@@ -408,4 +409,18 @@ export async function planRelink(
   await terms.load(sentences.flatMap((s) => s.terms));
   const links = await linkArticle(view, terms, article, sentences, members, new Set(), options);
   return { links, terms: terms.changes() };
+}
+
+/** A stored article as the exchange format carries it (export, the command line's report). */
+export function inputOf(a: ArticleRecord): ArticleInput {
+  return {
+    id: a.id,
+    url: a.url,
+    outlet: a.outlet,
+    title: a.title,
+    ...(a.byline ? { byline: a.byline } : {}),
+    ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
+    text: a.text,
+    ...(a.lang ? { lang: a.lang } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import type { ClaimGroup, ClaimGroupRule } from '../match/claims';
 import type { ClaimMatchSettings } from '../match/config';
 import type { PairScorer } from '../match/scorer';
 import { createMemoryCorpus, type MemoryCorpus } from '../pipeline/memory';
-import { planCapture } from '../pipeline/plan';
+import { inputOf, planCapture } from '../pipeline/plan';
 import type { ArticleInput, ArticleRecord, Difference, SentenceLink, SentenceSpan } from '../types';
 
 export interface AlignedArticle extends ArticleInput {
@@ -141,16 +141,4 @@ function claimGroupsOf(
       differences,
     };
   });
-}
-
-function inputOf(a: ArticleRecord): ArticleInput {
-  return {
-    url: a.url,
-    outlet: a.outlet,
-    title: a.title,
-    text: a.text,
-    ...(a.byline ? { byline: a.byline } : {}),
-    ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
-    ...(a.lang ? { lang: a.lang } : {}),
-  };
 }
