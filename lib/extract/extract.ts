@@ -265,7 +265,7 @@ function cloneDocument(doc: Document): Document {
   if (copy.documentElement !== null && copy.body !== null) return copy;
   // Fallback for DOMs whose document clone is shallow.
   const fresh = doc.implementation.createHTMLDocument(doc.title);
-  fresh.documentElement.innerHTML = doc.documentElement.innerHTML;
+  fresh.replaceChild(fresh.importNode(doc.documentElement, true), fresh.documentElement);
   return fresh;
 }
 
