@@ -1,0 +1,84 @@
+/**
+ * The background's wiring: the store, the corpus, the feed service and the
+ * message handlers, and the listeners the browser wakes the background with
+ * (messages, alarms, tab updates, install). Called once by the background
+ * entrypoint with the extension's database; the listeners are registered
+ * synchronously so that the event that woke a stopped worker is not lost.
+ */
+import { browser } from 'wxt/browser';
+import type { ParallaxDb } from '../db/db';
+import { createCorpus } from '../corpus/corpus';
+import { route } from '../messaging/router';
+import { createTabBadge, toolbarAction, withBadge } from './badge';
+import { createBackgroundHandlers, createStoreProblemLog, createTabArticles } from './background-handlers';
+import { createFeedService } from './feeds';
+import { FEED_ALARM, scheduleFeedAlarm, withReschedule } from './feeds-alarm';
+import { originPattern } from './feeds-permissions';
+import { chromeOffscreenApi, createBackgroundExtractor } from './offscreen';
+import { openWelcomeOnInstall } from './welcome';
+
+export function startBackground(db: ParallaxDb): void {
+  const corpus = createCorpus(db);
+  const problems = createStoreProblemLog(undefined, browser.storage.local);
+  const fetchFn: typeof fetch = (input, init) => fetch(input, init);
+  const feeds = createFeedService({
+    db,
+    corpus,
+    fetch: fetchFn,
+    extract: createBackgroundExtractor(chromeOffscreenApi()),
+    onStoreError: (error) => void problems.note(error),
+    mayFetch: async (url) => {
+      const pattern = originPattern(url);
+      return pattern ? browser.permissions.contains({ origins: [pattern] }) : false;
+    },
+  });
+  const reschedule = (): Promise<void> => scheduleFeedAlarm(browser.alarms, feeds).catch(() => undefined);
+  const base = createBackgroundHandlers({
+    db,
+    corpus,
+    feeds,
+    problems,
+    tabArticles: createTabArticles(browser.storage.session),
+    fetch: fetchFn,
+    estimate: () => navigator.storage.estimate(),
+  });
+  const badge = createTabBadge(toolbarAction());
+  // Any change to the subscriptions moves the alarm to the next feed due.
+  const handlers = withBadge(withReschedule(base, reschedule), badge);
+  const options = {
+    extensionId: browser.runtime.id,
+    // The extension's base address without its last slash (URL.origin is "null" for extension schemes outside browsers).
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+  };
+  // Registered synchronously so that a message or alarm that wakes the worker is not lost.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // The offscreen document's requests and replies are not protocol messages.
+    if (typeof message === 'object' && message !== null && 'parallaxOffscreen' in message) return undefined;
+    const info = {
+      ...(sender.id !== undefined ? { id: sender.id } : {}),
+      ...(sender.url !== undefined ? { url: sender.url } : {}),
+      ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+    };
+    void route(handlers, message, info, options).then(sendResponse);
+    return true;
+  });
+  // A tab loading another page loses the last page's count.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void badge.clear(tabId);
+  });
+  browser.runtime.onInstalled.addListener((details) => {
+    void openWelcomeOnInstall(
+      details,
+      (url) => browser.tabs.create({ url }),
+      (path) => browser.runtime.getURL(path as '/welcome.html'),
+    );
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== FEED_ALARM) return;
+    void feeds
+      .pollDue()
+      .catch(() => undefined)
+      .then(reschedule);
+  });
+  void reschedule();
+}

@@ -1,0 +1,108 @@
+/**
+ * The background's wiring, with WXT's fake browser standing in for the
+ * extension APIs and fake-indexeddb for the store: messages reach the
+ * handlers through the router, the toolbar badge follows a tab's captures,
+ * the feed alarm is set, and the welcome page opens once, on install.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createDb } from '../../lib/db/db';
+import { FEED_ALARM } from '../../lib/extension/feeds-alarm';
+import type { CaptureReply, Envelope, MessageType, Payload, Result } from '../../lib/messaging/protocol';
+import type { ArticleInput } from '../../lib/types';
+import { BRIDGE } from '../corpus/fixtures';
+
+vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
+
+const { startBackground } = await import('../../lib/extension/background');
+
+const [, SHORT_LEDGER, SHORT_COURIER] = BRIDGE as [ArticleInput, ArticleInput, ArticleInput];
+// The background refuses pages too short to compare; each report gets a paragraph of its own.
+const LEDGER: ArticleInput = {
+  ...SHORT_LEDGER,
+  text: `${SHORT_LEDGER.text}\n\nShopkeepers on the north bank said they expected a quiet spring, and several planned to open later on weekdays until the work ends. The council's transport committee will review the ferry timetable after the first fortnight, its chair told residents at a meeting in the town hall on Thursday evening.`,
+};
+const COURIER: ArticleInput = {
+  ...SHORT_COURIER,
+  text: `${SHORT_COURIER.text}\n\nCyclists will be allowed to wheel their bicycles onto the ferries at no charge, and the bus company is adding two extra routes around the harbour. A group of residents has asked for the night buses to run every half hour, saying that shift workers at the hospital would otherwise be stranded.`,
+};
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id: number };
+}
+
+/** Sends `message` as the browser would deliver it to the background, and waits for its answer. */
+async function deliver(message: unknown, sender: Sender): Promise<Result<unknown> | undefined> {
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+  return new Promise((resolve) => {
+    let answered = false;
+    void trigger(message, sender, (reply: unknown) => {
+      answered = true;
+      resolve(reply as Result<unknown>);
+    }).then((returned) => {
+      // A listener that does not answer (returns undefined) leaves the message to others.
+      if (!answered && Array.isArray(returned) && returned.every((r) => r !== true)) resolve(undefined);
+    });
+  });
+}
+
+const envelope = <T extends MessageType>(type: T, payload: Payload<T>): Envelope<T> => ({ parallax: 1, type, payload });
+const fromTab = (url: string, tabId: number): Sender => ({ id: fakeBrowser.runtime.id, url, tab: { id: tabId } });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  startBackground(createDb(`bg-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+});
+
+afterEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the background', () => {
+  test("routes a tab's capture to the store, and the tab's badge counts its marked sentences", async () => {
+    const first = (await deliver(envelope('capture', { article: COURIER }), fromTab(COURIER.url, 3))) as Result<CaptureReply>;
+    expect(first, JSON.stringify(first)).toMatchObject({ ok: true, value: { status: 'stored' } });
+    const second = (await deliver(envelope('capture', { article: LEDGER }), fromTab(LEDGER.url, 7))) as Result<CaptureReply>;
+    expect(second.ok).toBe(true);
+    const marked = second.ok ? (second.value.annotation?.marked.length ?? 0) : 0;
+    expect(marked).toBeGreaterThan(0);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(marked)));
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(new RegExp(`${marked} sentences? reported by other outlets`));
+  });
+
+  test('refuses messages from other extensions and, from web pages, anything but the content script messages', async () => {
+    expect(await deliver(envelope('stats', {}), { id: 'someone-else' })).toMatchObject({ ok: false });
+    expect(await deliver(envelope('deleteAll', {}), fromTab('https://ledger.example/x', 1))).toMatchObject({ ok: false });
+  });
+
+  test('leaves the offscreen document’s messages alone', async () => {
+    expect(
+      await deliver({ parallaxOffscreen: 1, type: 'extract', html: '', url: 'https://x.example/' }, { id: fakeBrowser.runtime.id }),
+    ).toBeUndefined();
+  });
+
+  test('sets no feed alarm while no feed is followed (nothing is fetched before the reader follows something)', async () => {
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await fakeBrowser.alarms.get(FEED_ALARM)).toBeUndefined();
+  });
+
+  test('following a feed from the options page sets the feed alarm', async () => {
+    const options = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    const reply = await deliver(envelope('followFeed', { url: 'https://ledger.example/feed.xml', outlet: 'The Daily Ledger' }), options);
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(FEED_ALARM)).toBeDefined());
+  });
+
+  test('opens the welcome page on install, not on update', async () => {
+    const tabs = async () => (await fakeBrowser.tabs.query({})).map((t) => t.url ?? '');
+    const before = (await tabs()).length;
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false } as never);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await tabs()).toHaveLength(before);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    await vi.waitFor(async () => expect((await tabs()).some((u) => u.endsWith('/welcome.html'))).toBe(true));
+  });
+});
