@@ -1,3 +1,4 @@
+import { boundedCache } from '../text/bounded-cache';
 import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES } from '../text/analyse';
@@ -379,17 +380,12 @@ function spelledTwoWays(wa: string[], wb: string[], variant: (x: string, y: stri
 
 // Names and name words recur across the pairs of a story: their derived forms are kept a while.
 const CACHE_LIMIT = 20_000;
-const nameWordCache = new Map<string, string[]>();
-const variantCache = new Map<string, boolean>();
+const nameWordCache = boundedCache<string, string[]>(CACHE_LIMIT);
+const variantCache = boundedCache<string, boolean>(CACHE_LIMIT);
 
 /** Words of a name worth comparing: no initials, titles or generational suffixes. */
 function nameWords(name: string): string[] {
-  let ws = nameWordCache.get(name);
-  if (ws) return ws;
-  ws = nameWordsOf(name);
-  if (nameWordCache.size >= CACHE_LIMIT) nameWordCache.clear();
-  nameWordCache.set(name, ws);
-  return ws;
+  return nameWordCache.getOr(name, nameWordsOf);
 }
 
 function nameWordsOf(name: string): string[] {
@@ -400,14 +396,7 @@ function nameWordsOf(name: string): string[] {
 }
 
 export function spellingVariants(x: string, y: string): boolean {
-  const key = `${x}\u0000${y}`;
-  let v = variantCache.get(key);
-  if (v === undefined) {
-    v = spellingVariantsOf(x, y);
-    if (variantCache.size >= CACHE_LIMIT) variantCache.clear();
-    variantCache.set(key, v);
-  }
-  return v;
+  return variantCache.getOr(`${x}\u0000${y}`, () => spellingVariantsOf(x, y));
 }
 
 function spellingVariantsOf(x: string, y: string): boolean {

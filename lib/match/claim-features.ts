@@ -7,6 +7,7 @@
  * not depend on the story — the longer one carries, plus shared quotation runs, names, numbers and the paraphrase
  * scorer's own verdict. Fitted by scripts/fit-claim.ts (lib/match/claim-model.ts).
  */
+import { boundedCache } from '../text/bounded-cache';
 import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { createPairMemo, unitKeyPair, type PairFeatures, type PairMemo, type Prepared, type Unit } from './features';
@@ -152,16 +153,10 @@ function coveredShare(w: ArrayLike<number>, skip: Uint8Array, best: Float64Array
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 // Quotations recur across the pairs of a story: their word lists are kept a while.
-const quoteWords = new Map<string, string[]>();
-const QUOTE_CACHE_LIMIT = 20_000;
+const quoteWords = boundedCache<string, string[]>(20_000);
 
 function words(text: string): string[] {
-  let ws = quoteWords.get(text);
-  if (ws) return ws;
-  ws = (text.toLowerCase().match(WORD_RE) ?? []).map((w) => w.replace(/’/g, "'"));
-  if (quoteWords.size >= QUOTE_CACHE_LIMIT) quoteWords.clear();
-  quoteWords.set(text, ws);
-  return ws;
+  return quoteWords.getOr(text, (t) => (t.toLowerCase().match(WORD_RE) ?? []).map((w) => w.replace(/’/g, "'")));
 }
 
 /** Longest run of consecutive equal items in two sequences. */

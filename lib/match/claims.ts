@@ -7,6 +7,7 @@
  * how much of the shorter sentence the longer one carries, weighted by
  * story-local idf (lib/match/claim-features.ts), not whole-sentence paraphrase.
  */
+import { boundedCache } from '../text/bounded-cache';
 import { sourceOf } from '../story/reprints';
 import { findDifferences } from '../diff/differences';
 import { analyseSentence, CALENDAR, type SentenceAnalysis } from '../text/analyse';
@@ -49,17 +50,11 @@ export interface ClaimGroup {
 
 // Analyses are pure functions of the text; a story's sentences are matched
 // again each time one of its articles arrives, so they are kept a while.
-const analysisCache = new Map<string, SentenceAnalysis>();
 const CACHE_LIMIT = 20_000;
+const analysisCache = boundedCache<string, SentenceAnalysis>(CACHE_LIMIT);
 
 export function analyseCached(text: string): SentenceAnalysis {
-  let a = analysisCache.get(text);
-  if (!a) {
-    a = analyseSentence(text);
-    if (analysisCache.size >= CACHE_LIMIT) analysisCache.clear();
-    analysisCache.set(text, a);
-  }
-  return a;
+  return analysisCache.getOr(text, analyseSentence);
 }
 
 let defaultScorer: PairScorer | undefined;
@@ -182,7 +177,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // "confirmed that".
 const CUE_BEFORE = String.raw`(?:\b(?:has|have|had|is|are|was|were|be|been|being|could|can|would|will|did|does|do)\s+)*(?:\b(?:not|never)\s+)?(?:\b(?:been|be)\s+)?(?:\b(?:independently|immediately|officially|publicly|also|since|now|yet)\s+)*`;
 const CUE_AFTER = String.raw`(?:\s+(?:independently|immediately|officially|publicly))*(?:\s+to\s+be\b|\s+that\b)?`;
-const maskCache = new Map<string, string>();
+const maskCache = boundedCache<string, string>(CACHE_LIMIT);
 
 /**
  * The sentence without its status in the given respects: the modality cue
@@ -213,7 +208,6 @@ export function maskModality(an: SentenceAnalysis, kinds: readonly ModalityKind[
       .replace(/\s{2,}/g, ' ')
       .trim();
   }
-  if (maskCache.size >= CACHE_LIMIT) maskCache.clear();
   maskCache.set(key, text);
   return text;
 }
@@ -260,14 +254,13 @@ interface Prepped {
 }
 
 // Per-sentence first-stage data, keyed by sentence id (checked against the text).
-const preppedCache = new Map<string, Prepped>();
+const preppedCache = boundedCache<string, Prepped>(CACHE_LIMIT);
 
 function prep(id: string, text: string): Prepped {
   let p = preppedCache.get(id);
   if (p && p.an.text === text) return p;
   const an = analyseCached(text);
   p = { an, stems: [...new Set(an.terms)], bearing: claimBearing(an) };
-  if (preppedCache.size >= CACHE_LIMIT) preppedCache.clear();
   preppedCache.set(id, p);
   return p;
 }

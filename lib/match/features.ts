@@ -4,6 +4,7 @@
  * does not depend on argument order. Per-sentence data is cached on the
  * analysis object.
  */
+import { boundedCache, type BoundedCache } from '../text/bounded-cache';
 import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { idf, type TermStats } from './term-stats';
@@ -95,7 +96,7 @@ interface WordInfo {
 }
 
 // Word-level data depends only on the word and the lexicon: computed once per word.
-const wordCache = new WeakMap<Lexicon, Map<string, WordInfo>>();
+const wordCache = new WeakMap<Lexicon, BoundedCache<string, WordInfo>>();
 
 function senses(lex: Lexicon, ids: number[]): { synsets: Int32Array; hypernyms: Int32Array } {
   const syn: number[] = [];
@@ -108,7 +109,7 @@ function senses(lex: Lexicon, ids: number[]): { synsets: Int32Array; hypernyms: 
 
 function wordInfo(lex: Lexicon, norm: string): WordInfo {
   let cache = wordCache.get(lex);
-  if (!cache) wordCache.set(lex, (cache = new Map()));
+  if (!cache) wordCache.set(lex, (cache = boundedCache(100_000)));
   let info = cache.get(norm);
   if (info) return info;
   let id = lex.id(norm);
@@ -123,7 +124,6 @@ function wordInfo(lex: Lexicon, norm: string): WordInfo {
     vector = Float32Array.from(raw, (v) => v / n);
   }
   info = { id, base, family: id >= 0 ? lex.family(id) : 0, ...senses(lex, id >= 0 ? [id] : []), vector };
-  if (cache.size > 100_000) cache.clear();
   cache.set(norm, info);
   return info;
 }
@@ -602,16 +602,10 @@ export function computeFeatures(a: SentenceAnalysis, b: SentenceAnalysis, stats:
 }
 
 // Quotations recur across the pairs of a story (and each pair asks twice): their words are kept a while.
-const quoteWordCache = new Map<string, string[]>();
-const QUOTE_WORDS_LIMIT = 20_000;
+const quoteWordCache = boundedCache<string, string[]>(20_000);
 
 function quoteWords(q: string): string[] {
-  let ws = quoteWordCache.get(q);
-  if (ws) return ws;
-  ws = q.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-  if (quoteWordCache.size >= QUOTE_WORDS_LIMIT) quoteWordCache.clear();
-  quoteWordCache.set(q, ws);
-  return ws;
+  return quoteWordCache.getOr(q, (x) => x.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
 }
 
 /** The longest quotation of one sentence that the other repeats (mostly) word for word. */

@@ -1,3 +1,4 @@
+import { boundedCache } from './bounded-cache';
 import stemWord from 'wink-porter2-stemmer';
 import { TEXT_LIMITS } from './config';
 
@@ -41,19 +42,14 @@ export function normalizeWord(raw: string): string {
   return raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 }
 
-const stemCache = new Map<string, string>();
+/** Stems of words seen; a reader's vocabulary stays far below the bound. */
+const stemCache = boundedCache<string, string>(200_000);
 
 export function stem(norm: string): string {
   // The stemmer is quadratic in a word's length; an over-long token is kept as a bounded key instead.
   if (norm.length > TEXT_LIMITS.maxTokenChars) return norm.slice(0, TEXT_LIMITS.maxTokenChars);
-  let s = stemCache.get(norm);
-  if (s === undefined) {
-    // Numbers lose their separators; dotted abbreviations ("u.s") stay whole.
-    s = /\d/.test(norm) ? norm.replace(/,/g, '') : norm.includes('.') ? norm.replace(/\./g, '') : stemWord(norm);
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(norm, s);
-  }
-  return s;
+  // Numbers lose their separators; dotted abbreviations ("u.s") stay whole.
+  return stemCache.getOr(norm, (w) => (/\d/.test(w) ? w.replace(/,/g, '') : w.includes('.') ? w.replace(/\./g, '') : stemWord(w)));
 }
 
 export function tokenize(text: string): Token[] {
