@@ -37,7 +37,6 @@ export interface MemoryCorpus extends CorpusView {
   allArticles(): ArticleRecord[];
   allStories(): StoryRecord[];
   claimsOf(storyId: string): ClaimsRecord | undefined;
-  sentenceCount(): number;
 }
 
 export function createMemoryCorpus(): MemoryCorpus {
@@ -148,6 +147,5 @@ export function createMemoryCorpus(): MemoryCorpus {
     allArticles: () => [...articles.values()],
     allStories: () => [...stories.values()],
     claimsOf: (storyId) => claims.get(storyId),
-    sentenceCount: () => sentences.size,
   };
 }

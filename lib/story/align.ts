@@ -33,7 +33,6 @@ export interface AlignResult {
   stories: AlignedStory[];
   /** Inputs the pipeline refused, by position in `inputs`, with the reason. */
   refused: { index: number; reason: string }[];
-  corpus: MemoryCorpus;
 }
 
 /** A stable id for an article without one: its URL. */
@@ -105,7 +104,7 @@ export async function collect(corpus: MemoryCorpus, order: string[], refused: Al
       claims: claimGroupsOf(corpus, storyId, links, records, articles),
     });
   }
-  return { articles, stories, refused, corpus };
+  return { articles, stories, refused };
 }
 
 /** The stored claim groups of a story, with the sentences' texts and the differences of the links inside each. */

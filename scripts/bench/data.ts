@@ -5,6 +5,7 @@
  * shared data, stories are generated from a small vocabulary, and the
  * benchmark says so.
  */
+import { seeded } from '../lib/random';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { segmentSentences } from '../../lib/text/segment';
@@ -89,14 +90,4 @@ function generatedStories(): BaseStory[] {
   return stories;
 }
 
-/** A small deterministic random number generator (mulberry32), so runs are comparable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };

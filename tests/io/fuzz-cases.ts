@@ -11,17 +11,7 @@ import { TEXT_LIMITS } from '../../lib/text/config';
 import { segmentSentences } from '../../lib/text/segment';
 import { tokenize } from '../../lib/text/tokens';
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded as createRandom } from '../../scripts/lib/random';
 
 type Random = () => number;
 const int = (r: Random, n: number): number => Math.floor(r() * n);
