@@ -143,7 +143,7 @@ export interface StoryRecord extends StoryProfile {
 
 export type LinkRecord = SentenceLink;
 
-/** A story's claim groups: sentences of different outlets stating one claim (single-link over its links). */
+/** A story's claim groups: sentences of different outlets stating one claim (groupClaims over its links; a sentence may be in several). */
 export interface ClaimsRecord {
   storyId: string;
   groups: { id: string; sentenceIds: string[] }[];

@@ -328,8 +328,8 @@ function timeOf(a: ArticleRecord): number {
 }
 
 /**
- * The story's claim groups once the capture is applied: single-link groups
- * (groupClaims, the rule `parallax align` has always used) over all of the
+ * The story's claim groups once the capture is applied: groupClaims with its
+ * default rule (the one `parallax align` uses) over all of the
  * story's links, the new article's included and its old version's left out.
  */
 export async function storyClaims(

@@ -235,7 +235,7 @@ async function claimGroupScores(
 }
 
 const ruleName = (r: ClaimGroupRule = CLAIM_GROUP_RULE): string =>
-  `single ${r.min}${r.perArticle !== undefined ? `, ≤${r.perArticle} per article` : ''}`;
+  `${r.density !== undefined ? `density ${r.density.toFixed(2)}` : 'single'} ${r.min}${r.perArticle !== undefined ? `, ≤${r.perArticle} per article` : ''}`;
 
 const GROUP_RULES: ClaimGroupRule[] = [0.5, 0.55, 0.6, 0.7].flatMap((min) => [
   { min },

@@ -87,8 +87,31 @@ describe('claim groups', () => {
     expect(groups[0]!.differences.map((d) => d.kind)).toEqual(['number']);
   });
 
-  test('a claim told by several outlets forms one group though only a chain of it is linked', () => {
+  test('a chain of links is not one claim: each link keeps its own group, and the middle sentence belongs to both', () => {
     const groups = groupClaims([link('p#0', 'q#0'), link('q#0', 's#0', 0.55)], info);
+    expect(groups.map((g) => g.sentences.map((s) => s.sentenceId))).toEqual([
+      ['p#0', 'q#0'],
+      ['q#0', 's#0'],
+    ]);
+    expect(new Set(groups.map((g) => g.id)).size).toBe(2);
+  });
+
+  test('a sentence joins a group when it is linked to two thirds of its sentences in other articles', () => {
+    // r links to p and q (2 of 3); s links only to r (1 of 3), so s stays in a group of its own with r.
+    const groups = groupClaims(
+      [link('p#0', 'q#0', 0.9), link('p#0', 'r#0', 0.8), link('q#0', 'r#0', 0.8), link('s#0', 'r#0', 0.6), link('s#0', 'p#0', 0.55)],
+      info,
+    );
+    expect(groups.map((g) => g.sentences.map((s) => s.sentenceId))).toEqual([['p#0', 'q#0', 'r#0', 's#0']]);
+    const sparse = groupClaims([link('p#0', 'q#0', 0.9), link('p#0', 'r#0', 0.8), link('q#0', 'r#0', 0.8), link('s#0', 'r#0', 0.6)], info);
+    expect(sparse.map((g) => g.sentences.map((s) => s.sentenceId))).toEqual([
+      ['p#0', 'q#0', 'r#0'],
+      ['r#0', 's#0'],
+    ]);
+  });
+
+  test('single linkage (no density) joins a chain into one group', () => {
+    const groups = groupClaims([link('p#0', 'q#0'), link('q#0', 's#0', 0.55)], info, { rule: { min: 0.5 } });
     expect(groups.map((g) => g.sentences.map((s) => s.sentenceId))).toEqual([['p#0', 'q#0', 's#0']]);
   });
 
