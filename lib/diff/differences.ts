@@ -1,10 +1,10 @@
 import { boundedCache } from '../text/bounded-cache';
 import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
-import { TITLES } from '../text/analyse';
-import { SPEECH_VERBS } from '../text/abbreviations';
+import { TITLES } from '../text/names';
+import { isNegationWord, SPEECH_VERBS, WISH_WORDS } from '../text/cues';
 import type { NumberMention } from '../text/numbers';
-import { contentTerms } from '../text/tokens';
+import { contentTerms, tokenize } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
 import {
   MIN_QUOTE_WORDS,
@@ -157,7 +157,7 @@ function sharedCue(
         .slice(from, at)
         .toLowerCase()
         .split(/[^\p{L}]+/u);
-      if (before.some((w) => SUBORDINATORS.has(w) || WISHES.has(w))) continue;
+      if (before.some((w) => SUBORDINATORS.has(w) || WISH_WORDS.has(w))) continue;
       let to = clauseEndOf(an.text, at + cue.length);
       // The words the cue bears on: from it to the end of its clause; for a verification, its whole
       // clause ("Reports that the crane failed a test could not be verified", "officials confirmed that …").
@@ -173,9 +173,6 @@ function sharedCue(
   }
   return undefined;
 }
-
-// A hope or wish is no statement to hedge: "hoping his client could attract a 10-year deal".
-const WISHES = new Set(['hope', 'hopes', 'hoped', 'hoping', 'want', 'wants', 'wanted', 'wish', 'wishes', 'wished']);
 
 /** Where `cue` occurs in `text` as whole words. */
 function occurrences(text: string, cue: string): number[] {
@@ -601,11 +598,11 @@ function diffWords(a: Word[], b: Word[]): WordOp[] {
  * same one shares at least two content words (negations aside), half of the
  * shorter one's.
  */
-const NEGATORS = new Set(['no', 'not', 'nor', 'never', "n't"]);
 function sharesContent(a: string, b: string): boolean {
   // A negation word says nothing about which quotation it is.
-  const ca = new Set(contentTerms(a).filter((t) => !NEGATORS.has(t)));
-  const cb = new Set(contentTerms(b).filter((t) => !NEGATORS.has(t)));
+  const content = (s: string): Set<string> => new Set(tokenize(s).flatMap((t) => (t.isStop || isNegationWord(t.norm) ? [] : [t.stem])));
+  const ca = content(a);
+  const cb = content(b);
   let common = 0;
   for (const t of ca) if (cb.has(t)) common++;
   return common >= 2 && 2 * common >= Math.min(ca.size, cb.size);
