@@ -59,3 +59,8 @@ export const NUMBER_CONTEXT_WORDS = 6;
 // sentence. Development events, hedged_vs_stated right/flagged (negation): 1/2 → 10/17 (0/10),
 // 2/3 → 10/10 (0/1), 3/4 → 9/9 (0/1). The whole clause around the cue instead, 1/2 → 4/9 (0/4).
 export const STATUS_SCOPE_SHARE = 2 / 3;
+
+// Two figures that are each sentence's only one of a kind are one quantity only within this ratio of
+// each other (a judgement: one order of magnitude, "20,000" / "200,000" still one crowd). Development
+// events, number right/flagged with the sole-figure rule: no limit → 25/31, 10 → see the README.
+export const SOLE_FIGURE_RATIO = 10;
