@@ -60,7 +60,9 @@ export const NUMBER_CONTEXT_WORDS = 6;
 // 2/3 → 10/10 (0/1), 3/4 → 9/9 (0/1). The whole clause around the cue instead, 1/2 → 4/9 (0/4).
 export const STATUS_SCOPE_SHARE = 2 / 3;
 
-// Two figures that are each sentence's only one of a kind are one quantity only within this ratio of
-// each other (a judgement: one order of magnitude, "20,000" / "200,000" still one crowd). Development
-// events, number right/flagged with the sole-figure rule: no limit → 25/31, 10 → see the README.
+// Two figures taken for one quantity without a shared word near them (each sentence's one sum of money,
+// its one count of a thing, a figure in words against one in digits) are within this ratio of each
+// other: one order of magnitude, so "20,000" / "200,000" is one crowd and "three dead" / "30,000
+// marched" two things. Development events, number right/flagged: no limit 24/32, 100 → 24/26,
+// 10 → 24/25, 5 and 3 → 24/25 (a judgement kept at one order rather than fitted lower).
 export const SOLE_FIGURE_RATIO = 10;
