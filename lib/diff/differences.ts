@@ -14,6 +14,7 @@ import {
   SAME_QUOTE_OVERLAP,
   SHOWN_TYPES,
   SOLE_FIGURE_RATIO,
+  HEADLINE_CAPITALS,
   type DifferenceType,
 } from './config';
 
@@ -145,7 +146,9 @@ function sharedCue(
 ): string | undefined {
   const negation = scope === 'negation';
   const otherTerms = new Set(other.tokens.flatMap((t) => (t.isStop ? [] : termKeys(t))));
-  const inName = (t: { start: number }): boolean => an.names.some((n) => n.start <= t.start && t.start < n.end);
+  // In a headline written in capitals every word looks like a name: there names cannot be told apart.
+  const headline = headlineCase(an);
+  const inName = (t: { start: number }): boolean => !headline && an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
     an.tokens
       .filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem))
@@ -175,6 +178,12 @@ function sharedCue(
     }
   }
   return undefined;
+}
+
+/** Most words capitalised ("Mayor Reportedly Resigns Over Budget Row"): a headline's case. */
+function headlineCase(an: SentenceAnalysis): boolean {
+  const words = an.tokens.filter((t) => !t.isStop && !t.isNumber && /^\p{L}/u.test(t.raw));
+  return words.length >= 3 && words.filter((t) => t.isCapitalized).length >= HEADLINE_CAPITALS * words.length;
 }
 
 /**
@@ -261,8 +270,8 @@ function mainClauseSpeaker(an: SentenceAnalysis): boolean {
 function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, NumberMention][] {
   const as = a.numbers;
   const bs = b.numbers;
-  const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)));
-  const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)));
+  const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)) && !measuredAgainst(a, x));
+  const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)) && !measuredAgainst(b, y));
   const pairs: [NumberMention, NumberMention][] = [];
   const used = new Set<NumberMention>();
   for (const x of restA) {

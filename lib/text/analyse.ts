@@ -1,4 +1,14 @@
-import { CONFIRMED, HEDGE, INVERTIBLE_SPEECH_VERBS, NEGATED_BEFORE, NEGATION, NOT_ASSERTING, SPEECH_VERBS, UNVERIFIED } from './cues';
+import {
+  CONFIRMED,
+  HEDGE,
+  isMonthMay,
+  INVERTIBLE_SPEECH_VERBS,
+  NEGATED_BEFORE,
+  NEGATION,
+  NOT_ASSERTING,
+  SPEECH_VERBS,
+  UNVERIFIED,
+} from './cues';
 import { extractNumbers, type NumberMention } from './numbers';
 import { findNames, TITLES, type Span } from './names';
 import { findQuotations } from './segment';
@@ -53,7 +63,7 @@ export function analyseSentence(text: string): SentenceAnalysis {
   const unverifiedSpans = [...text.matchAll(UNVERIFIED)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const insideUnverified = (i: number): boolean => unverifiedSpans.some((s) => s.start <= i && i < s.end);
 
-  const hedge = [...text.matchAll(HEDGE)].map((m) => m[0]);
+  const hedge = [...text.matchAll(HEDGE)].filter((m) => !isMonthMay(text, m.index)).map((m) => m[0]);
   const negation = [...text.matchAll(NEGATION)].filter((m) => !insideUnverified(m.index)).map((m) => m[0]);
   const confirmations = [...text.matchAll(CONFIRMED)]
     .filter((m) => !insideUnverified(m.index) && !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)))

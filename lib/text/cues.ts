@@ -61,14 +61,30 @@ const REJECTING = [...REJECTION_WORDS].filter((w) => w !== 'denial').join('|');
 /**
  * Words that present a claim as uncertain: adverbs ("reportedly",
  * "allegedly"), modal verbs ("may", "might", "could"), "appears to", "is
- * believed to", "according to unconfirmed reports", a "claim" made by
- * someone. "could" of ability is no hedge: "he could no longer walk", "could
+ * believed to", "according to unconfirmed reports", "it was unclear whether", "if
+ * it's true", a headline's "Report:", a "claim" made by
+ * someone; in any case, so a headline's "Reportedly" counts (see
+ * `isMonthMay`). "could" of ability is no hedge: "he could no longer walk", "could
  * barely see", "could hear shots".
  */
 export const HEDGE = new RegExp(
-  String.raw`\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|alleged|alleges|unlikely|(?<!\b(?:the|a|an|these|those|such|his|her|their|its|our|${REJECTING})\s)claim(?:s|ed|ing)?(?! that)|(?:is|are|was|were) (?:believed|thought|understood|said|reported|expected) to|according to (?:unconfirmed |news |media )?reports|I think|(?<!\b(?:${REJECTING})\s)(?:an? |the )?(?:unsubstantiated |unconfirmed )?claims? that)\b`,
-  'g',
+  String.raw`\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|alleged|alleges|unlikely|(?<!\b(?:the|a|an|these|those|such|his|her|their|its|our|${REJECTING})\s)claim(?:s|ed|ing)?(?! that)|(?:is|are|was|were) (?:believed|thought|understood|said|reported|expected) to|according to (?:unconfirmed |news |media )?reports|I think|unclear (?:if|whether)|if (?:it['’]s|it is|that is|this is) true|(?<=^)reports?(?=:)|(?<!\b(?:${REJECTING})\s)(?:an? |the )?(?:unsubstantiated |unconfirmed )?claims? that)\b`,
+  'gi',
 );
+
+/**
+ * "May" written with a capital is the month after a word that introduces a
+ * date ("in May", "the 5th of May", "last May") or before a figure ("May 5",
+ * "May 2013"); otherwise, as in a headline's "Release Date May Be in
+ * Jeopardy", the modal verb.
+ */
+export function isMonthMay(text: string, at: number): boolean {
+  if (text.slice(at, at + 3) !== 'May') return false;
+  if (/^\s*\d/.test(text.slice(at + 3))) return true;
+  return /\b(?:in|on|of|since|until|till|by|from|through|to|before|after|during|last|next|early|late|mid|this|each|every)\s+$/i.test(
+    text.slice(Math.max(0, at - 12), at),
+  );
+}
 
 /** Hopes and wishes: what follows one is no statement to hedge ("hoping his client could attract a deal"). */
 export const WISH_WORDS: ReadonlySet<string> = new Set([
