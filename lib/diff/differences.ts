@@ -1,10 +1,10 @@
 import { boundedCache } from '../text/bounded-cache';
 import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
-import { TITLES } from '../text/analyse';
-import { SPEECH_VERBS } from '../text/abbreviations';
-import type { NumberMention } from '../text/numbers';
-import { contentTerms } from '../text/tokens';
+import { TITLES } from '../text/names';
+import { isNegationWord, SPEECH_VERBS, WISH_WORDS } from '../text/cues';
+import type { NumberKind, NumberMention } from '../text/numbers';
+import { contentTerms, isStopWord, stem, tokenize, type Token } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
 import {
   MIN_QUOTE_WORDS,
@@ -13,6 +13,8 @@ import {
   REGION_MIN_WORDS,
   SAME_QUOTE_OVERLAP,
   SHOWN_TYPES,
+  SOLE_FIGURE_RATIO,
+  HEADLINE_CAPITALS,
   type DifferenceType,
 } from './config';
 
@@ -81,6 +83,7 @@ export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Di
     out.push({ kind, a: x, b: y, label: differenceLabel(kind, x, y) });
   };
   for (const [x, y] of numberDifferences(a, b)) add('number', x.text, y.text);
+  if (!out.length) for (const [x, y] of vagueDifferences(a, b)) add('number', x.text, y.text);
   const days = weekdayDifference(a, b);
   if (days) add('number', days[0].text, days[1].text);
   for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);
@@ -142,12 +145,14 @@ function sharedCue(
   scope: 'hedge' | 'negation' | 'verification',
 ): string | undefined {
   const negation = scope === 'negation';
-  const otherTerms = new Set(other.terms);
-  const inName = (t: { start: number }): boolean => an.names.some((n) => n.start <= t.start && t.start < n.end);
+  const otherTerms = new Set(other.tokens.flatMap((t) => (t.isStop ? [] : termKeys(t))));
+  // In a headline written in capitals every word looks like a name: there names cannot be told apart.
+  const headline = headlineCase(an);
+  const inName = (t: { start: number }): boolean => !headline && an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
     an.tokens
       .filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem))
-      .map((t) => t.stem);
+      .flatMap(termKeys);
   for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
     for (const at of occurrences(an.text, cue)) {
@@ -157,7 +162,7 @@ function sharedCue(
         .slice(from, at)
         .toLowerCase()
         .split(/[^\p{L}]+/u);
-      if (before.some((w) => SUBORDINATORS.has(w) || WISHES.has(w))) continue;
+      if (before.some((w) => SUBORDINATORS.has(w) || WISH_WORDS.has(w))) continue;
       let to = clauseEndOf(an.text, at + cue.length);
       // The words the cue bears on: from it to the end of its clause; for a verification, its whole
       // clause ("Reports that the crane failed a test could not be verified", "officials confirmed that …").
@@ -168,14 +173,28 @@ function sharedCue(
       if (terms.length === 1 && !/^alleged$/i.test(cue)) terms = termsIn(from, to, cueTerms);
       if (!terms.length) continue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
+
       if (shared >= STATUS_SCOPE_SHARE * terms.length) return cue;
     }
   }
   return undefined;
 }
 
-// A hope or wish is no statement to hedge: "hoping his client could attract a 10-year deal".
-const WISHES = new Set(['hope', 'hopes', 'hoped', 'hoping', 'want', 'wants', 'wanted', 'wish', 'wishes', 'wished']);
+/** Most words capitalised ("Mayor Reportedly Resigns Over Budget Row"): a headline's case. */
+function headlineCase(an: SentenceAnalysis): boolean {
+  const words = an.tokens.filter((t) => !t.isStop && !t.isNumber && /^\p{L}/u.test(t.raw));
+  return words.length >= 3 && words.filter((t) => t.isCapitalized).length >= HEADLINE_CAPITALS * words.length;
+}
+
+/**
+ * What a token counts as when two wordings are compared: its stem, and for a
+ * hyphenated compound the stems of its parts, so "an eight-year offer" and
+ * "an offer of eight years" share "eight" and "year".
+ */
+function termKeys(t: Token): string[] {
+  if (!t.norm.includes('-')) return [t.stem];
+  return [t.stem, ...t.norm.split('-').flatMap((w) => (w && !isStopWord(w) ? [stem(w)] : []))];
+}
 
 /** Where `cue` occurs in `text` as whole words. */
 function occurrences(text: string, cue: string): number[] {
@@ -251,8 +270,8 @@ function mainClauseSpeaker(an: SentenceAnalysis): boolean {
 function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, NumberMention][] {
   const as = a.numbers;
   const bs = b.numbers;
-  const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)));
-  const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)));
+  const restA = as.filter((x) => !bs.some((y) => y.value === x.value && compatibleKind(x, y)) && !measuredAgainst(a, x));
+  const restB = bs.filter((y) => !as.some((x) => x.value === y.value && compatibleKind(x, y)) && !measuredAgainst(b, y));
   const pairs: [NumberMention, NumberMention][] = [];
   const used = new Set<NumberMention>();
   for (const x of restA) {
@@ -269,7 +288,109 @@ function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMen
       pairs.push([x, y]);
     }
   }
+  // The one figure each sentence gives of a kind, counting one thing: a sentence pair that states one
+  // claim gives it one size ("20,000 people took to the streets" / "police put the march at 30,000 people").
+  if (!pairs.length) {
+    const sole = soleFigures(a, b);
+    if (sole) pairs.push(sole);
+  }
   return pairs;
+}
+
+/**
+ * A figure told in words against one in digits it cannot be: "tens of
+ * thousands" is not 200,000, "several buildings" are not two. The vague
+ * figure stands against the other sentence's first count of the same thing
+ * (or of nothing named).
+ */
+function vagueDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span][] {
+  const out: [Span, Span][] = [];
+  for (const [x, y, flip] of [
+    [a, b, false],
+    [b, a, true],
+  ] as const) {
+    for (const v of vagueFigures(x)) {
+      const n = y.numbers.find(
+        (m) =>
+          m.kind === 'count' &&
+          y.text[m.end] !== '-' &&
+          !measuredAgainst(y, m) &&
+          // A bare small number is as often an age or a score as a count.
+          (m.unit === undefined ? m.value >= BARE_COUNT_MIN : v.things.includes(m.unit)),
+      );
+      if (!n || (n.value >= v.low && n.value <= v.high)) continue;
+      // "three people died" and "tens of thousands of people marched" count two things.
+      if (n.value * SOLE_FIGURE_RATIO < v.low || n.value > SOLE_FIGURE_RATIO * v.high) continue;
+      out.push(flip ? [n, v] : [v, n]);
+      break;
+    }
+  }
+  return out.slice(0, 1);
+}
+
+const BARE_COUNT_MIN = 1000;
+
+/** Figures in words and the values each may stand for (a judgement of usage, not fitted). */
+const VAGUE_FIGURES: [RegExp, number, number][] = [
+  [/\bhundreds of thousands\b/gi, 1e5, 999_999],
+  [/\btens of thousands\b/gi, 1e4, 99_999],
+  [/\b(?<!of )thousands\b/gi, 1e3, 9_999],
+  [/\b(?<!of )hundreds\b/gi, 100, 999],
+  [/\bdozens\b/gi, 24, 99],
+  [/\bseveral\b/gi, 3, 9],
+  [/\ba (?:few|handful)\b/gi, 2, 6],
+];
+
+/** The vague figures of a sentence, with the stems of the words just after each (what it may count). */
+function vagueFigures(an: SentenceAnalysis): (Span & { low: number; high: number; things: string[] })[] {
+  const out: (Span & { low: number; high: number; things: string[] })[] = [];
+  for (const [re, low, high] of VAGUE_FIGURES) {
+    for (const m of an.text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (out.some((o) => o.start <= m.index && m.index < o.end)) continue;
+      const things = an.tokens
+        .filter((t) => t.start >= end && !t.isStop)
+        .slice(0, 3)
+        .map((t) => t.stem);
+      out.push({ text: m[0], start: m.index, end, low, high, things });
+    }
+  }
+  return out;
+}
+
+/**
+ * The two figures of one quantity when each sentence gives exactly one
+ * figure of a kind and none of their values is shared: of money ("$200
+ * million" / "$184 million"), or counts of one thing ("20,000 people" /
+ * "30,000 people"), a bare count standing for the same. Figures that qualify
+ * a noun ("a 24-hour strike", "an eight-year offer") describe something else.
+ */
+function soleFigures(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, NumberMention] | undefined {
+  if (a.numbers.some((x) => b.numbers.some((y) => x.value === y.value && compatibleKind(x, y)))) return undefined;
+  // "24-hour", "eight-year": the figure is part of a compound modifier.
+  const standing = (an: SentenceAnalysis, kind: NumberKind): NumberMention[] =>
+    an.numbers.filter((n) => n.kind === kind && an.text[n.end] !== '-');
+  for (const kind of SOLE_KINDS) {
+    const xs = standing(a, kind).filter((n) => !measuredAgainst(a, n));
+    const ys = standing(b, kind).filter((n) => !measuredAgainst(b, n));
+    // Sums of money: the first each sentence gives (a range or a breakdown may follow it).
+    if (kind === 'money' ? !xs.length || !ys.length : xs.length !== 1 || ys.length !== 1) continue;
+    const [x, y] = [xs[0]!, ys[0]!];
+    if (kind === 'count' && (x.unit === undefined || x.unit !== y.unit)) continue;
+    // Two sizes of one thing are of one order ("20,000" / "200,000"), not "three people died" / "30,000 people marched".
+    if (Math.max(x.value, y.value) > SOLE_FIGURE_RATIO * Math.min(x.value, y.value)) continue;
+    if (offset(a, x) !== offset(b, y)) continue;
+    return [x, y];
+  }
+  return undefined;
+}
+const SOLE_KINDS: readonly NumberKind[] = ['money', 'count'];
+
+// A figure something is measured against is another quantity: "surpassing the $90 million deal they
+// gave to Hunter", "exceeding the $161 million that Sabathia received".
+const MEASURED_AGAINST = /\b(?:surpass|exceed|top|beat|eclips|outstrip|dwarf|compar|rival)\w*\s+(?:the\s+|a\s+|an\s+)?\S*$/i;
+function measuredAgainst(an: SentenceAnalysis, n: NumberMention): boolean {
+  return MEASURED_AGAINST.test(an.text.slice(Math.max(0, n.start - 40), n.start));
 }
 
 function compatibleKind(x: NumberMention, y: NumberMention): boolean {
@@ -601,11 +722,11 @@ function diffWords(a: Word[], b: Word[]): WordOp[] {
  * same one shares at least two content words (negations aside), half of the
  * shorter one's.
  */
-const NEGATORS = new Set(['no', 'not', 'nor', 'never', "n't"]);
 function sharesContent(a: string, b: string): boolean {
   // A negation word says nothing about which quotation it is.
-  const ca = new Set(contentTerms(a).filter((t) => !NEGATORS.has(t)));
-  const cb = new Set(contentTerms(b).filter((t) => !NEGATORS.has(t)));
+  const content = (s: string): Set<string> => new Set(tokenize(s).flatMap((t) => (t.isStop || isNegationWord(t.norm) ? [] : [t.stem])));
+  const ca = content(a);
+  const cb = content(b);
   let common = 0;
   for (const t of ca) if (cb.has(t)) common++;
   return common >= 2 && 2 * common >= Math.min(ca.size, cb.size);

@@ -10,6 +10,7 @@
 import { boundedCache } from '../text/bounded-cache';
 import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
+import { isNegationWord } from '../text/cues';
 import { createPairMemo, unitKeyPair, type PairFeatures, type PairMemo, type Prepared, type Unit } from './features';
 import { idf, type TermStats } from './term-stats';
 
@@ -35,9 +36,7 @@ export const CLAIM_FEATURE_NAMES = [
   'bg_concept_cover_long',
 ] as const;
 
-// Negation cues merge into one concept, NEG ("denied X" ≈ "no X").
-const NEG_CUES = new Set(['no', 'not', "n't", 'nor', 'never', 'deny', 'denied', 'denies', 'denial', 'without', 'none']);
-const isNegCue = (norm: string): boolean => NEG_CUES.has(norm) || norm.endsWith("n't");
+// Negation cues (lib/text/cues.ts) merge into one concept, NEG ("denied X" ≈ "no X").
 /** Weight of the NEG concept (a judgement: about a mid-frequency content word). */
 const NEG_WEIGHT = 0.5;
 
@@ -100,11 +99,11 @@ function conceptBest(pa: Prepared, pb: Prepared, lex: Lexicon): ConceptBest {
   const skipB = new Uint8Array(nb);
   for (let i = 0; i < na; i++) {
     const u = pa.units[i]!;
-    if (isNegCue(u.norm) || (u.isNumber && maskNumbers)) skipA[i] = 1;
+    if (isNegationWord(u.norm) || (u.isNumber && maskNumbers)) skipA[i] = 1;
   }
   for (let j = 0; j < nb; j++) {
     const u = pb.units[j]!;
-    if (isNegCue(u.norm) || (u.isNumber && maskNumbers)) skipB[j] = 1;
+    if (isNegationWord(u.norm) || (u.isNumber && maskNumbers)) skipB[j] = 1;
   }
   const bestA = new Float64Array(na);
   const bestB = new Float64Array(nb);

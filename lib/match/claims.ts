@@ -10,7 +10,8 @@
 import { boundedCache } from '../text/bounded-cache';
 import { sourceOf } from '../story/reprints';
 import { findDifferences } from '../diff/differences';
-import { analyseSentence, CALENDAR, type SentenceAnalysis } from '../text/analyse';
+import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
+import { CALENDAR } from '../text/names';
 import type { Difference, SentenceLink } from '../types';
 import {
   CLAIM_HEADING_MAX_WORDS,

@@ -7,40 +7,8 @@
 import { boundedCache, type BoundedCache } from '../text/bounded-cache';
 import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
+import { isNegationWord } from '../text/cues';
 import { idf, type TermStats } from './term-stats';
-
-const NEGATIONS = new Set([
-  'not',
-  "n't",
-  'no',
-  'never',
-  'none',
-  'nobody',
-  'nothing',
-  'neither',
-  'nor',
-  'without',
-  'cannot',
-  "didn't",
-  "don't",
-  "doesn't",
-  "isn't",
-  "wasn't",
-  "weren't",
-  "won't",
-  "wouldn't",
-  "couldn't",
-  "hasn't",
-  "haven't",
-  "hadn't",
-  "aren't",
-  "shouldn't",
-  'deny',
-  'denied',
-  'denies',
-  'refused',
-  'rejected',
-]);
 
 /** One content word of a sentence, with what the lexicon knows about it. */
 export interface Unit {
@@ -150,7 +118,7 @@ export function prepare(a: SentenceAnalysis, lex: Lexicon): Prepared {
   let negations = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
+    if (isNegationWord(t.norm)) negations++;
     if (t.isNumber) numbers.add(t.stem.replace(/%$/, ''));
     // Capitalised words that do not start the sentence stand for names.
     const isName = t.isCapitalized && i > 0 && !t.isStop;

@@ -14,6 +14,7 @@
  */
 import { contentTerms, tokenize } from '../text/tokens';
 import { segmentSentences } from '../text/segment';
+import { findNames } from '../text/names';
 import { createTermStats, idf, type TermStats } from '../match/term-stats';
 import { STORY } from './story-config';
 import type { StoryFeatures, StoryProfile } from '../types';
@@ -64,41 +65,18 @@ export function articleTermSet(text: string): string[] {
   return [...new Set(sentenceTermSets(text).flat())];
 }
 
-// Capitalised words that name no one: days, months, quoting verbs.
-const NOT_NAMES = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december according'.split(
-    ' ',
-  ),
-);
-
-// Capitalised runs not at a sentence start, or of two words or more: proper names.
+/** Proper names of a text (lib/text/names.ts), lower-cased, with how often each occurs. */
 function properNames(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const tokens = tokenize(text);
-  let run: string[] = [];
-  let runStartsSentence = false;
-  const flush = (): void => {
-    if (run.length > 1 || (run.length === 1 && !runStartsSentence)) {
-      const name = run.join(' ');
-      if (name.length > 2) counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-    run = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const prev = tokens[i - 1];
-    const gap = prev ? text.slice(prev.end, t.start) : '\n';
-    const atSentenceStart = !prev || /[.!?\n"“`']/.test(gap);
-    if (t.isCapitalized && !t.isStop && !t.isNumber && !NOT_NAMES.has(t.norm)) {
-      if (run.length > 0 && /^[\s]*$/.test(gap)) run.push(t.norm);
-      else {
-        flush();
-        run = [t.norm];
-        runStartsSentence = atSentenceStart;
-      }
-    } else flush();
+  let k = 0;
+  for (const span of findNames(text, tokens)) {
+    while (k < tokens.length && tokens[k]!.start < span.start) k++;
+    const words: string[] = [];
+    for (let m = k; m < tokens.length && tokens[m]!.end <= span.end; m++) words.push(tokens[m]!.norm);
+    const name = words.join(' ');
+    if (name.length > 2) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  flush();
   return counts;
 }
 

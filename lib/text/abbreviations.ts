@@ -54,15 +54,3 @@ export const SENTENCE_STARTERS = new Set(
     'may might must shall let mr mrs ms dr not nor one two three several both neither either such according'
   ).split(' '),
 );
-
-/** Verbs of saying that introduce or close a quotation ("said", "told", "insisted"). */
-export const SPEECH_VERBS = new Set(
-  (
-    'said says say saying told tells tell asked asks ask added adds insisted insists argued argues emphasized ' +
-    'emphasised emphasizes emphasises stressed stresses explained explains noted notes stated states declared ' +
-    'declares claimed claims wrote writes replied replies responded responds warned warns acknowledged ' +
-    'acknowledges admitted admits announced announces concluded concludes reported reports ' +
-    'read reads tweeted tweets posted posts suggested suggests maintained maintains conceded concedes confirmed ' +
-    'confirms denied denies recalled recalls remarked remarks observed observes countered counters urged urges'
-  ).split(' '),
-);

@@ -1,16 +1,22 @@
-import { SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
-import { TEXT_LIMITS } from './config';
+import {
+  CONFIRMED,
+  HEDGE,
+  isMonthMay,
+  INVERTIBLE_SPEECH_VERBS,
+  NEGATED_BEFORE,
+  NEGATION,
+  NOT_ASSERTING,
+  SPEECH_VERBS,
+  UNVERIFIED,
+} from './cues';
 import { extractNumbers, type NumberMention } from './numbers';
+import { findNames, TITLES, type Span } from './names';
 import { findQuotations } from './segment';
 import { tokenize, type Token } from './tokens';
 
 export type { NumberMention, NumberKind } from './numbers';
 
-export interface Span {
-  text: string;
-  start: number;
-  end: number;
-}
+export type { Span } from './names';
 
 /** The words that set the modality flags, as written, for showing on a card. */
 export interface ModalityCues {
@@ -57,7 +63,7 @@ export function analyseSentence(text: string): SentenceAnalysis {
   const unverifiedSpans = [...text.matchAll(UNVERIFIED)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const insideUnverified = (i: number): boolean => unverifiedSpans.some((s) => s.start <= i && i < s.end);
 
-  const hedge = [...text.matchAll(HEDGE)].map((m) => m[0]);
+  const hedge = [...text.matchAll(HEDGE)].filter((m) => !isMonthMay(text, m.index)).map((m) => m[0]);
   const negation = [...text.matchAll(NEGATION)].filter((m) => !insideUnverified(m.index)).map((m) => m[0]);
   const confirmations = [...text.matchAll(CONFIRMED)]
     .filter((m) => !insideUnverified(m.index) && !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)))
@@ -84,18 +90,6 @@ export function analyseSentence(text: string): SentenceAnalysis {
     },
   };
 }
-
-// ---------------------------------------------------------------------------
-// Modality
-
-// "could" of ability is no hedge: "he could no longer walk", "could barely see", "could hear shots".
-const HEDGE =
-  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|presumably|possibly|probably|perhaps|likely|seemingly|appear(?:s|ed)? to|seem(?:s|ed)?|may|might|could(?!\s+(?:not|no|never|hardly|barely|scarcely|only|still|even|see|hear|feel|smell|walk|speak)\b|n['’]t)|suggest(?:s|ed|ing)?|alleged|alleges|unlikely|(?<!\b(?:the|a|an|these|those|such|his|her|their|its|our|denied|denies|deny|denying|rejected|rejects|reject|dismissed|dismisses|dismiss)\s)claim(?:s|ed|ing)?(?! that)|(?:is|are|was|were) (?:believed|thought|understood|said|reported|expected) to|according to (?:unconfirmed |news |media )?reports|I think|(?<!\b(?:denied|denies|deny|denying|rejected|rejects|reject|dismissed|dismisses|dismiss)\s)(?:an? |the )?(?:unsubstantiated |unconfirmed )?claims? that)\b/g;
-const UNVERIFIED =
-  /\b(?:un(?:verified|confirmed|substantiated)|(?:(?:could|can|would|has|have|had|was|were|is|are)\s+)?(?:not|never|cannot|can['’]t|couldn['’]t|unable to|yet to|without)\s+(?:\w+\s+){0,3}?(?:independently\s+|immediately\s+)?(?:verif|confirm|authenticat|corroborat)\w*|no (?:independent )?(?:verification|confirmation))/gi;
-const CONFIRMED = /\b(?:confirm(?:s|ed)?|verified|authentic(?:ated)?|genuine)\b/gi;
-const NEGATED_BEFORE = /\b(?:not|no|never|n['’]t|cannot|unable to|yet to|without)\b(?:\s+\S+){0,3}\s*$/i;
-const NEGATION = /\b(?:no(?!\.?\s*\d)|not(?! only)|never|none|nor|nobody|nothing|neither|cannot|den(?:y|ies|ied|ying|ial))\b|n['’]t\b/gi;
 
 // ---------------------------------------------------------------------------
 // Quotations
@@ -146,112 +140,6 @@ function quotesOf(text: string, marks: { open: number; close: number }[]): Span[
 }
 
 // ---------------------------------------------------------------------------
-// Names
-
-/** Words that name an office or rank rather than the person holding it. */
-export const TITLES = new Set(
-  (
-    'mr mrs ms miss mx dr gen general brig brigadier lt lieutenant col colonel maj major capt captain sgt sergeant ' +
-    'cpl corporal pvt private adm admiral cmdr commander gov governor sen senator rep representative pres president ' +
-    'vice secretary chairman chairwoman chair minister prime chancellor ambassador judge justice prof professor rev ' +
-    'reverend sir dame lord lady king queen prince princess sheikh ayatollah pope mayor premier director chief envoy ' +
-    'spokesman spokeswoman spokesperson officer deputy commanding'
-  ).split(' '),
-);
-const CONNECTORS = new Set('of de del della da di du la le van von der den al el bin ibn bint y'.split(' '));
-/** Month and weekday names, lower-case. */
-export const CALENDAR = new Set(
-  (
-    'january february march april may june july august september october november december jan feb mar apr jun ' +
-    'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'
-  ).split(' '),
-);
-const SUFFIXES = /^(?:Jr|Sr|II|III|IV|V)$/;
-
-function findNames(text: string, tokens: Token[]): Span[] {
-  // Words that open the sentence, a quotation or a sentence inside a quotation.
-  const opensClause = (t: Token): boolean => {
-    const before = text.slice(0, t.start).trimEnd();
-    return before === '' || '.!?…:;“"‘\'(—–'.includes(before[before.length - 1] ?? '');
-  };
-  const runs: number[][] = [];
-  let run: number[] = [];
-  const flush = (): void => {
-    while (run.length > 0 && !isNamePart(tokens[run[run.length - 1] ?? -1])) run.pop();
-    if (run.length > 0) runs.push(run);
-    run = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t) continue;
-    const prev = tokens[i - 1];
-    const joined = run.length > 0 && prev !== undefined && joins(text, prev, t);
-    if (!joined) flush();
-    if (isNamePart(t)) {
-      run.push(i);
-      if (possessive(t)) flush();
-    } else if (joined && t.raw === t.norm && CONNECTORS.has(t.norm) && isNamePart(tokens[i + 1])) {
-      run.push(i);
-    } else flush();
-  }
-  flush();
-
-  const out: Span[] = [];
-  for (let r of runs) {
-    // A capitalised common word opening the sentence ("Tensions have…") is not a name.
-    const head = tokens[r[0] ?? -1];
-    if (head && opensClause(head)) {
-      const first = tokens[r[0] ?? -1];
-      const after = tokens[(r[r.length - 1] ?? -1) + 1];
-      const single = r.length === 1;
-      if (first && (SENTENCE_STARTERS.has(first.norm) || (single && !(after && SPEECH_VERBS.has(after.norm))))) r = r.slice(1);
-    }
-    r = stripTitles(r, tokens);
-    const firstTok = tokens[r[0] ?? -1];
-    const lastTok = tokens[r[r.length - 1] ?? -1];
-    if (!firstTok || !lastTok) continue;
-    let end = possessive(lastTok) ? lastTok.end - 2 : lastTok.end;
-    // Keep the dot of an initial or a dotted abbreviation ("H.", "Jr.", "U.S.").
-    if (text[end] === '.' && (/^\p{Lu}$/u.test(lastTok.raw) || SUFFIXES.test(lastTok.raw) || lastTok.raw.includes('.'))) end++;
-    out.push({ text: text.slice(firstTok.start, end), start: firstTok.start, end });
-  }
-  return out;
-}
-
-function isNamePart(t: Token | undefined): boolean {
-  if (!t || !t.isCapitalized || t.isNumber) return false;
-  // An over-long token is no name, and names are compared letter by letter (spelling variants).
-  if (t.raw.length > TEXT_LIMITS.maxTokenChars) return false;
-  if (CALENDAR.has(t.norm)) return false;
-  // Capitalised function words ("The", "In") are not names; all-capital ones ("US", "IS") may be.
-  return !t.isStop || (t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.norm !== 'i' && t.norm !== 'a');
-}
-
-function possessive(t: Token): boolean {
-  return /['’]s$/u.test(t.raw);
-}
-
-/** Two tokens of one name are separated by spaces only, or by the dot of an initial or a title ("H. Seely", "Gen. Milley"). */
-function joins(text: string, prev: Token, t: Token): boolean {
-  const gap = text.slice(prev.end, t.start);
-  if (/^[ \u00a0]+$/u.test(gap)) return true;
-  return /^\.[ \u00a0]+$/u.test(gap) && (/^\p{Lu}$/u.test(prev.raw) || TITLES.has(prev.norm) || prev.raw.includes('.'));
-}
-
-/** "US Army General Mark Milley" → "Mark Milley"; an office ("Secretary of Defence") stays whole. */
-function stripTitles(run: number[], tokens: Token[]): number[] {
-  let from = 0;
-  for (let k = 0; k < run.length - 1; k++) {
-    const t = tokens[run[k] ?? -1];
-    const next = tokens[run[k + 1] ?? -1];
-    if (t && next && TITLES.has(t.norm) && !CONNECTORS.has(next.norm) && !TITLES.has(next.norm)) from = k + 1;
-  }
-  let to = run.length;
-  while (to > from && TITLES.has(tokens[run[to - 1] ?? -1]?.norm ?? '')) to--;
-  return run.slice(from, to);
-}
-
-// ---------------------------------------------------------------------------
 // Attribution
 
 // Verb forms that are also nouns ("denied claims", "according to reports") count only without a determiner.
@@ -261,14 +149,6 @@ const AUXILIARIES = new Set(
   'has have had was were is are be been will would could should may might did does do also then later just'.split(' '),
 );
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-// Verbs after which the speaker may follow: "…,” said Gen. Milley", "…, reported the BBC". Not "told" (it takes an object).
-const INVERTIBLE = new Set(
-  'said says reported reports read reads added adds insisted insists wrote writes explained explains noted notes stated states argued argues continued'.split(
-    ' ',
-  ),
-);
-// Asking or urging someone to do something states no claim: "the Academy has asked her to do it twice".
-const NOT_ASSERTING = new Set(['ask', 'asks', 'asked', 'urge', 'urges', 'urged']);
 /** A subject, appositive included, ends within this many characters before its verb; reading no further keeps a sentence of many verbs linear. */
 const SUBJECT_WINDOW = 300;
 const NP_STOP = /\b(?:from|of|in|on|at|with|who|which|that|signed|sent|to|by|about|over|after|before|during)\b/i;
@@ -299,7 +179,7 @@ function findSpeaker(
     if (PASSIVE.has(prevNorm)) continue; // "is confirmed", "was read": no one is speaking
     const before = text.slice(segStart, v.start);
     const emptyBefore = /^[\s,:—–-]*$/u.test(before);
-    if (INVERTIBLE.has(v.norm) && (emptyBefore || /,\s*$/u.test(before))) {
+    if (INVERTIBLE_SPEECH_VERBS.has(v.norm) && (emptyBefore || /,\s*$/u.test(before))) {
       const np = phraseAfter(text, v.end, names);
       if (np) return np;
     }

@@ -1,5 +1,6 @@
 import type { SentenceSpan } from '../types';
-import { abbreviationKind, SENTENCE_STARTERS, SPEECH_VERBS } from './abbreviations';
+import { abbreviationKind, SENTENCE_STARTERS } from './abbreviations';
+import { SPEECH_VERBS } from './cues';
 import { TEXT_LIMITS } from './config';
 
 /** A quotation or a bracket pair inside one paragraph: indexes of its opening and closing characters. */

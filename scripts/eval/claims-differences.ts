@@ -40,6 +40,18 @@ const BEFORE: Partial<Record<DifferenceType, [number, number, number]>> = {
 };
 const BEFORE_OVERALL = { p: 0.28, r: 0.14, pairs: 847 };
 
+/** The previous figures of the finder, before figures were read by meaning (commit ec12c05): right / flagged / labelled. */
+const PREVIOUS: Record<DifferenceType, [number, number, number]> = {
+  number: [10, 10, 44],
+  name_spelling: [4, 5, 6],
+  quote_wording: [3, 3, 5],
+  attribution: [5, 12, 21],
+  hedged_vs_stated: [10, 10, 73],
+  negation: [0, 1, 16],
+  confirmed_vs_unverified: [0, 0, 0],
+};
+const PREVIOUS_SHOWN = { p: 0.96, r: 0.16 };
+
 export interface LabelledPair {
   event: string;
   a: string;
@@ -146,16 +158,17 @@ export function evaluate(shared: string, options: { verbose?: boolean; right?: b
   const shownP = shown.flagged ? shown.right / shown.flagged : 0;
   const lines = [
     `claims-differences  ${pairs.length} labelled same-claim pairs of ${new Set(pairs.map((p) => p.event)).size} development events (before: ${BEFORE_OVERALL.pairs})`,
-    `  shown on the card (${SHOWN_TYPES.join(', ')}): P ${ratio(shown.right, shown.flagged)} R ${ratio(shown.right, all.labelled)} (${shown.right} right, ${shown.flagged} flagged, ${all.labelled} labelled)`,
+    `  shown on the card (${SHOWN_TYPES.join(', ')}): P ${ratio(shown.right, shown.flagged)} R ${ratio(shown.right, all.labelled)} (${shown.right} right, ${shown.flagged} flagged, ${all.labelled} labelled)   previous: P ${PREVIOUS_SHOWN.p.toFixed(2)} R ${PREVIOUS_SHOWN.r.toFixed(2)}`,
     `  every type computed: P ${ratio(all.right, all.flagged)} R ${ratio(all.right, all.labelled)}   before: P ${BEFORE_OVERALL.p.toFixed(2)} R ${BEFORE_OVERALL.r.toFixed(2)}`,
-    `  ${'type'.padEnd(34)} ${'P'.padStart(5)} ${'R'.padStart(5)}  right/flagged/labelled   before (right/flagged/labelled)`,
+    `  ${'type'.padEnd(34)} ${'P'.padStart(5)} ${'R'.padStart(5)}  right/flagged/labelled   previous                before (right/flagged/labelled)`,
   ];
   for (const t of DIFFERENCE_TYPES) {
     const r = tally.get(t)!;
     const b = BEFORE[t];
+    const prev = PREVIOUS[t];
     const mark = SHOWN_TYPES.includes(t) ? 'shown' : 'hidden';
     lines.push(
-      `  ${`${t} (${mark})`.padEnd(34)} ${ratio(r.right, r.flagged).padStart(5)} ${ratio(r.right, r.labelled).padStart(5)}  ${`${r.right}/${r.flagged}/${r.labelled}`.padEnd(22)}  ${b ? `${b[0]}/${b[1]}/${b[2]}` : '—'}`,
+      `  ${`${t} (${mark})`.padEnd(34)} ${ratio(r.right, r.flagged).padStart(5)} ${ratio(r.right, r.labelled).padStart(5)}  ${`${r.right}/${r.flagged}/${r.labelled}`.padEnd(22)}  ${`${prev[0]}/${prev[1]}/${prev[2]} (P ${ratio(prev[0], prev[1])})`.padEnd(22)}  ${b ? `${b[0]}/${b[1]}/${b[2]}` : '—'}`,
     );
   }
   if (shown.flagged > 0 && shownP < 0.9) lines.push(`  (shown precision ${pct(shownP)} is below the 90 % aimed at)`);

@@ -125,6 +125,92 @@ describe('findDifferences flags', () => {
   });
 });
 
+describe('figures told by meaning', () => {
+  const numberPair = (a: string, b: string): [string, string] | undefined => {
+    const d = diff(a, b).find((x) => x.kind === 'number');
+    return d ? [d.a, d.b] : undefined;
+  };
+  test.each<[string, string, string, [string, string] | undefined]>([
+    // One sum of money each, no shared word near them.
+    [
+      'two sums of one deal',
+      'Report: the club bid $90 million for the striker',
+      'The club is said to have tabled a bid worth $75 million.',
+      ['$90 million', '$75 million'],
+    ],
+    [
+      'the first sum of a breakdown',
+      'The grant was $12 million.',
+      'Officials put it at $15 million, or $3 million a year.',
+      ['$12 million', '$15 million'],
+    ],
+    ['one sum agreed on', 'The grant was $12 million.', 'Officials put it at $12 million, or $3 million a year.', undefined],
+    [
+      'a sum measured against another',
+      'The deal is worth $40 million.',
+      'The deal tops the $25 million the team paid last year.',
+      undefined,
+    ],
+    // One count of one thing each.
+    [
+      'one crowd, two sizes, far from a shared word',
+      'Some 8,000 people gathered in the square on Sunday evening.',
+      'Organisers, citing a tally made at noon, spoke of 12,000 people.',
+      ['8,000', '12,000'],
+    ],
+    [
+      'counts of two things of different size',
+      'Four people were hurt when the roof gave way.',
+      'Organisers, citing a tally made at noon, spoke of 12,000 people.',
+      undefined,
+    ],
+    [
+      'a figure inside a compound modifier',
+      'Some 8,000 people joined a 48-hour stoppage.',
+      'Organisers spoke of 8,000 people and a strike.',
+      undefined,
+    ],
+    // A figure in words against one in digits it cannot stand for.
+    [
+      'tens of thousands against a six-figure count',
+      'Tens of thousands of farmers marched on the capital.',
+      'An estimated 300,000 farmers marched on the capital.',
+      ['Tens of thousands', '300,000'],
+    ],
+    ['several against two', 'Several warehouses burned down overnight.', 'Two warehouses burned down overnight.', ['Several', 'Two']],
+    ['dozens against a count it may be', 'Dozens of houses were flooded.', 'The river flooded 40 houses.', undefined],
+    ['thousands against a count it may be', 'Thousands of fans waited outside.', 'About 5,000 fans waited outside.', undefined],
+    [
+      'a vague figure against a count of another thing',
+      'Tens of thousands of farmers marched on the capital.',
+      'Three farmers were arrested in the capital.',
+      undefined,
+    ],
+  ])('%s', (_l, a, b, want) => {
+    expect(numberPair(a, b)).toEqual(want);
+  });
+});
+
+describe('hedge cues in any case', () => {
+  test.each<[string, string, string, string | undefined]>([
+    ['a headline adverb', 'Mayor Reportedly Resigns Over Budget Row', 'The mayor resigned over the budget row.', 'Reportedly'],
+    ['a headline report', 'Report: City Hall to close its archive', 'City Hall will close its archive next month.', 'Report'],
+    ['an unclear matter', 'It was unclear whether the archive would close.', 'The archive will close.', 'unclear whether'],
+    [
+      'a condition of truth',
+      'If it is true that the archive will close, historians will protest.',
+      'The archive will close, historians say.',
+      'If it is true',
+    ],
+    ['the month, not the modal', 'The archive will close in May.', 'The archive will close in spring.', undefined],
+    ['the month before a date', 'The archive closes May 5.', 'The archive closes soon.', undefined],
+    ['the modal in a headline', 'Archive May Close Next Year', 'The archive will close next year.', 'May'],
+  ])('%s', (_l, a, b, cue) => {
+    const d = diff(a, b).find((x) => x.kind === 'hedging');
+    expect(d?.a || undefined).toEqual(cue);
+  });
+});
+
 describe('findDifferences stays quiet', () => {
   test.each<[string, string, string, DifferenceKind]>([
     ['same number written three ways', 'The US has 5,000 troops in Iraq.', 'The US has five thousand troops in Iraq.', 'number'],
