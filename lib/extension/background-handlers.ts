@@ -5,7 +5,7 @@ import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
-import { hostOf } from '../pipeline/ids';
+import { ownAddress } from '../pipeline/ids';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
@@ -100,19 +100,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Articles per export message: long articles run to ~50 kB, well inside a message's size limit. */
 const EXPORT_PAGE_ARTICLES = 200;
 
-/**
- * The address a web page may speak for: its canonical URL when that is on the
- * page's own site, else the page's own address. A page naming another site
- * as its canonical URL must not overwrite, or read, what is stored for that
- * site's articles. The extension's own pages may name any address.
- */
+/** The address a message was sent from, when a web page sent it (the extension's own pages may name any address). */
+export function pageAddress(sender: SenderInfo): string | undefined {
+  return sender.extensionPage || !sender.url || !/^https?:/.test(sender.url) ? undefined : sender.url;
+}
+
+/** The address a web page may speak for (`ownAddress`, the pipeline's one rule), for reading what is stored. */
 export function addressFor(claimed: string, sender: SenderInfo): string {
-  if (sender.extensionPage || !sender.url || !/^https?:/.test(sender.url)) return claimed;
-  try {
-    return hostOf(claimed) === hostOf(sender.url) ? claimed : sender.url;
-  } catch {
-    return sender.url;
-  }
+  return ownAddress(claimed, pageAddress(sender));
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
@@ -147,7 +142,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       const check = checkArticle(input);
       if (!check.ok) return { status: 'rejected', message: check.reason };
       try {
-        const { annotation } = await corpus.ingest(input, 'page');
+        const { annotation } = await corpus.ingest(input, 'page', pageAddress(sender));
         if (sender.tabId !== undefined) await deps.tabArticles?.set(sender.tabId, annotation.articleId).catch(() => undefined);
         return { status: 'stored', annotation };
       } catch (error) {

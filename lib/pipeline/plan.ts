@@ -29,7 +29,7 @@ import type {
 } from '../types';
 import { CORPUS_LIMITS } from './config';
 import { matchPartners } from './families';
-import { articleIdFor, canonicalUrl, hostOf, sentenceIdFor, storyIdFor } from './ids';
+import { articleIdFor, canonicalUrl, hostOf, ownAddress, sentenceIdFor, storyIdFor } from './ids';
 import { mergeProfile, newProfile } from './profiles';
 import { openTermSet, type TermChanges, type TermSet } from './terms';
 import { validateArticleInput } from './validate';
@@ -82,16 +82,22 @@ export interface CapturePlan {
 
 const NO_TERMS: TermChanges = { put: [], drop: [] };
 
-/** Plans the capture of `raw` at time `now` (epoch ms) against `view`. Throws a plain message on a bad article. */
+/**
+ * Plans the capture of `raw` at time `now` (epoch ms) against `view`. Throws
+ * a plain message on a bad article. `readFrom` is the address the article
+ * was read from (the open tab's, a feed item's as fetched): the article is
+ * stored under its own site's address only (`ownAddress`).
+ */
 export async function planCapture(
   raw: unknown,
   source: ArticleSource,
   view: CorpusView,
   now: number,
   options: PipelineOptions = {},
+  readFrom?: string,
 ): Promise<CapturePlan> {
   const input = validateArticleInput(raw, source);
-  const url = canonicalUrl(input.url);
+  const url = canonicalUrl(ownAddress(input.url, readFrom));
   const host = hostOf(url);
   const { text, title, outlet } = input;
   const spans = segmentSentences(text);
@@ -104,6 +110,8 @@ export async function planCapture(
   if (byUrl && byId && byUrl.id !== byId.id) {
     throw new Error(`the article id ${input.id} is stored with another address, and ${url} is stored as ${byUrl.id}`);
   }
+  // An id names one site's article: a line of a file cannot overwrite another site's article through it.
+  if (byId && byId.host !== host) throw new Error(`the article id ${input.id} is stored for another site (${byId.host}), not ${host}`);
   const existing = byId ?? byUrl;
   const id = existing?.id ?? input.id ?? articleIdFor(url);
   const meta = {
