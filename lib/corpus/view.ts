@@ -27,6 +27,12 @@ export function dexieView(db: ParallaxDb): CorpusView {
       return (await db.links.bulkGet(unique)).filter((l) => l !== undefined);
     },
     storyLinks: (storyId) => db.links.where('storyId').equals(storyId).toArray(),
+    outletHosts: async (outlet, host) => {
+      const named = await db.articles.where('outlet').equals(outlet).primaryKeys();
+      if (named.length === 0) return { here: false, elsewhere: false };
+      const mine = new Set(await db.articles.where('host').equals(host).primaryKeys());
+      return { here: named.some((id) => mine.has(id)), elsewhere: named.some((id) => !mine.has(id)) };
+    },
   };
 }
 

@@ -52,6 +52,8 @@ export interface CorpusView {
   /** Links from or to any of the given articles. */
   linksTouching(articleIds: readonly string[]): Promise<LinkRecord[]>;
   storyLinks(storyId: string): Promise<LinkRecord[]>;
+  /** Whether stored articles carry the outlet name `outlet` from `host`, and from any other host. */
+  outletHosts(outlet: string, host: string): Promise<{ here: boolean; elsewhere: boolean }>;
 }
 
 /** Engine settings a plan is made with (evaluations sweep them; the extension uses the defaults). */
@@ -99,7 +101,7 @@ export async function planCapture(
   const input = validateArticleInput(raw, source);
   const url = canonicalUrl(ownAddress(input.url, readFrom));
   const host = hostOf(url);
-  const { text, title, outlet } = input;
+  const { text, title } = input;
   const spans = segmentSentences(text);
   if (spans.length === 0) throw new Error(`the article ${url} has no sentences`);
   const sentenceTerms = spans.map((s) => [...new Set(contentTerms(s.text))]);
@@ -113,6 +115,7 @@ export async function planCapture(
   // An id names one site's article: a line of a file cannot overwrite another site's article through it.
   if (byId && byId.host !== host) throw new Error(`the article id ${input.id} is stored for another site (${byId.host}), not ${host}`);
   const existing = byId ?? byUrl;
+  const outlet = await ownOutlet(view, input.outlet, host);
   const id = existing?.id ?? input.id ?? articleIdFor(url);
   const meta = {
     ...(input.byline ? { byline: input.byline } : {}),
@@ -244,6 +247,17 @@ export async function planCapture(
     claims,
     terms: terms.changes(),
   };
+}
+
+/**
+ * The outlet name an article is stored and shown under: the name it gives,
+ * unless stored articles carry that name from another host and none from
+ * this one; then its own host. A page on one site cannot pass itself off as
+ * an outlet the reader already reads elsewhere, nor be merged into it.
+ */
+async function ownOutlet(view: CorpusView, outlet: string, host: string): Promise<string> {
+  const use = await view.outletHosts(outlet, host);
+  return use.elsewhere && !use.here ? host : outlet;
 }
 
 /** Candidate stories sharing the most look-up keys with an article. */

@@ -9,7 +9,7 @@ import { ownAddress } from '../../lib/pipeline/ids';
 import { createMemoryCorpus } from '../../lib/pipeline/memory';
 import { planCapture } from '../../lib/pipeline/plan';
 import type { ArticleInput, ArticleSource } from '../../lib/types';
-import { BRIDGE } from '../corpus/fixtures';
+import { BRIDGE, FESTIVAL } from '../corpus/fixtures';
 import { freshCorpus } from '../corpus/helpers';
 import { importItems } from '../../lib/extension/import-export-store';
 import { runImport } from '../../lib/extension/import-export';
@@ -68,5 +68,53 @@ describe('an import line', () => {
     expect(report).toMatchObject({ stored: 1, updated: 0, errors: [] });
     expect((await db.articles.get(ledger.id))?.text).toBe(LEDGER.text);
     expect((await db.articles.where('host').equals('evil.example').first())?.url).toBe('https://evil.example/bridge');
+  });
+});
+
+describe('an outlet name already stored for another host', () => {
+  const COURIER = BRIDGE[2] as ArticleInput;
+  // The Evening Courier's report, served by another site under the Ledger's name.
+  const posing = { ...COURIER, url: 'https://evil.test/bridge', outlet: 'The Daily Ledger' };
+
+  test('is not given to a page on another host, which is shown under its own host and not merged into that outlet', async () => {
+    const { corpus } = freshCorpus();
+    await corpus.ingest(LEDGER, 'page');
+    const { article } = await corpus.ingest(posing, 'page', posing.url);
+    expect(article.outlet).toBe('evil.test');
+    const onLedger = await corpus.annotate(LEDGER.url);
+    expect(onLedger?.storyOutlets).toEqual(['evil.test']);
+    expect(onLedger?.marked.flatMap((m) => m.reports.map((r) => r.outlet))).not.toContain('The Daily Ledger');
+    expect((await corpus.stats()).outlets).toEqual([
+      { outlet: 'evil.test', articles: 1 },
+      { outlet: 'The Daily Ledger', articles: 1 },
+    ]);
+  });
+
+  test("is kept by the host that holds it, and a page's JSON-LD publisher on another host is not taken", async () => {
+    const { corpus } = freshCorpus();
+    await corpus.ingest(LEDGER, 'page');
+    const festival = (await corpus.ingest(FESTIVAL, 'page')).article;
+    expect(festival.outlet).toBe('The Daily Ledger');
+    const paragraphs = COURIER.text.split(/(?<=\.) /).map((p) => `<p>${p} Readers were told to expect delays on the ring road.</p>`);
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Bridge shut',
+      publisher: { '@type': 'Organization', name: 'The Daily Ledger' },
+    });
+    const html = `<html lang="en"><head><script type="application/ld+json">${ld}</script><meta property="og:type" content="article"></head><body><article><h1>Bridge shut</h1>${paragraphs.join('')}</article></body></html>`;
+    const extracted = extractFromHtml(html, 'https://evil.test/bridge');
+    expect(extracted.ok && extracted.article.outlet).toBe('The Daily Ledger');
+    if (!extracted.ok) return;
+    expect((await corpus.ingest(extracted.article, 'feed', 'https://evil.test/bridge')).article.outlet).toBe('evil.test');
+  });
+
+  test('is decided the same way in memory', async () => {
+    const memory = createMemoryCorpus();
+    memory.apply(await planCapture(LEDGER, 'page', memory, T0));
+    const plan = await planCapture(posing, 'import', memory, T0 + 60_000);
+    expect(plan.article.outlet).toBe('evil.test');
+    memory.apply(plan);
+    const again = await planCapture({ ...FESTIVAL }, 'page', memory, T0 + 120_000);
+    expect(again.article.outlet).toBe('The Daily Ledger');
   });
 });

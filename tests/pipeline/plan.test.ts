@@ -25,6 +25,10 @@ const HISTORIES: [string, ArticleInput[]][] = [
   ['two stories interleaved', [LEDGER, FESTIVAL, COURIER, MILLEY, GAZETTE]],
   ['an article read again unchanged, then revised', [LEDGER, COURIER, LEDGER, revised(LEDGER), GAZETTE]],
   ['a longer history', [...HISTORY, ...BRIDGE]],
+  [
+    "a page on another host under a stored outlet's name",
+    [LEDGER, { ...COURIER, url: 'https://evil.test/bridge', outlet: LEDGER.outlet }, FESTIVAL],
+  ],
 ];
 
 async function plansThroughStore(history: ArticleInput[]): Promise<CapturePlan[]> {
