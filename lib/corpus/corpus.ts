@@ -47,9 +47,9 @@ export interface Corpus {
   isPaused(host: string): Promise<boolean>;
 }
 
-/** The tables one write touches: all of the corpus, so a failure rolls back everything. */
+/** The tables one write touches: all of the corpus, so a failure rolls back everything (and the feeds it reads). */
 function corpusTables(db: ParallaxDb) {
-  return [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims];
+  return [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims, db.feeds];
 }
 
 export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpus {

@@ -6,6 +6,7 @@
 import type { ParallaxDb } from '../db/db';
 import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
+import { hostOfOrUndefined, relatedHosts } from '../pipeline/ids';
 import { applyTermChanges, termSource } from './term-set';
 
 export function dexieView(db: ParallaxDb): CorpusView {
@@ -32,6 +33,17 @@ export function dexieView(db: ParallaxDb): CorpusView {
       if (named.length === 0) return { here: false, elsewhere: false };
       const mine = new Set(await db.articles.where('host').equals(host).primaryKeys());
       return { here: named.some((id) => mine.has(id)), elsewhere: named.some((id) => !mine.has(id)) };
+    },
+    knownHost: async (host, before) => {
+      const feeds = await db.feeds.toArray();
+      if (feeds.some((f) => relatedHosts(hostOfOrUndefined(f.url), host))) return true;
+      return (
+        (await db.articles
+          .where('host')
+          .equals(host)
+          .filter((a) => a.capturedAt < before)
+          .first()) !== undefined
+      );
     },
   };
 }

@@ -44,6 +44,12 @@ export function hostOfOrUndefined(url: string): string | undefined {
   }
 }
 
+/** The same host, or one a subdomain of the other (a feed on feeds.site.example and articles on site.example). */
+export function relatedHosts(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
 /**
  * The one rule for which address a page speaks for, whichever way it arrives:
  * the address it names as its own (its canonical URL) when that is on the

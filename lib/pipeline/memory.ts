@@ -113,6 +113,8 @@ export function createMemoryCorpus(): MemoryCorpus {
       const mine = byHost.get(host);
       return { here: named.some((id) => mine?.has(id)), elsewhere: named.some((id) => !mine?.has(id)) };
     },
+    // No feeds are followed in memory: a host is known by what was stored before.
+    knownHost: async (host, before) => [...(byHost.get(host) ?? [])].some((id) => articles.get(id)!.capturedAt < before),
 
     apply(plan) {
       for (const id of plan.removeSentences) {

@@ -54,6 +54,12 @@ export interface CorpusView {
   storyLinks(storyId: string): Promise<LinkRecord[]>;
   /** Whether stored articles carry the outlet name `outlet` from `host`, and from any other host. */
   outletHosts(outlet: string, host: string): Promise<{ here: boolean; elsewhere: boolean }>;
+  /**
+   * Whether the reader knows `host` as an outlet: follows a feed on it (or on
+   * a subdomain or parent of it), or stored an article from it captured
+   * before `before` (epoch ms).
+   */
+  knownHost(host: string, before: number): Promise<boolean>;
 }
 
 /** Engine settings a plan is made with (evaluations sweep them; the extension uses the defaults). */
@@ -185,7 +191,8 @@ export async function planCapture(
   const everyone = (await view.storyArticles(storyId)).filter((a) => a.id !== id).sort((a, b) => b.capturedAt - a.capturedAt);
   // A long-running story is matched against its most recent articles.
   const members = everyone.slice(0, CORPUS_LIMITS.maxStoryArticlesMatched);
-  const { reprintOf, articleUpdates } = wireFamily({ id, outlet, text, ...meta }, members);
+  const storyStart = everyone.reduce((t, a) => Math.min(t, a.capturedAt), capturedAt);
+  const { reprintOf, articleUpdates } = await wireFamily({ id, outlet, text, ...meta }, members, () => view.knownHost(host, storyStart));
 
   const article: ArticleRecord = {
     id,
@@ -277,11 +284,16 @@ async function candidateStories(view: CorpusView, keys: string[]): Promise<Story
  * The article's place in a wire family: the original it copies among the
  * story's other outlets, or, when it copies none, the stored copies that
  * turn out to copy it (a feed polled out of order) and now point at it.
+ * Taking the original's place from outlets already stored needs more than
+ * an earlier date, which a page can claim at will: its host must be one the
+ * reader knows (`known`: followed, or read before this story). Otherwise it
+ * is one more copy of the family's earliest stored original.
  */
-function wireFamily(
+async function wireFamily(
   self: { id: string; outlet: string; text: string; publishedAt?: string },
   members: readonly ArticleRecord[],
-): { reprintOf?: string; articleUpdates: ArticleRecord[] } {
+  known: () => Promise<boolean>,
+): Promise<{ reprintOf?: string; articleUpdates: ArticleRecord[] }> {
   const otherOutlets = members.filter((a) => a.outlet !== self.outlet);
   const originals = otherOutlets
     .filter((a) => !a.reprintOf)
@@ -291,14 +303,17 @@ function wireFamily(
     ...(self.publishedAt ? { publishedAt: self.publishedAt } : {}),
   });
   if (reprintOf) return { reprintOf, articleUpdates: [] };
-  const copies = new Set(
-    otherOutlets
-      .filter((a) => !a.reprintOf)
-      .filter(
-        (a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === self.id,
-      )
-      .map((a) => a.id),
-  );
+  const copying = otherOutlets
+    .filter((a) => !a.reprintOf)
+    .filter(
+      (a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === self.id,
+    );
+  if (copying.length === 0) return { articleUpdates: [] };
+  if (!(await known())) {
+    const earliest = [...copying].sort((a, b) => timeOf(a) - timeOf(b) || a.capturedAt - b.capturedAt)[0]!;
+    return { reprintOf: earliest.id, articleUpdates: [] };
+  }
+  const copies = new Set(copying.map((a) => a.id));
   const articleUpdates = members
     .filter((a) => copies.has(a.id) || (a.reprintOf !== undefined && copies.has(a.reprintOf)))
     .map((a) => ({ ...a, reprintOf: self.id }));
