@@ -5,7 +5,8 @@ import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
-import { ownAddress } from '../pipeline/ids';
+import { hostOf, ownAddress } from '../pipeline/ids';
+import type { RateLimit, StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
@@ -46,6 +47,10 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Where failed writes are noted; shared with the feed poller. */
   problems?: StoreProblemLog;
+  /** Captures per tab and per site (CAPTURE_LIMITS); without it, none are counted. */
+  rateLimit?: RateLimit;
+  /** The store's size budget; without it, captures are refused only when the browser's quota is full. */
+  budget?: StoreBudget;
 }
 
 /** The last failed write, kept for the options page and popup. */
@@ -119,7 +124,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     if (!deps.feeds) throw new Error('feeds are not available in this browser');
     return deps.feeds;
   };
-  const withUsage = async (stats: StoreStats): Promise<StoreStats> => {
+  const withUsage = async (withoutBudget: StoreStats): Promise<StoreStats> => {
+    const budget = await deps.budget?.get();
+    const stats = budget !== undefined ? { ...withoutBudget, budget } : withoutBudget;
     if (!deps.estimate) return stats;
     try {
       const { usage, quota } = await deps.estimate();
@@ -141,6 +148,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
       const check = checkArticle(input);
       if (!check.ok) return { status: 'rejected', message: check.reason };
+      const refusal = deps.rateLimit?.admit(sender.tabId, hostOf(input.url)) ?? (await deps.budget?.check());
+      if (refusal) return { status: 'rejected', message: refusal.message };
       try {
         const { annotation } = await corpus.ingest(input, 'page', pageAddress(sender));
         if (sender.tabId !== undefined) await deps.tabArticles?.set(sender.tabId, annotation.articleId).catch(() => undefined);
@@ -183,7 +192,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     },
     importArticles: ({ items }) => {
       if (!Array.isArray(items)) throw new Error('nothing to import');
-      return importItems(deps.db, corpus, items, noteStoreError);
+      return importItems(deps.db, corpus, items, noteStoreError, deps.budget);
     },
     exportArticles: async (filter) => {
       const page = await corpus.exportPage(
@@ -202,5 +211,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       return { removed, stats: await withUsage(await corpus.stats()) };
     },
     storageProblem: async ({ clear }) => problems.get(clear === true),
+    setBudget: async ({ bytes }) => {
+      if (!deps.budget) throw new Error('the store budget cannot be set here');
+      await deps.budget.set(bytes);
+      return withUsage(await corpus.stats());
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageFeeds } from './page-feeds';
-import { isPageFeedsRequest } from '../messaging/protocol';
+import { isPageFeedsRequest, isPageStateRequest, type PageCaptureState } from '../messaging/protocol';
 import { extractArticle } from '../extract/extract';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
@@ -19,6 +19,8 @@ const NAVIGATION_SETTLE_MS = 600;
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
   let annotator: ReturnType<typeof createAnnotator> | null = null;
   let run = 0;
+  // What became of this page's capture, for the popup.
+  let state: PageCaptureState | null = null;
 
   const clear = (): void => {
     annotator?.destroy();
@@ -36,15 +38,23 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   const annotatePage = async (): Promise<void> => {
     const current = ++run;
     clear();
+    state = null;
     try {
       // A paused site is not read: no extraction, nothing sent; only what was stored before is shown.
       const { allowed } = await sendMessage('captureAllowed', {});
       if (current !== run || ctx.isInvalid) return;
-      if (!allowed) return show(current, await sendMessage('annotate', { url: doc.location.href }));
+      if (!allowed) {
+        state = { status: 'paused' };
+        return show(current, await sendMessage('annotate', { url: doc.location.href }));
+      }
       const extracted = extractArticle(doc, doc.location.href);
-      if (!extracted.ok) return; // not an article: the page is left alone
+      if (!extracted.ok) {
+        state = { status: 'not-article', message: extracted.reason };
+        return; // not an article: the page is left alone
+      }
       const reply = await sendMessage('capture', { article: extracted.article });
       if (current !== run || ctx.isInvalid) return;
+      state = { status: reply.status, ...(reply.message ? { message: reply.message } : {}) };
       if (reply.status === 'stored') show(current, reply.annotation);
       // Paused or refused: still show what is known about an article stored earlier.
       else show(current, await sendMessage('annotate', { url: extracted.article.url }));
@@ -55,6 +65,10 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
 
   // The popup asks which feeds the page advertises: read from the page itself, nothing fetched.
   const answerPopup = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (isPageStateRequest(message)) {
+      sendResponse(state);
+      return true;
+    }
     if (!isPageFeedsRequest(message)) return undefined;
     sendResponse(pageFeeds(doc));
     return true;

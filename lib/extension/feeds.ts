@@ -11,6 +11,7 @@ import type { FeedRecord, ParallaxDb } from '../db/db';
 import type { ExtractResult } from '../extract/extract';
 import { checkArticle } from '../feeds/article-check';
 import { ownAddress } from '../pipeline/ids';
+import type { StoreBudget } from './capture-limits';
 import { createArticleFetcher, createFeedState, dueFeeds, pollFeed } from '../feeds/poller';
 import type { FeedView, FollowFeedRequest } from '../messaging/protocol';
 
@@ -26,6 +27,8 @@ export interface FeedServiceDeps {
   onStoreError?(error: unknown): void;
   /** Whether the extension may read `url` (host permission); absent means yes. */
   mayFetch?(url: string): Promise<boolean>;
+  /** The store's size budget: over it, items are not stored (and say why). */
+  budget?: Pick<StoreBudget, 'check'>;
 }
 
 export interface FeedService {
@@ -71,6 +74,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     if (!check.ok) return { stored: false, reason: check.reason };
     const host = new URL(article.url).hostname;
     if (await corpus.isPaused(host)) return { stored: false, reason: `capture is paused for ${host}` };
+    const refusal = await deps.budget?.check();
+    if (refusal) return { stored: false, reason: refusal.message };
     try {
       await corpus.ingest(article, 'feed', url);
     } catch (error) {

@@ -9,6 +9,7 @@ import type { ParallaxDb } from '../db/db';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { validateArticleInput } from '../pipeline/validate';
+import type { StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 
 async function isStored(db: ParallaxDb, article: ArticleInput): Promise<boolean> {
@@ -26,12 +27,15 @@ export async function importItems(
   corpus: Corpus,
   items: ImportItem[],
   onStoreError?: (error: unknown) => void,
+  budget?: Pick<StoreBudget, 'check'>,
 ): Promise<ImportBatchReply> {
   const reply: ImportBatchReply = { stored: 0, updated: 0, errors: [] };
   for (const item of items) {
     const line = Number.isInteger(item?.line) ? item.line : 0;
     try {
       const article = validateArticleInput(item?.article, 'import');
+      const refusal = await budget?.check();
+      if (refusal) throw new Error(refusal.message);
       const known = await isStored(db, article);
       await corpus.ingest(article, 'import');
       reply.stored++;

@@ -66,6 +66,10 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
           stats = await sendMessage('deleteAll', {});
           draw();
         }}
+        onSetBudget={async (bytes: number) => {
+          stats = await sendMessage('setBudget', { bytes });
+          draw();
+        }}
       >
         <FeedsSection
           feeds={feeds}

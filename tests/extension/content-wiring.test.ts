@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, MessageType } from '../../lib/messaging/protocol';
-import { PAGE_FEEDS_REQUEST } from '../../lib/messaging/protocol';
+import { PAGE_FEEDS_REQUEST, PAGE_STATE_REQUEST } from '../../lib/messaging/protocol';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
@@ -54,7 +54,7 @@ function fakeContext(): FakeContext {
 }
 
 /** A background that answers the content script's three messages and records what it was sent. */
-function fakeBackground(options: { allowed?: boolean } = {}) {
+function fakeBackground(options: { allowed?: boolean; capture?: { status: string; message?: string } } = {}) {
   const sent: { type: MessageType; payload: unknown }[] = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as Envelope;
@@ -64,7 +64,7 @@ function fakeBackground(options: { allowed?: boolean } = {}) {
       m.type === 'captureAllowed'
         ? { allowed: options.allowed ?? true }
         : m.type === 'capture'
-          ? { status: 'stored', annotation: null }
+          ? (options.capture ?? { status: 'stored', annotation: null })
           : m.type === 'annotate'
             ? null
             : undefined;
@@ -139,4 +139,22 @@ describe('the content script', () => {
     invalidate();
     expect(await ask()).toEqual([]);
   });
+
+  test("answers the popup with what became of the page's capture: the background's refusal, word for word", async () => {
+    const message = 'This tab opened more than 10 articles in a minute.';
+    fakeBackground({ capture: { status: 'rejected', message } });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(await askState()).toEqual([{ status: 'rejected', message }]);
+    invalidate();
+  });
 });
+
+/** Asks the content script for its page's capture state, as the popup does. */
+async function askState(): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+  await trigger(PAGE_STATE_REQUEST, {}, (reply: unknown) => answers.push(reply));
+  return answers;
+}

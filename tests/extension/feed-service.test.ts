@@ -4,6 +4,7 @@
  * pipeline, and a fetched page speaks only for its own site.
  */
 import { describe, expect, test } from 'vitest';
+import type { StoreBudget } from '../../lib/extension/capture-limits';
 import { createFeedService } from '../../lib/extension/feeds';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import type { ArticleInput } from '../../lib/types';
@@ -51,7 +52,7 @@ function rss(feedUrl: string, links: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><link>${feedUrl}</link>${items}</channel></rss>`;
 }
 
-function service(routes: Record<string, FakeHandler>) {
+function service(routes: Record<string, FakeHandler>, budget?: Pick<StoreBudget, 'check'>) {
   const { corpus, db, clock } = freshCorpus();
   const web = createFakeWeb(routes);
   const feeds = createFeedService({
@@ -60,6 +61,7 @@ function service(routes: Record<string, FakeHandler>) {
     fetch: web.fetch,
     extract: async (html, url) => extractFromHtml(html, url),
     now: () => clock.now(),
+    ...(budget ? { budget } : {}),
   });
   return { corpus, db, feeds };
 }
@@ -101,5 +103,27 @@ describe('a page fetched through a followed feed', () => {
     await feeds.follow({ url: 'https://ledger.example/feed.xml' });
     await feeds.pollNow();
     expect((await db.articles.toArray()).map((a) => a.url)).toEqual([canonical]);
+  });
+});
+
+describe('a followed feed over the store budget', () => {
+  test('stores nothing, and lists each item with the reason', async () => {
+    const itemUrl = 'https://ledger.example/local/bridge';
+    const message = "Parallax's store is full: it uses 500 MB of the 500 MB you allowed, so this article was not stored.";
+    const { db, feeds } = service(
+      {
+        'https://ledger.example/feed.xml': { body: rss('https://ledger.example/', [itemUrl]) },
+        [itemUrl]: {
+          headers: { 'content-type': 'text/html' },
+          body: articlePage({ title: 'Harbor Bridge closes', paragraphs: COPY_PARAGRAPHS }),
+        },
+      },
+      { check: async () => ({ kind: 'budget', message }) },
+    );
+    await feeds.follow({ url: 'https://ledger.example/feed.xml' });
+    const [view] = await feeds.pollNow();
+    expect(await db.articles.count()).toBe(0);
+    expect(view?.articlesAdded).toBe(0);
+    expect(view?.problems).toEqual([{ url: itemUrl, reason: message }]);
   });
 });
