@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageFeeds } from './page-feeds';
 import { isPageFeedsRequest, isPageStateRequest, type PageCaptureState } from '../messaging/protocol';
+import { ARTICLE_LIMITS } from '../pipeline/config';
 import { extractArticle } from '../extract/extract';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
@@ -10,6 +11,11 @@ import type { PageAnnotation } from '../types';
 
 // SPA pages render their next article after the URL changes; give them a moment.
 const NAVIGATION_SETTLE_MS = 600;
+
+/** The popup's account of a page whose text is over ARTICLE_LIMITS.maxTextLength. */
+export function tooLargeMessage(length: number): string {
+  return `This page's text is too large to store: ${length.toLocaleString('en')} characters, where Parallax keeps articles of up to ${ARTICLE_LIMITS.maxTextLength.toLocaleString('en')}. It was not stored or compared.`;
+}
 
 /**
  * Extracts the article of the page, hands it to the background to store and
@@ -51,6 +57,12 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       if (!extracted.ok) {
         state = { status: 'not-article', message: extracted.reason };
         return; // not an article: the page is left alone
+      }
+      const length = extracted.article.text.length;
+      if (length > ARTICLE_LIMITS.maxTextLength) {
+        // Never sent: the background would refuse it, and a message that size costs both sides.
+        state = { status: 'too-large', message: tooLargeMessage(length) };
+        return show(current, await sendMessage('annotate', { url: extracted.article.url }));
       }
       const reply = await sendMessage('capture', { article: extracted.article });
       if (current !== run || ctx.isInvalid) return;
