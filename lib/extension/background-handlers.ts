@@ -190,9 +190,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       const page = await fetchLimited(deps.fetch, url, { maxBytes: 2 * 1024 * 1024, maxRedirects: 5 });
       return page.ok ? discoverFeeds(page.body, page.finalUrl) : [];
     },
-    importArticles: ({ items }) => {
+    importArticles: ({ items, since }) => {
       if (!Array.isArray(items)) throw new Error('nothing to import');
-      return importItems(deps.db, corpus, items, noteStoreError, deps.budget);
+      return importItems(deps.db, corpus, items, noteStoreError, deps.budget, typeof since === 'number' ? since : undefined);
     },
     exportArticles: async (filter) => {
       const page = await corpus.exportPage(

@@ -47,7 +47,7 @@ export interface ImportItem {
 export interface ImportBatchReply {
   /** Lines stored (new or updated). */
   stored: number;
-  /** Of those, lines that replaced an article already stored under the same address. */
+  /** Of those, lines that replaced an article stored under the same address before the import began. */
   updated: number;
   /** Lines refused by the store, with the reason in plain words. */
   errors: { line: number; message: string }[];
@@ -83,7 +83,8 @@ export interface ProtocolMap {
   pollFeeds: [{ id?: string }, FeedView[]];
   /** Feeds a web page advertises with <link rel="alternate">, read by the background. */
   discoverFeeds: [{ url: string }, DiscoveredFeed[]];
-  importArticles: [{ items: ImportItem[] }, ImportBatchReply];
+  /** `since`: when the import began (epoch ms); an article counts as updated only when stored before then. */
+  importArticles: [{ items: ImportItem[]; since?: number }, ImportBatchReply];
   /**
    * Stored articles as JSON Lines (one article per string), a page at a time
    * (a runtime message has a size limit); `next` asks for the following page.
