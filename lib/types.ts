@@ -226,6 +226,8 @@ export interface StoreStats {
   /** Bytes used by this extension's origin, and the quota, from navigator.storage.estimate(). */
   usage?: number;
   quota?: number;
+  /** Bytes the reader allows the store (captures are refused beyond it). */
+  budget?: number;
 }
 
 /** A failed write, kept so the options page and popup can tell the reader what happened. */

@@ -1,3 +1,4 @@
+import type { PageCaptureState } from '../../lib/messaging/protocol';
 import type { PageSummary, PauseState, SearchGroup } from '../../lib/types';
 import type { ComponentChildren } from 'preact';
 import { PageSummaryPanel } from './PageSummaryPanel';
@@ -7,6 +8,8 @@ import { SearchPanel } from './SearchPanel';
 
 export interface PopupProps {
   summary: PageSummary | null;
+  /** What became of the page's last capture (its content script's account). */
+  capture?: PageCaptureState | null;
   pause: PauseState;
   /** Host name of the current tab, when it is a web page. */
   host?: string;
@@ -32,7 +35,7 @@ export function Popup(props: PopupProps) {
         </button>
       </header>
       <SearchPanel onSearch={props.onSearch} onOpenResult={props.onOpenResult} delayMs={props.searchDelayMs} />
-      <PageSummaryPanel summary={props.summary} onFollowOutlets={props.onOpenOptions} />
+      <PageSummaryPanel summary={props.summary} capture={props.capture ?? null} onFollowOutlets={props.onOpenOptions} />
       {props.children}
       <PauseSwitches pause={props.pause} host={props.host} onPause={props.onPause} />
     </div>

@@ -15,6 +15,7 @@ ${pageCss('.px-popup')}
 .px-result a:hover, .px-result a:focus-visible { background: var(--px-subtle); }
 .px-result-outlet { display: block; font-size: 12px; font-weight: 600; color: var(--px-accent); }
 .px-result-title .px-result-text { font-weight: 600; }
+.px-refused { margin: 0 0 8px; padding: 6px 8px; border-left: 3px solid #b45309; }
 .px-summary { margin: 10px 0; padding: 10px; border-radius: 8px; background: var(--px-subtle); }
 .px-pause { border: 0; margin: 8px 0 0; padding: 0; }
 .px-pause legend { font-weight: 600; padding: 0; margin-bottom: 4px; }

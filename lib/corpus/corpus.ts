@@ -29,7 +29,8 @@ export interface ExportFilter {
 }
 
 export interface Corpus {
-  ingest(input: ArticleInput, source: ArticleSource): Promise<{ article: Article; annotation: PageAnnotation }>;
+  /** Stores an article; `readFrom` is the address it was read from (a tab's, a feed item's), see `ownAddress`. */
+  ingest(input: ArticleInput, source: ArticleSource, readFrom?: string): Promise<{ article: Article; annotation: PageAnnotation }>;
   annotate(urlOrId: string): Promise<PageAnnotation | null>;
   pageSummary(url: string): Promise<PageSummary>;
   stats(): Promise<StoreStats>;
@@ -46,9 +47,9 @@ export interface Corpus {
   isPaused(host: string): Promise<boolean>;
 }
 
-/** The tables one write touches: all of the corpus, so a failure rolls back everything. */
+/** The tables one write touches: all of the corpus, so a failure rolls back everything (and the feeds it reads). */
 function corpusTables(db: ParallaxDb) {
-  return [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims];
+  return [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims, db.feeds];
 }
 
 export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpus {
@@ -68,9 +69,9 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     return db.articles.where('url').equals(url).first();
   }
 
-  async function ingest(input: ArticleInput, source: ArticleSource) {
+  async function ingest(input: ArticleInput, source: ArticleSource, readFrom?: string) {
     const articleId = await db.transaction('rw', corpusTables(db), async () => {
-      const plan = await planCapture(input, source, dexieView(db), now(), { scorer: getScorer() });
+      const plan = await planCapture(input, source, dexieView(db), now(), { scorer: getScorer() }, readFrom);
       await applyPlan(db, plan);
       return plan.articleId;
     });

@@ -6,6 +6,7 @@
 import type { ParallaxDb } from '../db/db';
 import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
+import { hostOfOrUndefined, relatedHosts } from '../pipeline/ids';
 import { applyTermChanges, termSource } from './term-set';
 
 export function dexieView(db: ParallaxDb): CorpusView {
@@ -27,6 +28,23 @@ export function dexieView(db: ParallaxDb): CorpusView {
       return (await db.links.bulkGet(unique)).filter((l) => l !== undefined);
     },
     storyLinks: (storyId) => db.links.where('storyId').equals(storyId).toArray(),
+    outletHosts: async (outlet, host) => {
+      const named = await db.articles.where('outlet').equals(outlet).primaryKeys();
+      if (named.length === 0) return { here: false, elsewhere: false };
+      const mine = new Set(await db.articles.where('host').equals(host).primaryKeys());
+      return { here: named.some((id) => mine.has(id)), elsewhere: named.some((id) => !mine.has(id)) };
+    },
+    knownHost: async (host, before) => {
+      const feeds = await db.feeds.toArray();
+      if (feeds.some((f) => relatedHosts(hostOfOrUndefined(f.url), host))) return true;
+      return (
+        (await db.articles
+          .where('host')
+          .equals(host)
+          .filter((a) => a.capturedAt < before)
+          .first()) !== undefined
+      );
+    },
   };
 }
 

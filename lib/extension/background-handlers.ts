@@ -5,7 +5,8 @@ import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
-import { hostOf } from '../pipeline/ids';
+import { hostOf, ownAddress } from '../pipeline/ids';
+import type { RateLimit, StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
@@ -46,6 +47,10 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Where failed writes are noted; shared with the feed poller. */
   problems?: StoreProblemLog;
+  /** Captures per tab and per site (CAPTURE_LIMITS); without it, none are counted. */
+  rateLimit?: RateLimit;
+  /** The store's size budget; without it, captures are refused only when the browser's quota is full. */
+  budget?: StoreBudget;
 }
 
 /** The last failed write, kept for the options page and popup. */
@@ -100,19 +105,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Articles per export message: long articles run to ~50 kB, well inside a message's size limit. */
 const EXPORT_PAGE_ARTICLES = 200;
 
-/**
- * The address a web page may speak for: its canonical URL when that is on the
- * page's own site, else the page's own address. A page naming another site
- * as its canonical URL must not overwrite, or read, what is stored for that
- * site's articles. The extension's own pages may name any address.
- */
+/** The address a message was sent from, when a web page sent it (the extension's own pages may name any address). */
+export function pageAddress(sender: SenderInfo): string | undefined {
+  return sender.extensionPage || !sender.url || !/^https?:/.test(sender.url) ? undefined : sender.url;
+}
+
+/** The address a web page may speak for (`ownAddress`, the pipeline's one rule), for reading what is stored. */
 export function addressFor(claimed: string, sender: SenderInfo): string {
-  if (sender.extensionPage || !sender.url || !/^https?:/.test(sender.url)) return claimed;
-  try {
-    return hostOf(claimed) === hostOf(sender.url) ? claimed : sender.url;
-  } catch {
-    return sender.url;
-  }
+  return ownAddress(claimed, pageAddress(sender));
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
@@ -124,7 +124,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     if (!deps.feeds) throw new Error('feeds are not available in this browser');
     return deps.feeds;
   };
-  const withUsage = async (stats: StoreStats): Promise<StoreStats> => {
+  const withUsage = async (withoutBudget: StoreStats): Promise<StoreStats> => {
+    const budget = await deps.budget?.get();
+    const stats = budget !== undefined ? { ...withoutBudget, budget } : withoutBudget;
     if (!deps.estimate) return stats;
     try {
       const { usage, quota } = await deps.estimate();
@@ -146,8 +148,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
       const check = checkArticle(input);
       if (!check.ok) return { status: 'rejected', message: check.reason };
+      const refusal = deps.rateLimit?.admit(sender.tabId, hostOf(input.url)) ?? (await deps.budget?.check());
+      if (refusal) return { status: 'rejected', message: refusal.message };
       try {
-        const { annotation } = await corpus.ingest(input, 'page');
+        const { annotation } = await corpus.ingest(input, 'page', pageAddress(sender));
         if (sender.tabId !== undefined) await deps.tabArticles?.set(sender.tabId, annotation.articleId).catch(() => undefined);
         return { status: 'stored', annotation };
       } catch (error) {
@@ -186,9 +190,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       const page = await fetchLimited(deps.fetch, url, { maxBytes: 2 * 1024 * 1024, maxRedirects: 5 });
       return page.ok ? discoverFeeds(page.body, page.finalUrl) : [];
     },
-    importArticles: ({ items }) => {
+    importArticles: ({ items, since }) => {
       if (!Array.isArray(items)) throw new Error('nothing to import');
-      return importItems(deps.db, corpus, items, noteStoreError);
+      return importItems(deps.db, corpus, items, noteStoreError, deps.budget, typeof since === 'number' ? since : undefined);
     },
     exportArticles: async (filter) => {
       const page = await corpus.exportPage(
@@ -207,5 +211,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       return { removed, stats: await withUsage(await corpus.stats()) };
     },
     storageProblem: async ({ clear }) => problems.get(clear === true),
+    setBudget: async ({ bytes }) => {
+      if (!deps.budget) throw new Error('the store budget cannot be set here');
+      await deps.budget.set(bytes);
+      return withUsage(await corpus.stats());
+    },
   };
 }

@@ -11,6 +11,7 @@ import { createCorpus } from '../corpus/corpus';
 import { route } from '../messaging/router';
 import { createTabBadge, toolbarAction, withBadge } from './badge';
 import { createBackgroundHandlers, createStoreProblemLog, createTabArticles } from './background-handlers';
+import { createRateLimit, createStoreBudget } from './capture-limits';
 import { createFeedService } from './feeds';
 import { FEED_ALARM, scheduleFeedAlarm, withReschedule } from './feeds-alarm';
 import { originPattern } from './feeds-permissions';
@@ -20,6 +21,8 @@ import { openWelcomeOnInstall } from './welcome';
 export function startBackground(db: ParallaxDb): void {
   const corpus = createCorpus(db);
   const problems = createStoreProblemLog(undefined, browser.storage.local);
+  const estimate = typeof navigator !== 'undefined' && navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined;
+  const budget = createStoreBudget(browser.storage.local, estimate);
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
   const feeds = createFeedService({
     db,
@@ -27,6 +30,7 @@ export function startBackground(db: ParallaxDb): void {
     fetch: fetchFn,
     extract: createBackgroundExtractor(chromeOffscreenApi()),
     onStoreError: (error) => void problems.note(error),
+    budget,
     mayFetch: async (url) => {
       const pattern = originPattern(url);
       return pattern ? browser.permissions.contains({ origins: [pattern] }) : false;
@@ -40,7 +44,9 @@ export function startBackground(db: ParallaxDb): void {
     problems,
     tabArticles: createTabArticles(browser.storage.session),
     fetch: fetchFn,
-    estimate: () => navigator.storage.estimate(),
+    ...(estimate ? { estimate } : {}),
+    budget,
+    rateLimit: createRateLimit(),
   });
   const badge = createTabBadge(toolbarAction());
   // Any change to the subscriptions moves the alarm to the next feed due.

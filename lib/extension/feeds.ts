@@ -10,6 +10,8 @@ import type { Corpus } from '../corpus/corpus';
 import type { FeedRecord, ParallaxDb } from '../db/db';
 import type { ExtractResult } from '../extract/extract';
 import { checkArticle } from '../feeds/article-check';
+import { ownAddress } from '../pipeline/ids';
+import type { StoreBudget } from './capture-limits';
 import { createArticleFetcher, createFeedState, dueFeeds, pollFeed } from '../feeds/poller';
 import type { FeedView, FollowFeedRequest } from '../messaging/protocol';
 
@@ -25,6 +27,8 @@ export interface FeedServiceDeps {
   onStoreError?(error: unknown): void;
   /** Whether the extension may read `url` (host permission); absent means yes. */
   mayFetch?(url: string): Promise<boolean>;
+  /** The store's size budget: over it, items are not stored (and say why). */
+  budget?: Pick<StoreBudget, 'check'>;
 }
 
 export interface FeedService {
@@ -64,13 +68,16 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const extracted = await deps.extract(html, url);
     if (!extracted.ok) return { stored: false, reason: `not an article: ${extracted.reason}` };
     const outlet = feed.outlet?.trim() || extracted.article.outlet?.trim() || feed.title?.trim() || new URL(url).hostname;
-    const article = { ...extracted.article, outlet };
+    // The fetched page speaks only for its own site, whatever canonical address it names.
+    const article = { ...extracted.article, url: ownAddress(extracted.article.url, url), outlet };
     const check = checkArticle(article);
     if (!check.ok) return { stored: false, reason: check.reason };
     const host = new URL(article.url).hostname;
     if (await corpus.isPaused(host)) return { stored: false, reason: `capture is paused for ${host}` };
+    const refusal = await deps.budget?.check();
+    if (refusal) return { stored: false, reason: refusal.message };
     try {
-      await corpus.ingest(article, 'feed');
+      await corpus.ingest(article, 'feed', url);
     } catch (error) {
       deps.onStoreError?.(error);
       throw error;

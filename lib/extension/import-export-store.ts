@@ -9,15 +9,24 @@ import type { ParallaxDb } from '../db/db';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { validateArticleInput } from '../pipeline/validate';
+import type { StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 
-async function isStored(db: ParallaxDb, article: ArticleInput): Promise<boolean> {
-  if (article.id && (await db.articles.get(article.id))) return true;
-  try {
-    return (await db.articles.where('url').equals(canonicalUrl(article.url)).count()) > 0;
-  } catch {
-    return false;
+/**
+ * Whether the article was stored before `since` (epoch ms; any time when
+ * absent). An article a lost attempt of the same import stored is not
+ * "already there" when its batch is sent again.
+ */
+async function storedBefore(db: ParallaxDb, article: ArticleInput, since: number | undefined): Promise<boolean> {
+  let record = article.id ? await db.articles.get(article.id) : undefined;
+  if (!record) {
+    try {
+      record = await db.articles.where('url').equals(canonicalUrl(article.url)).first();
+    } catch {
+      return false;
+    }
   }
+  return record !== undefined && (since === undefined || record.capturedAt < since);
 }
 
 /** The background's side of an import: each line stored on its own, refusals reported by line. */
@@ -26,13 +35,17 @@ export async function importItems(
   corpus: Corpus,
   items: ImportItem[],
   onStoreError?: (error: unknown) => void,
+  budget?: Pick<StoreBudget, 'check'>,
+  since?: number,
 ): Promise<ImportBatchReply> {
   const reply: ImportBatchReply = { stored: 0, updated: 0, errors: [] };
   for (const item of items) {
     const line = Number.isInteger(item?.line) ? item.line : 0;
     try {
       const article = validateArticleInput(item?.article, 'import');
-      const known = await isStored(db, article);
+      const refusal = await budget?.check();
+      if (refusal) throw new Error(refusal.message);
+      const known = await storedBefore(db, article, since);
       await corpus.ingest(article, 'import');
       reply.stored++;
       if (known) reply.updated++;

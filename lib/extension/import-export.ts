@@ -11,24 +11,55 @@ import type { ImportProgress, ImportReport } from '../types';
 
 /** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
 export const IMPORT_BATCH_SIZE = 25;
+/**
+ * Times a batch whose answer never came is sent again. The browser stops an
+ * idle service worker after 30 seconds and a busy one after five minutes,
+ * dropping the reply of the batch it was storing; the next message starts
+ * it again. Storing is idempotent (an address stored twice is one article),
+ * so sending the batch again stores nothing twice.
+ */
+export const IMPORT_RETRIES = 2;
+/** Pause before sending a batch again, giving the browser time to start the background anew. */
+export const IMPORT_RETRY_DELAY_MS = 500;
 
 export interface ImportOptions {
   batchSize?: number;
+  retries?: number;
+  retryDelayMs?: number;
+  /** The import's start (epoch ms), for telling articles already stored from those this import stored; now by default. */
+  now?: () => number;
   extractHtml?: HtmlExtractor;
   onProgress?(progress: ImportProgress): void;
 }
 
 /**
  * Checks every line of `text`, sends the good ones through `send` in batches
- * and gathers one report. A batch that fails as a whole (the background
- * stopped) marks its lines as failed; later batches are still tried.
+ * and gathers one report. A batch whose answer is lost (the background
+ * stopped) is sent again, up to IMPORT_RETRIES times; one that still fails
+ * marks its lines as failed, and later batches are still tried. `since`,
+ * passed with every batch, is when the import began: the background counts
+ * as updated only articles stored before it, so a batch stored twice is
+ * counted once and as what it was.
  */
 export async function runImport(
   text: string,
-  send: (items: ImportItem[]) => Promise<ImportBatchReply>,
+  send: (items: ImportItem[], since: number) => Promise<ImportBatchReply>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = Math.max(1, options.batchSize ?? IMPORT_BATCH_SIZE);
+  const retries = Math.max(0, options.retries ?? IMPORT_RETRIES);
+  const retryDelayMs = options.retryDelayMs ?? IMPORT_RETRY_DELAY_MS;
+  const since = (options.now ?? Date.now)();
+  const sendWithRetries = async (items: ImportItem[]): Promise<ImportBatchReply> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send(items, since);
+      } catch (error) {
+        if (attempt >= retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+      }
+    }
+  };
   const rawLines = splitLines(text);
   const total = rawLines.filter((l) => !isBlankLine(l)).length;
   const report: ImportReport = { total, stored: 0, updated: 0, errors: [] };
@@ -39,7 +70,7 @@ export async function runImport(
   const flush = async (): Promise<void> => {
     if (batch.length > 0) {
       try {
-        const reply = await send(batch);
+        const reply = await sendWithRetries(batch);
         report.stored += reply.stored;
         report.updated += reply.updated;
         for (const e of reply.errors) report.errors.push(e);

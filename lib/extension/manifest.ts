@@ -21,6 +21,24 @@ export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 /** Firefox for Android: the first release to read `data_collection_permissions`. */
 export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
+/**
+ * Every permission either build asks for, and why; nothing else is asked
+ * for (tests/extension/manifest.test.ts holds the builds to this list, and
+ * the README's "Security and privacy" lists the same).
+ */
+export const PERMISSION_REASONS = {
+  storage:
+    'browser.storage.local keeps the store budget and the last storage problem (writable when IndexedDB is full); browser.storage.session which article each tab captured',
+  activeTab:
+    "the popup reads the address of the tab whose toolbar button was clicked (tabs.query gives a tab's address only with a host permission, activeTab, or the broader tabs permission, which would show every tab's address)",
+  alarms: 'polls followed feeds on schedule, also after the background was stopped',
+  unlimitedStorage:
+    'keeps the browser from evicting the stored articles when the disk runs low (that would delete them silently); the store keeps to the budget the reader sets instead',
+  offscreen: 'Chrome only: reads a fetched feed article in an offscreen document, since the service worker has no DOM parser',
+} as const;
+
+export type Permission = keyof typeof PERMISSION_REASONS;
+
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
 /** public/icon/<size>.png, rendered from public/icon.svg by scripts/build-icons.ts (npm run build:icons). */
@@ -39,7 +57,7 @@ export function extensionManifest(browser: TargetBrowser) {
   if (browser === 'firefox') {
     return {
       ...common,
-      permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage'],
+      permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage'] satisfies Permission[],
       // Manifest V2 has no optional_host_permissions: host patterns are optional permissions.
       optional_permissions: OPTIONAL_HOSTS,
       browser_specific_settings: {
@@ -56,7 +74,7 @@ export function extensionManifest(browser: TargetBrowser) {
   }
   return {
     ...common,
-    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen'],
+    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen'] satisfies Permission[],
     optional_host_permissions: OPTIONAL_HOSTS,
   };
 }

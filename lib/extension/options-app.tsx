@@ -66,6 +66,10 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
           stats = await sendMessage('deleteAll', {});
           draw();
         }}
+        onSetBudget={async (bytes: number) => {
+          stats = await sendMessage('setBudget', { bytes });
+          draw();
+        }}
       >
         <FeedsSection
           feeds={feeds}
@@ -91,7 +95,7 @@ export async function mountOptions(container: HTMLElement): Promise<void> {
             download(lines, exportFileName(filter.outlet ?? story?.title, new Date()));
           }}
           onImport={async (text, onProgress) => {
-            const report = await runImport(text, (items) => sendMessage('importArticles', { items }), {
+            const report = await runImport(text, (items, since) => sendMessage('importArticles', { items, since }), {
               extractHtml: (html, url) => extractWithDomParser(html, url),
               onProgress,
             });

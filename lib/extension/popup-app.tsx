@@ -5,7 +5,7 @@ import { FollowFeed } from '../../components/popup/FollowFeed';
 import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
 import { followOutlets } from './follow';
-import { PAGE_FEEDS_REQUEST } from '../messaging/protocol';
+import { PAGE_FEEDS_REQUEST, PAGE_STATE_REQUEST, type PageCaptureState } from '../messaging/protocol';
 
 /**
  * The page the popup describes: the active tab, or, when the popup is opened
@@ -35,11 +35,25 @@ async function advertisedFeeds(url: string, tabId: number | undefined): Promise<
   return sendMessage('discoverFeeds', { url });
 }
 
+/** What became of the tab's last capture, as its content script saw it (null without one). */
+async function captureState(tabId: number | undefined): Promise<PageCaptureState | null> {
+  if (tabId === undefined) return null;
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(tabId, PAGE_STATE_REQUEST);
+    return typeof reply === 'object' && reply !== null && typeof (reply as PageCaptureState).status === 'string'
+      ? (reply as PageCaptureState)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function mountPopup(container: HTMLElement): Promise<void> {
   const { url, tabId } = await currentPage();
   const host = url && /^https?:/.test(url) ? new URL(url).hostname : undefined;
   let summary: PageSummary | null = null;
   let pause: PauseState = { everywhere: false, hosts: [] };
+  const capture = await captureState(tabId);
   try {
     [summary, pause] = await Promise.all([
       url ? sendMessage('pageSummary', { url, ...(tabId !== undefined ? { tabId } : {}) }) : Promise.resolve(null),
@@ -77,6 +91,7 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
     render(
       <Popup
         summary={summary}
+        capture={capture}
         pause={pause}
         {...(host ? { host } : {})}
         onSearch={(query: string) => sendMessage('search', { query })}

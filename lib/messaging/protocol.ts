@@ -47,7 +47,7 @@ export interface ImportItem {
 export interface ImportBatchReply {
   /** Lines stored (new or updated). */
   stored: number;
-  /** Of those, lines that replaced an article already stored under the same address. */
+  /** Of those, lines that replaced an article stored under the same address before the import began. */
   updated: number;
   /** Lines refused by the store, with the reason in plain words. */
   errors: { line: number; message: string }[];
@@ -83,7 +83,8 @@ export interface ProtocolMap {
   pollFeeds: [{ id?: string }, FeedView[]];
   /** Feeds a web page advertises with <link rel="alternate">, read by the background. */
   discoverFeeds: [{ url: string }, DiscoveredFeed[]];
-  importArticles: [{ items: ImportItem[] }, ImportBatchReply];
+  /** `since`: when the import began (epoch ms); an article counts as updated only when stored before then. */
+  importArticles: [{ items: ImportItem[]; since?: number }, ImportBatchReply];
   /**
    * Stored articles as JSON Lines (one article per string), a page at a time
    * (a runtime message has a size limit); `next` asks for the following page.
@@ -93,6 +94,8 @@ export interface ProtocolMap {
   pruneOlderThan: [{ days: number }, { removed: number; stats: StoreStats }];
   /** The last failed write, if any since the background started or the last clear. */
   storageProblem: [{ clear?: boolean }, StorageProblem | null];
+  /** Sets the store's size budget (bytes; at least STORE_BUDGET.minBytes). */
+  setBudget: [{ bytes: number }, StoreStats];
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -129,6 +132,21 @@ export type PageFeedsReply = DiscoveredFeed[];
 export function isPageFeedsRequest(message: unknown): message is PageFeedsRequest {
   const m = message as Partial<PageFeedsRequest> | null;
   return typeof m === 'object' && m !== null && m.parallax === 1 && m.type === 'pageFeeds';
+}
+
+/** Popup → content script of the active tab: what became of the page's last capture; answered with `PageCaptureState | null`. */
+export const PAGE_STATE_REQUEST = { parallax: 1, type: 'pageState' } as const;
+
+/** The page's last capture as its content script saw it: the background's answer, or "too large" when nothing was sent. */
+export interface PageCaptureState {
+  status: CaptureStatus | 'too-large';
+  /** Plain-language reason when not stored. */
+  message?: string;
+}
+
+export function isPageStateRequest(message: unknown): message is typeof PAGE_STATE_REQUEST {
+  const m = message as Partial<typeof PAGE_STATE_REQUEST> | null;
+  return typeof m === 'object' && m !== null && m.parallax === 1 && m.type === 'pageState';
 }
 
 /** Background → offscreen document: parse `html` as the page at `url`; answered with an `ExtractResult`. */

@@ -44,6 +44,27 @@ export function hostOfOrUndefined(url: string): string | undefined {
   }
 }
 
+/** The same host, or one a subdomain of the other (a feed on feeds.site.example and articles on site.example). */
+export function relatedHosts(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
+/**
+ * The one rule for which address a page speaks for, whichever way it arrives:
+ * the address it names as its own (its canonical URL) when that is on the
+ * site it was read from, else the address it was read from. A page naming
+ * another site's article as its canonical address must not overwrite, or
+ * read, what is stored for that article. `readFrom` is the open tab's
+ * address or the address a feed's item was fetched from; without it (an
+ * import line, the extension's own pages) the named address stands.
+ */
+export function ownAddress(claimed: string, readFrom: string | undefined): string {
+  if (readFrom === undefined || !/^https?:/i.test(readFrom)) return claimed;
+  const own = hostOfOrUndefined(claimed);
+  return own !== undefined && own === hostOfOrUndefined(readFrom) ? claimed : readFrom;
+}
+
 /** A 53-bit string hash (cyrb53), stable across runs and platforms, as base 36. */
 export function stableHash(text: string): string {
   let h1 = 0xdeadbeef;

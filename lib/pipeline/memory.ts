@@ -43,6 +43,8 @@ export function createMemoryCorpus(): MemoryCorpus {
   const articles = new Map<string, ArticleRecord>();
   const byUrl = new Map<string, string>();
   const byStory = new Map<string, Set<string>>();
+  const byOutlet = new Map<string, Set<string>>();
+  const byHost = new Map<string, Set<string>>();
   const sentences = new Map<string, StoredSentence>();
   const sentencesByArticle = new Map<string, Set<string>>();
   const links = new Map<string, LinkRecord>();
@@ -60,10 +62,14 @@ export function createMemoryCorpus(): MemoryCorpus {
     if (prev) {
       byUrl.delete(prev.url);
       removeFrom(byStory, prev.storyId, prev.id);
+      removeFrom(byOutlet, prev.outlet, prev.id);
+      removeFrom(byHost, prev.host, prev.id);
     }
     articles.set(a.id, a);
     byUrl.set(a.url, a.id);
     addTo(byStory, a.storyId, a.id);
+    addTo(byOutlet, a.outlet, a.id);
+    addTo(byHost, a.host, a.id);
     lastCaptured = Math.max(lastCaptured ?? -Infinity, a.capturedAt);
   }
 
@@ -102,6 +108,13 @@ export function createMemoryCorpus(): MemoryCorpus {
       return [...keys].map((k) => links.get(k)!);
     },
     storyLinks: async (storyId) => [...(linksByStory.get(storyId) ?? [])].map((k) => links.get(k)!),
+    outletHosts: async (outlet, host) => {
+      const named = [...(byOutlet.get(outlet) ?? [])];
+      const mine = byHost.get(host);
+      return { here: named.some((id) => mine?.has(id)), elsewhere: named.some((id) => !mine?.has(id)) };
+    },
+    // No feeds are followed in memory: a host is known by what was stored before.
+    knownHost: async (host, before) => [...(byHost.get(host) ?? [])].some((id) => articles.get(id)!.capturedAt < before),
 
     apply(plan) {
       for (const id of plan.removeSentences) {

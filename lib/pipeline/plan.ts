@@ -29,7 +29,7 @@ import type {
 } from '../types';
 import { CORPUS_LIMITS } from './config';
 import { matchPartners } from './families';
-import { articleIdFor, canonicalUrl, hostOf, sentenceIdFor, storyIdFor } from './ids';
+import { articleIdFor, canonicalUrl, hostOf, ownAddress, sentenceIdFor, storyIdFor } from './ids';
 import { mergeProfile, newProfile } from './profiles';
 import { openTermSet, type TermChanges, type TermSet } from './terms';
 import { validateArticleInput } from './validate';
@@ -52,6 +52,14 @@ export interface CorpusView {
   /** Links from or to any of the given articles. */
   linksTouching(articleIds: readonly string[]): Promise<LinkRecord[]>;
   storyLinks(storyId: string): Promise<LinkRecord[]>;
+  /** Whether stored articles carry the outlet name `outlet` from `host`, and from any other host. */
+  outletHosts(outlet: string, host: string): Promise<{ here: boolean; elsewhere: boolean }>;
+  /**
+   * Whether the reader knows `host` as an outlet: follows a feed on it (or on
+   * a subdomain or parent of it), or stored an article from it captured
+   * before `before` (epoch ms).
+   */
+  knownHost(host: string, before: number): Promise<boolean>;
 }
 
 /** Engine settings a plan is made with (evaluations sweep them; the extension uses the defaults). */
@@ -82,18 +90,24 @@ export interface CapturePlan {
 
 const NO_TERMS: TermChanges = { put: [], drop: [] };
 
-/** Plans the capture of `raw` at time `now` (epoch ms) against `view`. Throws a plain message on a bad article. */
+/**
+ * Plans the capture of `raw` at time `now` (epoch ms) against `view`. Throws
+ * a plain message on a bad article. `readFrom` is the address the article
+ * was read from (the open tab's, a feed item's as fetched): the article is
+ * stored under its own site's address only (`ownAddress`).
+ */
 export async function planCapture(
   raw: unknown,
   source: ArticleSource,
   view: CorpusView,
   now: number,
   options: PipelineOptions = {},
+  readFrom?: string,
 ): Promise<CapturePlan> {
   const input = validateArticleInput(raw, source);
-  const url = canonicalUrl(input.url);
+  const url = canonicalUrl(ownAddress(input.url, readFrom));
   const host = hostOf(url);
-  const { text, title, outlet } = input;
+  const { text, title } = input;
   const spans = segmentSentences(text);
   if (spans.length === 0) throw new Error(`the article ${url} has no sentences`);
   const sentenceTerms = spans.map((s) => [...new Set(contentTerms(s.text))]);
@@ -104,7 +118,10 @@ export async function planCapture(
   if (byUrl && byId && byUrl.id !== byId.id) {
     throw new Error(`the article id ${input.id} is stored with another address, and ${url} is stored as ${byUrl.id}`);
   }
+  // An id names one site's article: a line of a file cannot overwrite another site's article through it.
+  if (byId && byId.host !== host) throw new Error(`the article id ${input.id} is stored for another site (${byId.host}), not ${host}`);
   const existing = byId ?? byUrl;
+  const outlet = await ownOutlet(view, input.outlet, host);
   const id = existing?.id ?? input.id ?? articleIdFor(url);
   const meta = {
     ...(input.byline ? { byline: input.byline } : {}),
@@ -174,7 +191,8 @@ export async function planCapture(
   const everyone = (await view.storyArticles(storyId)).filter((a) => a.id !== id).sort((a, b) => b.capturedAt - a.capturedAt);
   // A long-running story is matched against its most recent articles.
   const members = everyone.slice(0, CORPUS_LIMITS.maxStoryArticlesMatched);
-  const { reprintOf, articleUpdates } = wireFamily({ id, outlet, text, ...meta }, members);
+  const storyStart = everyone.reduce((t, a) => Math.min(t, a.capturedAt), capturedAt);
+  const { reprintOf, articleUpdates } = await wireFamily({ id, outlet, text, ...meta }, members, () => view.knownHost(host, storyStart));
 
   const article: ArticleRecord = {
     id,
@@ -238,6 +256,17 @@ export async function planCapture(
   };
 }
 
+/**
+ * The outlet name an article is stored and shown under: the name it gives,
+ * unless stored articles carry that name from another host and none from
+ * this one; then its own host. A page on one site cannot pass itself off as
+ * an outlet the reader already reads elsewhere, nor be merged into it.
+ */
+async function ownOutlet(view: CorpusView, outlet: string, host: string): Promise<string> {
+  const use = await view.outletHosts(outlet, host);
+  return use.elsewhere && !use.here ? host : outlet;
+}
+
 /** Candidate stories sharing the most look-up keys with an article. */
 async function candidateStories(view: CorpusView, keys: string[]): Promise<StoryRecord[]> {
   if (keys.length === 0) return [];
@@ -255,11 +284,16 @@ async function candidateStories(view: CorpusView, keys: string[]): Promise<Story
  * The article's place in a wire family: the original it copies among the
  * story's other outlets, or, when it copies none, the stored copies that
  * turn out to copy it (a feed polled out of order) and now point at it.
+ * Taking the original's place from outlets already stored needs more than
+ * an earlier date, which a page can claim at will: its host must be one the
+ * reader knows (`known`: followed, or read before this story). Otherwise it
+ * is one more copy of the family's earliest stored original.
  */
-function wireFamily(
+async function wireFamily(
   self: { id: string; outlet: string; text: string; publishedAt?: string },
   members: readonly ArticleRecord[],
-): { reprintOf?: string; articleUpdates: ArticleRecord[] } {
+  known: () => Promise<boolean>,
+): Promise<{ reprintOf?: string; articleUpdates: ArticleRecord[] }> {
   const otherOutlets = members.filter((a) => a.outlet !== self.outlet);
   const originals = otherOutlets
     .filter((a) => !a.reprintOf)
@@ -269,14 +303,17 @@ function wireFamily(
     ...(self.publishedAt ? { publishedAt: self.publishedAt } : {}),
   });
   if (reprintOf) return { reprintOf, articleUpdates: [] };
-  const copies = new Set(
-    otherOutlets
-      .filter((a) => !a.reprintOf)
-      .filter(
-        (a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === self.id,
-      )
-      .map((a) => a.id),
-  );
+  const copying = otherOutlets
+    .filter((a) => !a.reprintOf)
+    .filter(
+      (a) => findReprintOf(a.text, [self], { outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) }) === self.id,
+    );
+  if (copying.length === 0) return { articleUpdates: [] };
+  if (!(await known())) {
+    const earliest = [...copying].sort((a, b) => timeOf(a) - timeOf(b) || a.capturedAt - b.capturedAt)[0]!;
+    return { reprintOf: earliest.id, articleUpdates: [] };
+  }
+  const copies = new Set(copying.map((a) => a.id));
   const articleUpdates = members
     .filter((a) => copies.has(a.id) || (a.reprintOf !== undefined && copies.has(a.reprintOf)))
     .map((a) => ({ ...a, reprintOf: self.id }));

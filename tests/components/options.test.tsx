@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Options } from '../../components/options/Options';
 import { Section } from '../../components/options/Section';
-import { buttonByText, click, settle } from './helpers';
+import { buttonByText, click, settle, type } from './helpers';
 
 const STATS: StoreStats = {
   articles: 42,
@@ -102,5 +102,45 @@ describe('Options', () => {
     );
     const titles = Array.from(container.querySelectorAll('section > h2')).map((h) => h.textContent);
     expect(titles).toEqual(['Stored on this computer', 'Outlets', 'Feeds', 'Delete everything']);
+  });
+});
+
+describe('Options: the store budget', () => {
+  const MB = 1024 * 1024;
+  function renderWithBudget(stats: StoreStats, set: number[]): void {
+    render(
+      <Options
+        stats={stats}
+        onDeleteOutlet={() => undefined}
+        onDeleteAll={() => undefined}
+        onSetBudget={async (bytes) => {
+          set.push(bytes);
+        }}
+      />,
+      container,
+    );
+  }
+
+  test('shows the use against the limit, and sets a new limit in megabytes', async () => {
+    const set: number[] = [];
+    renderWithBudget({ ...STATS, budget: 500 * MB }, set);
+    expect(container.querySelector('.px-usage')?.textContent).toBe(
+      'Space used: 5.0 MB of the 500 MB you allow (the browser allows 2.0 GB)',
+    );
+    expect(container.querySelector('.px-over-budget')).toBeNull();
+    const input = container.querySelector('input[name="budget-mb"]') as HTMLInputElement;
+    expect(input.value).toBe('500');
+    type(input, '20');
+    expect(buttonByText(container, 'Save limit')?.disabled).toBe(true);
+    type(input, '750');
+    click(buttonByText(container, 'Save limit'));
+    await settle();
+    expect(set).toEqual([750 * MB]);
+    expect(container.querySelector('.px-budget [role="status"]')?.textContent).toBe(' Limit saved.');
+  });
+
+  test('over the limit: says that new articles are refused and that nothing is deleted for the reader', () => {
+    renderWithBudget({ ...STATS, usage: 600 * MB, budget: 500 * MB }, []);
+    expect(container.querySelector('.px-over-budget')?.textContent).toMatch(/new articles are not stored .* Nothing is deleted for you\./);
   });
 });

@@ -190,3 +190,30 @@ describe('Popup page summary, switches and options', () => {
     expect(calls.options).toBe(1);
   });
 });
+
+describe('Popup: a page that was not stored', () => {
+  test('too large: says so plainly, with nothing stored of it', () => {
+    renderPopup({
+      summary: { known: false, markedCount: 0, sentenceCount: 0, storyOutlets: [] },
+      capture: { status: 'too-large', message: 'This page’s text is too large to store: 2,500,000 characters.' },
+    });
+    const note = container.querySelector('.px-refused');
+    expect(note?.getAttribute('data-status')).toBe('too-large');
+    expect(note?.textContent).toBe('Too large to store. This page’s text is too large to store: 2,500,000 characters.');
+    expect(container.textContent).not.toContain('has not stored this page as a news article');
+  });
+
+  test('refused by the store (over its limit, or too many captures): gives the reason above what was stored before', () => {
+    renderPopup({ capture: { status: 'rejected', message: 'Parallax’s store is full.' } });
+    const note = container.querySelector('.px-refused');
+    expect(note?.textContent).toBe('Not stored. Parallax’s store is full.');
+    expect(container.querySelector('.px-summary-title')?.textContent).toBe('Iraq asks troops to leave');
+  });
+
+  test('stored, paused or not an article: no refusal is shown', () => {
+    for (const status of ['stored', 'paused', 'not-article'] as const) {
+      renderPopup({ capture: { status } });
+      expect(container.querySelector('.px-refused')).toBeNull();
+    }
+  });
+});

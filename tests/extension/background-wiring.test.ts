@@ -105,4 +105,31 @@ describe('the background', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
     await vi.waitFor(async () => expect((await tabs()).some((u) => u.endsWith('/welcome.html'))).toBe(true));
   });
+
+  test('keeps the store to the budget set on the options page, kept in the extension storage, with the use the browser reports', async () => {
+    fakeBrowser.reset();
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 120 * 1024 * 1024, quota: 4096 * 1024 * 1024 }) } });
+    try {
+      startBackground(createDb(`bg-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+      const options = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+      expect(await deliver(envelope('stats', {}), options)).toMatchObject({
+        ok: true,
+        value: { usage: 120 * 1024 * 1024, budget: 500 * 1024 * 1024 },
+      });
+      expect(await deliver(envelope('setBudget', { bytes: 100 * 1024 * 1024 }), options)).toMatchObject({
+        ok: true,
+        value: { budget: 100 * 1024 * 1024 },
+      });
+      expect(await fakeBrowser.storage.local.get('parallax.storeBudget')).toEqual({ 'parallax.storeBudget': 100 * 1024 * 1024 });
+      const reply = (await deliver(envelope('capture', { article: COURIER }), fromTab(COURIER.url, 3))) as Result<CaptureReply>;
+      expect(reply).toMatchObject({
+        ok: true,
+        value: { status: 'rejected', message: expect.stringMatching(/store is full: it uses 120 MB of the 100 MB you allowed/) },
+      });
+      // A web page may not change the budget.
+      expect(await deliver(envelope('setBudget', { bytes: 10_000 * 1024 * 1024 }), fromTab(COURIER.url, 3))).toMatchObject({ ok: false });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, MessageType } from '../../lib/messaging/protocol';
-import { PAGE_FEEDS_REQUEST } from '../../lib/messaging/protocol';
+import { PAGE_FEEDS_REQUEST, PAGE_STATE_REQUEST } from '../../lib/messaging/protocol';
+import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
@@ -54,7 +55,7 @@ function fakeContext(): FakeContext {
 }
 
 /** A background that answers the content script's three messages and records what it was sent. */
-function fakeBackground(options: { allowed?: boolean } = {}) {
+function fakeBackground(options: { allowed?: boolean; capture?: { status: string; message?: string } } = {}) {
   const sent: { type: MessageType; payload: unknown }[] = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as Envelope;
@@ -64,7 +65,7 @@ function fakeBackground(options: { allowed?: boolean } = {}) {
       m.type === 'captureAllowed'
         ? { allowed: options.allowed ?? true }
         : m.type === 'capture'
-          ? { status: 'stored', annotation: null }
+          ? (options.capture ?? { status: 'stored', annotation: null })
           : m.type === 'annotate'
             ? null
             : undefined;
@@ -139,4 +140,41 @@ describe('the content script', () => {
     invalidate();
     expect(await ask()).toEqual([]);
   });
+
+  test("answers the popup with what became of the page's capture: the background's refusal, word for word", async () => {
+    const message = 'This tab opened more than 10 articles in a minute.';
+    fakeBackground({ capture: { status: 'rejected', message } });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(await askState()).toEqual([{ status: 'rejected', message }]);
+    invalidate();
+  });
 });
+
+describe('a page whose text is over the length Parallax stores', () => {
+  test('is not sent to be stored; the popup is told it is too large', async () => {
+    // Some 2.3 million characters of prose: over ARTICLE_LIMITS.maxTextLength.
+    const body = Array.from({ length: 2_700 }, (_, i) => `<p>${PARAGRAPHS.join(' ')} (${i})</p>`).join('');
+    document.body.innerHTML = `<main><article><h1>Harbour bridge to close for six weeks</h1>${body}</article></main>`;
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']), { timeout: 20_000 });
+    const [state] = (await askState()) as [{ status: string; message: string }];
+    expect(state.status).toBe('too-large');
+    expect(state.message).toMatch(
+      /^This page's text is too large to store: 2,\d{3},\d{3} characters, where Parallax keeps articles of up to 2,000,000\./,
+    );
+    expect(Number(state.message.match(/([\d,]+) characters/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(ARTICLE_LIMITS.maxTextLength);
+    invalidate();
+  }, 30_000);
+});
+
+/** Asks the content script for its page's capture state, as the popup does. */
+async function askState(): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+  await trigger(PAGE_STATE_REQUEST, {}, (reply: unknown) => answers.push(reply));
+  return answers;
+}

@@ -1,8 +1,14 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { importItems } from '../../lib/extension/import-export-store';
+import type { ArticleInput } from '../../lib/types';
+import { BRIDGE } from '../corpus/fixtures';
+import { freshCorpus } from '../corpus/helpers';
 import { exportFileName, runImport } from '../../lib/extension/import-export';
 import { summarizeImport } from '../../components/options/import-summary';
 import type { ImportProgress } from '../../lib/types';
 import type { ImportBatchReply, ImportItem } from '../../lib/messaging/protocol';
+
+const LEDGER = BRIDGE[1] as ArticleInput;
 
 const good = (i: number) => JSON.stringify({ url: `https://a.test/${i}`, outlet: 'A', title: `T${i}`, text: `Body ${i}.` });
 
@@ -31,19 +37,18 @@ test.each([
 
 test('bad lines are reported by number with the reason; refusals of the store and failed batches too', async () => {
   const text = [good(1), 'nope', good(3), '{"url":"u","outlet":"X"}', good(5), '"html": 1', good(7)].join('\n');
-  let call = 0;
   const report = await runImport(
     text,
     async (items: ImportItem[]): Promise<ImportBatchReply> => {
-      call++;
-      if (call === 2) throw new Error('the background did not answer');
+      // The second batch never gets an answer, however often it is sent.
+      if (items.some((i) => i.line === 5)) throw new Error('the background did not answer');
       return {
         stored: items.length - 1,
         updated: 1,
         errors: [{ line: items[0]!.line, message: `line ${items[0]!.line}: the store refused` }],
       };
     },
-    { batchSize: 3 },
+    { batchSize: 3, retryDelayMs: 0 },
   );
   expect(report.errors.map((e) => e.line)).toEqual([1, 2, 4, 5, 6, 7]);
   expect(report.errors.find((e) => e.line === 2)?.message).toMatch(/^line 2: not JSON/);
@@ -67,4 +72,38 @@ test.each([
   ['Le Monde – édition', 'parallax-le-monde-edition-2025-10-14.jsonl'],
 ])('exportFileName(%j)', (label, name) => {
   expect(exportFileName(label, new Date('2025-10-14T12:00:00Z'))).toBe(name);
+});
+
+describe('a batch whose answer is lost (the background stopped while storing it)', () => {
+  const line = (i: number) => JSON.stringify({ ...LEDGER, url: `https://ledger.example/imported/${i}` });
+
+  test('is sent again, and the report counts exactly what was stored: each line once, as new or as already there', async () => {
+    const { db, corpus, clock } = freshCorpus();
+    // Two of the file's articles were stored before the import.
+    for (const i of [0, 4]) await corpus.ingest({ ...LEDGER, url: `https://ledger.example/imported/${i}` }, 'page');
+    const text = Array.from({ length: 6 }, (_, i) => line(i)).join('\n');
+    const sent: number[][] = [];
+    let dropped = false;
+    const report = await runImport(
+      text,
+      async (items, since) => {
+        sent.push(items.map((i) => i.line));
+        const reply = await importItems(db, corpus, items, undefined, undefined, since);
+        // The second batch is stored, but its reply never arrives.
+        if (items[0]?.line === 4 && !dropped) {
+          dropped = true;
+          throw new Error('The message port closed before a response was received.');
+        }
+        return reply;
+      },
+      { batchSize: 3, retryDelayMs: 0, now: clock.now },
+    );
+    expect(sent).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [4, 5, 6],
+    ]);
+    expect(report).toEqual({ total: 6, stored: 6, updated: 2, errors: [] });
+    expect(await db.articles.count()).toBe(6);
+  });
 });

@@ -21,15 +21,20 @@ const revised = (a: ArticleInput): ArticleInput => ({
 const HISTORIES: [string, ArticleInput[]][] = [
   ['one story read outlet by outlet', [LEDGER, COURIER, GAZETTE]],
   ['a wire story, then its reprints and an independent report', [WIRE, LEDGER, COURIER, GAZETTE]],
-  ['reprints stored before their original', [GAZETTE, LEDGER, WIRE, COURIER]],
+  ['reprints stored before their original, from a host read before', [...HISTORY, GAZETTE, LEDGER, WIRE, COURIER]],
+  ['reprints stored before an earlier copy from a host never read', [GAZETTE, LEDGER, WIRE, COURIER]],
   ['two stories interleaved', [LEDGER, FESTIVAL, COURIER, MILLEY, GAZETTE]],
   ['an article read again unchanged, then revised', [LEDGER, COURIER, LEDGER, revised(LEDGER), GAZETTE]],
   ['a longer history', [...HISTORY, ...BRIDGE]],
+  [
+    "a page on another host under a stored outlet's name",
+    [LEDGER, { ...COURIER, url: 'https://evil.test/bridge', outlet: LEDGER.outlet }, FESTIVAL],
+  ],
 ];
 
 async function plansThroughStore(history: ArticleInput[]): Promise<CapturePlan[]> {
   const db = createDb('plans', { indexedDB: new IDBFactory(), IDBKeyRange });
-  const tables = [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims];
+  const tables = [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims, db.feeds];
   const plans: CapturePlan[] = [];
   let t = Date.parse('2024-03-01T12:00:00Z');
   for (const input of history) {
@@ -80,7 +85,7 @@ describe('the capture plan is the same against the store and in memory', () => {
 
   test('the histories exercise what a plan can hold', async () => {
     const plans = [
-      ...(await plansInMemory([GAZETTE, LEDGER, WIRE, COURIER])),
+      ...(await plansInMemory([...HISTORY, GAZETTE, LEDGER, WIRE, COURIER])),
       ...(await plansInMemory([LEDGER, COURIER, LEDGER, revised(LEDGER)])),
     ];
     expect(plans.some((p) => p.links.length > 0)).toBe(true);

@@ -1,0 +1,151 @@
+/**
+ * How much a page, a site or the store may take: captures per tab and per
+ * site in a minute, and the store's size budget. The settings are here, in
+ * one place; the background applies them to every capture, whichever way it
+ * arrives (tab, feed, import), and tells the reader why one was refused.
+ */
+
+export const CAPTURE_LIMITS = {
+  /** The window the rate limits count over. */
+  windowMs: 60_000,
+  /**
+   * Captures one tab may make in a minute. A reader opening article after
+   * article in one tab reads each for more than the few seconds it takes to
+   * see its marks, so ten a minute is more than reading; a page that calls
+   * pushState in a loop (each new address a new "article") is cut off at
+   * ten. A capture costs up to about 0.6 s of the background's CPU at 100k
+   * stored sentences (README, "How fast": store + plan + annotate p95), so
+   * ten a minute keeps one tab to a tenth of a core at most.
+   */
+  perTab: 10,
+  /**
+   * Captures one site (host) may make in a minute, across its tabs and its
+   * feed. Opening a site's front page's articles in new tabs, or restoring
+   * a session, can load twenty or so pages at once; thirty leaves room for
+   * that, and bounds a site with many tabs to half a core.
+   */
+  perSite: 30,
+} as const;
+
+export const STORE_BUDGET = {
+  /**
+   * Bytes the store may use before captures are refused: a small share of
+   * what browsers let an extension keep (Chrome allows an origin up to 60%
+   * of the free disk). How many articles it holds has not been measured on
+   * a real profile; the reader sees the use on the options page and sets
+   * the limit there.
+   */
+  defaultBytes: 500 * 1024 * 1024,
+  /** The smallest budget the reader may set: enough for a few thousand articles. */
+  minBytes: 50 * 1024 * 1024,
+  /** Where the budget is kept (browser.storage.local: it must be writable when IndexedDB is full). */
+  key: 'parallax.storeBudget',
+} as const;
+
+/** Why a capture was not stored, for the popup. */
+export interface CaptureRefusal {
+  kind: 'rate' | 'budget' | 'too-large';
+  message: string;
+}
+
+/** Captures counted per tab and per site over a sliding window (in memory: a restarted worker starts afresh). */
+export interface RateLimit {
+  /** Counts a capture for the tab and the site, or, when either is at its limit, counts nothing and says why. */
+  admit(tabId: number | undefined, host: string): CaptureRefusal | undefined;
+}
+
+export function createRateLimit(
+  now: () => number = () => Date.now(),
+  limits: { windowMs: number; perTab: number; perSite: number } = CAPTURE_LIMITS,
+): RateLimit {
+  const seen = new Map<string, number[]>();
+  const recent = (key: string, t: number): number[] => {
+    const times = (seen.get(key) ?? []).filter((at) => at > t - limits.windowMs);
+    if (times.length) seen.set(key, times);
+    else seen.delete(key);
+    return times;
+  };
+  return {
+    admit(tabId, host) {
+      const t = now();
+      // Forget keys no longer counted, so the map stays as small as the last minute's activity.
+      for (const key of [...seen.keys()]) recent(key, t);
+      const tabKey = tabId === undefined ? undefined : `tab:${tabId}`;
+      const siteKey = `site:${host}`;
+      if (tabKey && recent(tabKey, t).length >= limits.perTab) {
+        return {
+          kind: 'rate',
+          message: `This tab opened more than ${limits.perTab} articles in a minute; Parallax stopped storing them for a moment. Reload the page in a minute to store it.`,
+        };
+      }
+      if (recent(siteKey, t).length >= limits.perSite) {
+        return {
+          kind: 'rate',
+          message: `${host} sent more than ${limits.perSite} articles in a minute; Parallax stopped storing them for a moment. Reload the page in a minute to store it.`,
+        };
+      }
+      if (tabKey) seen.set(tabKey, [...recent(tabKey, t), t]);
+      seen.set(siteKey, [...recent(siteKey, t), t]);
+      return undefined;
+    },
+  };
+}
+
+/** A key-value area (browser.storage.local). */
+export interface SettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The store's size budget: the reader's setting, and whether the store is over it. */
+export interface StoreBudget {
+  /** Bytes allowed. */
+  get(): Promise<number>;
+  /** Sets the budget (at least STORE_BUDGET.minBytes); returns what was set. */
+  set(bytes: number): Promise<number>;
+  /** A refusal when the store uses its whole budget; undefined when there is room or the use cannot be known. */
+  check(): Promise<CaptureRefusal | undefined>;
+}
+
+const MB = 1024 * 1024;
+
+/** "512 MB", "1.5 GB" — the popup's and the refusals' way of giving a size. */
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.round(bytes / MB)} MB`;
+}
+
+export function createStoreBudget(area: SettingsArea | undefined, estimate: (() => Promise<{ usage?: number }>) | undefined): StoreBudget {
+  let cached: number | undefined;
+  const get = async (): Promise<number> => {
+    if (cached !== undefined) return cached;
+    const items = area ? await area.get(STORE_BUDGET.key).catch(() => ({}) as Record<string, unknown>) : {};
+    const stored = items[STORE_BUDGET.key];
+    cached = typeof stored === 'number' && Number.isFinite(stored) && stored >= STORE_BUDGET.minBytes ? stored : STORE_BUDGET.defaultBytes;
+    return cached;
+  };
+  return {
+    get,
+    async set(bytes) {
+      if (typeof bytes !== 'number' || !Number.isFinite(bytes)) throw new Error('give the budget as a number of bytes');
+      const value = Math.max(STORE_BUDGET.minBytes, Math.round(bytes));
+      await area?.set({ [STORE_BUDGET.key]: value });
+      cached = value;
+      return value;
+    },
+    async check() {
+      if (!estimate) return undefined;
+      let usage: number | undefined;
+      try {
+        usage = (await estimate()).usage;
+      } catch {
+        return undefined;
+      }
+      const budget = await get();
+      if (usage === undefined || usage < budget) return undefined;
+      return {
+        kind: 'budget',
+        message: `Parallax's store is full: it uses ${sizeOf(usage)} of the ${sizeOf(budget)} you allowed, so this article was not stored. Delete older articles or raise the limit on the options page.`,
+      };
+    },
+  };
+}
