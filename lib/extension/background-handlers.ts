@@ -1,11 +1,11 @@
-import type { StorageProblem, StoreStats } from '../types';
+import type { ArticleInput, StorageProblem, StoreStats } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import type { ParallaxDb } from '../db/db';
 import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
-import { hostOf } from '../pipeline/ids';
+import { hostOf, hostOfOrUndefined } from '../pipeline/ids';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
@@ -139,13 +139,29 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!sender.url || !/^https?:/.test(sender.url)) return { allowed: false };
       return { allowed: !(await corpus.isPaused(new URL(sender.url).hostname)) };
     },
-    async capture({ article }, sender) {
-      const checked = validateArticleInput(article);
+    async capture({ article, anyway }, sender) {
+      // The one validator holds for every capture, asked for or not: what it refuses stays refused.
+      let checked: ArticleInput;
+      try {
+        checked = validateArticleInput(article);
+      } catch (error) {
+        return { status: 'rejected', message: error instanceof Error ? error.message : String(error), final: true };
+      }
       const input = { ...checked, url: addressFor(checked.url, sender) };
+      if (anyway === true && input.url !== checked.url) {
+        // Taken as an article, such a page is stored under its own address; one the reader insists on is refused, saying why.
+        return {
+          status: 'rejected',
+          message: `the page gives an address on another site (${hostOfOrUndefined(checked.url) ?? checked.url}) as its own`,
+          final: true,
+        };
+      }
       const host = new URL(input.url).hostname;
-      if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
-      const check = checkArticle(input);
-      if (!check.ok) return { status: 'rejected', message: check.reason };
+      if (anyway !== true) {
+        if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
+        const check = checkArticle(input);
+        if (!check.ok) return { status: 'rejected', message: check.reason };
+      }
       try {
         const { annotation } = await corpus.ingest(input, 'page');
         if (sender.tabId !== undefined) await deps.tabArticles?.set(sender.tabId, annotation.articleId).catch(() => undefined);

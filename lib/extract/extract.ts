@@ -22,15 +22,25 @@ const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
 /** Containers whose own loose text counts as a block when no block element wraps it. */
 const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
 
+export interface ExtractOptions {
+  /**
+   * The reader asked for this page to be stored although it is not taken as
+   * an article: the home-page and article tests are passed over, and a page
+   * Readability finds no body in gives the text blocks of its whole body.
+   */
+  anyway?: boolean;
+}
+
 /**
  * The article of a page, or why the page is not one. The content script,
  * the offscreen document and the Node command line all call this on a
  * document of their own.
  */
-export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
+export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): ExtractResult {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
+  const anyway = options.anyway === true;
   const meta = readMetadata(doc, pageUrl);
-  if (!meta.declaresArticle && isRootPath(pageUrl)) {
+  if (!anyway && !meta.declaresArticle && isRootPath(pageUrl)) {
     return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
@@ -50,23 +60,30 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
       return { ok: false, reason: `the article body could not be read (${String(error)})` };
     }
   }
-  if (parsed === null || parsed.content === null || parsed.content === undefined) {
-    return { ok: false, reason: 'not an article: no body of text found on the page' };
+  let body = parsed?.content ?? undefined;
+  if (body === undefined && anyway) {
+    // Readability found no body: the page's own text blocks, furniture removed, stand in.
+    const clone = cloneDocument(doc);
+    removeFurniture(clone);
+    body = clone.body ?? undefined;
   }
+  if (body === undefined) return { ok: false, reason: 'not an article: no body of text found on the page' };
 
-  const blocks = collectBlocks(parsed.content);
-  const refusal = notAnArticle(blocks);
+  const blocks = collectBlocks(body);
+  const refusal = anyway ? undefined : notAnArticle(blocks);
   if (refusal !== undefined) return { ok: false, reason: refusal };
   const text = blocks.map((b) => b.text).join('\n\n');
+  if (text.trim() === '') return { ok: false, reason: 'the page has no text to store' };
 
   const host = hostOfOrUndefined(meta.canonicalUrl) ?? hostOfOrUndefined(pageUrl) ?? '';
-  const claims = [...meta.outletClaims, clean(parsed.siteName)].filter((c): c is string => c !== undefined);
+  const claims = [...meta.outletClaims, clean(parsed?.siteName)].filter((c): c is string => c !== undefined);
   const outlet = chooseOutlet(claims, host);
-  const rawTitle = meta.title ?? clean(parsed.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
+  const rawTitle =
+    meta.title ?? clean(parsed?.title) ?? clean(doc.querySelector('h1')?.textContent) ?? (anyway ? (clean(doc.title) ?? pageUrl) : '');
   const title = stripTitleSuffix(rawTitle, [outlet, host, outletForHost(host) ?? '', ...claims]);
-  const byline = meta.byline ?? clean(parsed.byline)?.replace(/^by\s+/i, '');
-  const publishedAt = meta.publishedAt ?? toIso(parsed.publishedTime ?? undefined);
-  const lang = meta.lang ?? clean(parsed.lang);
+  const byline = meta.byline ?? clean(parsed?.byline)?.replace(/^by\s+/i, '');
+  const publishedAt = meta.publishedAt ?? toIso(parsed?.publishedTime ?? undefined);
+  const lang = meta.lang ?? clean(parsed?.lang);
 
   const article: ArticleInput = { url: meta.canonicalUrl, outlet: capText(outlet, TEXT_LIMITS.maxOutletChars), title, text };
   if (byline !== undefined) article.byline = capText(byline, TEXT_LIMITS.maxBylineChars);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, MessageType } from '../../lib/messaging/protocol';
-import { PAGE_FEEDS_REQUEST } from '../../lib/messaging/protocol';
+import { PAGE_FEEDS_REQUEST, PAGE_STATUS_REQUEST, STORE_ANYWAY_REQUEST } from '../../lib/messaging/protocol';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
@@ -54,23 +54,32 @@ function fakeContext(): FakeContext {
 }
 
 /** A background that answers the content script's three messages and records what it was sent. */
-function fakeBackground(options: { allowed?: boolean } = {}) {
+function fakeBackground(options: { allowed?: boolean; capture?: (payload: { anyway?: boolean }) => unknown } = {}) {
   const sent: { type: MessageType; payload: unknown }[] = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as Envelope;
-    if (m?.parallax !== 1) return undefined;
+    if (m?.parallax !== 1 || !('payload' in m)) return undefined;
     sent.push({ type: m.type, payload: m.payload });
     const value =
       m.type === 'captureAllowed'
         ? { allowed: options.allowed ?? true }
         : m.type === 'capture'
-          ? { status: 'stored', annotation: null }
+          ? (options.capture?.(m.payload as { anyway?: boolean }) ?? { status: 'stored', annotation: null })
           : m.type === 'annotate'
             ? null
             : undefined;
     return Promise.resolve({ ok: true, value });
   });
   return sent;
+}
+
+/** Asks the content script as the popup does (tabs.sendMessage: a sendResponse callback); its answers. */
+async function askPopup(request: unknown): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+  await trigger(request, { id: fakeBrowser.runtime.id }, (reply: unknown) => answers.push(reply));
+  for (let i = 0; i < 10 && answers.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  return answers;
 }
 
 const settle = async (): Promise<void> => {
@@ -120,6 +129,52 @@ describe('the content script', () => {
     startContentScript(ctx, document);
     await settle();
     expect(sent.map((m) => m.type)).toEqual(['captureAllowed']);
+    invalidate();
+  });
+
+  test('on a page that is not an article: tells the popup why, and stores it when the reader asks', async () => {
+    document.body.innerHTML =
+      '<main><h1>Opening hours</h1><p>The library is open from nine until five on weekdays, and from ten until four on Saturdays.</p><p>It is closed on Sundays.</p></main>';
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    const status = (await askPopup(PAGE_STATUS_REQUEST))[0] as { state: string; reason: string; canStoreAnyway: boolean };
+    expect(status).toMatchObject({ state: 'not-article', canStoreAnyway: true });
+    expect(status.reason).toMatch(/^not an article: too little text/);
+
+    const answer = await askPopup(STORE_ANYWAY_REQUEST);
+    expect(answer).toEqual([{ stored: true }]);
+    const capture = sent.find((m) => m.type === 'capture')!.payload as { article: { text: string }; anyway: boolean };
+    expect(capture.anyway).toBe(true);
+    expect(capture.article.text).toContain('open from nine until five');
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'stored', canStoreAnyway: false }]);
+    invalidate();
+  });
+
+  test('on a paused site: tells the popup it is paused; storing anyway extracts and sends the page', async () => {
+    const sent = fakeBackground({ allowed: false });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'paused', canStoreAnyway: true }]);
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: true }]);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate', 'capture']);
+    invalidate();
+  });
+
+  test('a refusal the reader cannot override is passed on, and no second offer is made', async () => {
+    const reason = 'the page gives an address on another site (other.test) as its own';
+    fakeBackground({
+      capture: (payload) =>
+        payload.anyway ? { status: 'rejected', message: reason, final: true } : { status: 'rejected', message: 'the article is in French' },
+    });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'rejected', reason: 'the article is in French', canStoreAnyway: true }]);
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: false, reason }]);
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'rejected', reason, canStoreAnyway: false }]);
     invalidate();
   });
 

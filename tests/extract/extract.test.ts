@@ -18,8 +18,8 @@ function parseWithHappyDom(html: string): Document {
 }
 
 type Parser = 'happy-dom' | 'linkedom';
-function extract(parser: Parser, html: string, url: string): ExtractResult {
-  return parser === 'linkedom' ? extractFromHtml(html, url) : extractArticle(parseWithHappyDom(html), url);
+function extract(parser: Parser, html: string, url: string, options: { anyway?: boolean } = {}): ExtractResult {
+  return parser === 'linkedom' ? extractFromHtml(html, url, options) : extractArticle(parseWithHappyDom(html), url, options);
 }
 
 function article(result: ExtractResult) {
@@ -240,6 +240,21 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
       'http://river.test/brief',
     );
     expect(result.ok).toBe(false);
+  });
+
+  test('stored anyway at the reader’s request: a brief, a home page and a list give their text, the title falls back to the page’s', () => {
+    const brief = articlePage('<title>Halden brief</title>', `<nav><a href="/">Home</a></nav><p>${PROSE[0]}</p><p>${PROSE[1]}</p>`);
+    expect(extract(parser, brief, 'http://river.test/brief').ok).toBe(false);
+    const got = article(extract(parser, brief, 'http://river.test/brief', { anyway: true }));
+    expect(got.text.split('\n\n')).toEqual([PROSE[0], PROSE[1]]);
+    expect(got.title).toBe('Halden brief');
+    expect(article(extract(parser, brief, 'http://river.test/', { anyway: true })).text).toContain('lock gates');
+    const list = articlePage('', `<ul>${PROSE.map((p) => `<li>${p}</li>`).join('')}</ul>`);
+    expect(article(extract(parser, list, 'http://river.test/list', { anyway: true })).title).toBe('http://river.test/list');
+    expect(extract(parser, articlePage('<title>Empty</title>', '<div></div>'), 'http://river.test/e', { anyway: true })).toEqual({
+      ok: false,
+      reason: 'the page has no text to store',
+    });
   });
 
   test('a section index of teaser links is not an article', () => {
