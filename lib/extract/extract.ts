@@ -112,24 +112,40 @@ function proseSentences(b: Block): number {
   return (b.text.match(SENTENCE_END) ?? []).length;
 }
 
+/** What the article test reads of a text: its size, and how much of it is prose. */
+export interface TextMeasures {
+  chars: number;
+  words: number;
+  /** Sentences in prose blocks. */
+  sentences: number;
+  /** Prose blocks, and their characters. */
+  proseBlocks: number;
+  proseChars: number;
+}
+
+export function measureBlocks(blocks: readonly Block[]): TextMeasures {
+  const m: TextMeasures = { chars: 0, words: 0, sentences: 0, proseBlocks: 0, proseChars: 0 };
+  for (const b of blocks) {
+    m.chars += b.text.length;
+    m.words += wordCount(b.text);
+    const n = proseSentences(b);
+    if (n === 0) continue;
+    m.sentences += n;
+    m.proseBlocks++;
+    m.proseChars += b.text.length;
+  }
+  return m;
+}
+
 /**
  * The article test: whether the main text reads as an article (enough
  * text, mostly in paragraphs of sentences), whatever the page's markup. Returns
  * why not in plain words, or undefined for an article.
  */
 export function notAnArticle(blocks: readonly Block[]): string | undefined {
-  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
-  const words = blocks.reduce((n, b) => n + wordCount(b.text), 0);
+  const { chars, words, sentences, proseChars } = measureBlocks(blocks);
   if (chars < EXTRACT.minTextChars) {
     return `not an article: too little text (${words} words; an article has at least ${EXTRACT.minTextChars} characters)`;
-  }
-  let sentences = 0;
-  let proseChars = 0;
-  for (const b of blocks) {
-    const n = proseSentences(b);
-    if (n === 0) continue;
-    sentences += n;
-    proseChars += b.text.length;
   }
   if (sentences < EXTRACT.minSentences) {
     return `not an article: the text has only ${sentences} sentence${sentences === 1 ? '' : 's'} of prose (at least ${EXTRACT.minSentences})`;
