@@ -44,33 +44,43 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
-  const read = (withoutFurniture: boolean): ReturnType<Readability<Element>['parse']> => {
+  type Parsed = ReturnType<Readability<Element>['parse']>;
+  const read = (withoutFurniture: boolean): Parsed => {
     const clone = cloneDocument(doc);
     if (withoutFurniture) removeFurniture(clone);
     return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   };
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  /** Readability's body of the page, with or without the furniture removed, as blocks, and why that is no article. */
+  const attempt = (withoutFurniture: boolean): { parsed: Parsed; blocks: Block[]; refusal: string | undefined } => {
+    const parsed = read(withoutFurniture);
+    let body = parsed?.content ?? undefined;
+    if (body === undefined && anyway) {
+      // Readability found no body: the page's own text blocks, furniture removed, stand in.
+      const clone = cloneDocument(doc);
+      removeFurniture(clone);
+      body = clone.body ?? undefined;
+    }
+    if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
+    const blocks = collectBlocks(body);
+    return { parsed, blocks, refusal: anyway ? undefined : notAnArticle(blocks) };
+  };
+  let read1: ReturnType<typeof attempt> | undefined;
   try {
-    parsed = read(true);
+    read1 = attempt(true);
   } catch {
     // Readability can trip over what the furniture removal left; the page as it is may still read.
+  }
+  if (read1 === undefined || read1.refusal !== undefined) {
+    // The furniture rules can take a short body for a box (a gallery's captions, a post set as a list):
+    // Readability's own reading of the page as it is stands in when that reads as an article.
     try {
-      parsed = read(false);
+      const read2 = attempt(false);
+      if (read1 === undefined || read2.refusal === undefined) read1 = read2;
     } catch (error) {
-      return { ok: false, reason: `the article body could not be read (${String(error)})` };
+      if (read1 === undefined) return { ok: false, reason: `the article body could not be read (${String(error)})` };
     }
   }
-  let body = parsed?.content ?? undefined;
-  if (body === undefined && anyway) {
-    // Readability found no body: the page's own text blocks, furniture removed, stand in.
-    const clone = cloneDocument(doc);
-    removeFurniture(clone);
-    body = clone.body ?? undefined;
-  }
-  if (body === undefined) return { ok: false, reason: 'not an article: no body of text found on the page' };
-
-  const blocks = collectBlocks(body);
-  const refusal = anyway ? undefined : notAnArticle(blocks);
+  const { parsed, blocks, refusal } = read1;
   if (refusal !== undefined) return { ok: false, reason: refusal };
   const text = blocks.map((b) => b.text).join('\n\n');
   if (text.trim() === '') return { ok: false, reason: 'the page has no text to store' };

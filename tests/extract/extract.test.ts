@@ -257,6 +257,30 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
     });
   });
 
+  test('a brief of three sentences is an article; one long sentence is a caption, not a report', () => {
+    const brief = articlePage(
+      '<title>Lock gates open</title>',
+      `<article><h1>Lock gates open</h1><p>${PROSE[0]}</p><p>${PROSE[1]} ${PROSE[2]}</p></article>`,
+    );
+    expect(article(extract(parser, brief, 'http://river.test/brief')).text).toContain('2,000 tonnes');
+    const caption = articlePage(
+      '<title>Lock gates</title>',
+      `<article><h1>Lock gates</h1><p>${PROSE[0]!.replace(/\.$/, ',')} ${PROSE[1]!.replace(/\.$/, '')} and a crowd on the bank watched.</p></article>`,
+    );
+    expect(extract(parser, caption, 'http://river.test/photo')).toEqual({
+      ok: false,
+      reason: 'not an article: the text has only 1 sentence of prose (at least 2)',
+    });
+  });
+
+  test('a report the furniture rules would remove with its wrapper (a page set inside one form) is read as the page stands', () => {
+    const body = `<form id="page-form" action="/post" method="post"><div id="header"><a href="/">Home</a></div><div id="story"><h1>Lock gates open</h1>${PROSE.map(
+      (p) => `<p>${p}</p>`,
+    ).join('')}</div><input type="hidden" name="state" value="1"></form>`;
+    const got = article(extract(parser, articlePage('<title>Lock gates open</title>', body), 'http://river.test/lock-gates'));
+    expect(got.text.split('\n\n')).toEqual(PROSE);
+  });
+
   test('a section index of teaser links is not an article', () => {
     const teasers = Array.from({ length: 12 }, (_, i) => `<li><a href="/story-${i}">${PROSE[i % PROSE.length]}</a></li>`).join('');
     const result = extract(
