@@ -205,6 +205,25 @@ export interface PageSummary {
   storyOutlets: string[];
 }
 
+/**
+ * What became of the open page, as its content script saw it: the popup says
+ * why a page was not stored and offers to store it anyway.
+ */
+export interface PageStatus {
+  state: 'reading' | 'stored' | 'paused' | 'not-article' | 'too-large' | 'rejected' | 'failed';
+  /** Why the page was not stored, in plain words (the extractor's or the background's). */
+  reason?: string;
+  /** Whether storing it anyway may succeed: false when the refusal holds either way (another site's address, too large). */
+  canStoreAnyway: boolean;
+}
+
+/** The answer to "store this page anyway". */
+export interface StoreAnywayReply {
+  stored: boolean;
+  /** Why not, in plain words. */
+  reason?: string;
+}
+
 export interface OutletStats {
   outlet: string;
   articles: number;

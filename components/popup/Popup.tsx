@@ -1,5 +1,4 @@
-import type { PageCaptureState } from '../../lib/messaging/protocol';
-import type { PageSummary, PauseState, SearchGroup } from '../../lib/types';
+import type { PageStatus, PageSummary, PauseState, SearchGroup, StoreAnywayReply } from '../../lib/types';
 import type { ComponentChildren } from 'preact';
 import { PageSummaryPanel } from './PageSummaryPanel';
 import { PauseSwitches, type PauseScope } from './PauseSwitches';
@@ -8,8 +7,6 @@ import { SearchPanel } from './SearchPanel';
 
 export interface PopupProps {
   summary: PageSummary | null;
-  /** What became of the page's last capture (its content script's account). */
-  capture?: PageCaptureState | null;
   pause: PauseState;
   /** Host name of the current tab, when it is a web page. */
   host?: string;
@@ -19,6 +16,10 @@ export interface PopupProps {
   onOpenResult(url: string): void;
   /** Typing pause before a search; defaults to SEARCH_DELAY_MS. */
   searchDelayMs?: number;
+  /** What became of the open page, from its content script. */
+  status?: PageStatus | null;
+  /** Stores the open page anyway (offered when it was not stored). */
+  onStoreAnyway?(): Promise<StoreAnywayReply>;
   /** Slot below the page summary (follow this outlet, a storage notice). */
   children?: ComponentChildren;
 }
@@ -35,7 +36,14 @@ export function Popup(props: PopupProps) {
         </button>
       </header>
       <SearchPanel onSearch={props.onSearch} onOpenResult={props.onOpenResult} delayMs={props.searchDelayMs} />
-      <PageSummaryPanel summary={props.summary} capture={props.capture ?? null} onFollowOutlets={props.onOpenOptions} />
+      <PageSummaryPanel
+        summary={props.summary}
+        onFollowOutlets={props.onOpenOptions}
+        status={props.status ?? null}
+        pause={props.pause}
+        {...(props.host !== undefined ? { host: props.host } : {})}
+        {...(props.onStoreAnyway ? { onStoreAnyway: props.onStoreAnyway } : {})}
+      />
       {props.children}
       <PauseSwitches pause={props.pause} host={props.host} onPause={props.onPause} />
     </div>

@@ -17,6 +17,8 @@ ${pageCss('.px-popup')}
 .px-result-title .px-result-text { font-weight: 600; }
 .px-refused { margin: 0 0 8px; padding: 6px 8px; border-left: 3px solid #b45309; }
 .px-summary { margin: 10px 0; padding: 10px; border-radius: 8px; background: var(--px-subtle); }
+.px-why { margin: 6px 0; }
+.px-store-anyway { margin-top: 4px; }
 .px-pause { border: 0; margin: 8px 0 0; padding: 0; }
 .px-pause legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
 .px-switch { display: flex; align-items: center; gap: 8px; padding: 3px 0; cursor: pointer; }

@@ -1,11 +1,11 @@
-import type { StorageProblem, StoreStats } from '../types';
+import type { ArticleInput, StorageProblem, StoreStats } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import type { ParallaxDb } from '../db/db';
 import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
-import { hostOf, ownAddress } from '../pipeline/ids';
+import { hostOf, hostOfOrUndefined, ownAddress } from '../pipeline/ids';
 import type { RateLimit, StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
@@ -141,14 +141,32 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!sender.url || !/^https?:/.test(sender.url)) return { allowed: false };
       return { allowed: !(await corpus.isPaused(new URL(sender.url).hostname)) };
     },
-    async capture({ article }, sender) {
-      const checked = validateArticleInput(article);
+    async capture({ article, anyway }, sender) {
+      // The one validator holds for every capture, asked for or not: what it refuses stays refused.
+      let checked: ArticleInput;
+      try {
+        checked = validateArticleInput(article);
+      } catch (error) {
+        return { status: 'rejected', message: error instanceof Error ? error.message : String(error), final: true };
+      }
       const input = { ...checked, url: addressFor(checked.url, sender) };
+      if (anyway === true && input.url !== checked.url) {
+        // Taken as an article, such a page is stored under its own address; one the reader insists on is refused, saying why.
+        return {
+          status: 'rejected',
+          message: `the page gives an address on another site (${hostOfOrUndefined(checked.url) ?? checked.url}) as its own`,
+          final: true,
+        };
+      }
       const host = new URL(input.url).hostname;
-      if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
-      const check = checkArticle(input);
-      if (!check.ok) return { status: 'rejected', message: check.reason };
-      const refusal = deps.rateLimit?.admit(sender.tabId, hostOf(input.url)) ?? (await deps.budget?.check());
+      // The reader's own "store anyway" passes over the pause, the article test and the per-tab and per-site limits; never the budget.
+      if (anyway !== true) {
+        if (await corpus.isPaused(host)) return { status: 'paused', message: `Capture is paused for ${host}.` };
+        const check = checkArticle(input);
+        if (!check.ok) return { status: 'rejected', message: check.reason };
+      }
+      const refusal =
+        (anyway === true ? undefined : deps.rateLimit?.admit(sender.tabId, hostOf(input.url))) ?? (await deps.budget?.check());
       if (refusal) return { status: 'rejected', message: refusal.message };
       try {
         const { annotation } = await corpus.ingest(input, 'page', pageAddress(sender));

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageFeeds } from './page-feeds';
-import { isPageFeedsRequest, isPageStateRequest, type PageCaptureState } from '../messaging/protocol';
+import { popupRequestType, type CaptureReply } from '../messaging/protocol';
 import { ARTICLE_LIMITS } from '../pipeline/config';
 import { extractArticle } from '../extract/extract';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
-import type { PageAnnotation } from '../types';
+import type { PageAnnotation, PageStatus, StoreAnywayReply } from '../types';
 
 // SPA pages render their next article after the URL changes; give them a moment.
 const NAVIGATION_SETTLE_MS = 600;
@@ -25,8 +25,13 @@ export function tooLargeMessage(length: number): string {
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
   let annotator: ReturnType<typeof createAnnotator> | null = null;
   let run = 0;
-  // What became of this page's capture, for the popup.
-  let state: PageCaptureState | null = null;
+  // What became of the page, for the popup.
+  let status: PageStatus = { state: 'reading', canStoreAnyway: false };
+  const refused = (reply: CaptureReply): PageStatus => ({
+    state: reply.status === 'paused' ? 'paused' : 'rejected',
+    ...(reply.message !== undefined ? { reason: reply.message } : {}),
+    canStoreAnyway: reply.final !== true,
+  });
 
   const clear = (): void => {
     annotator?.destroy();
@@ -44,45 +49,73 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   const annotatePage = async (): Promise<void> => {
     const current = ++run;
     clear();
-    state = null;
+    status = { state: 'reading', canStoreAnyway: false };
     try {
       // A paused site is not read: no extraction, nothing sent; only what was stored before is shown.
       const { allowed } = await sendMessage('captureAllowed', {});
       if (current !== run || ctx.isInvalid) return;
       if (!allowed) {
-        state = { status: 'paused' };
+        status = { state: 'paused', canStoreAnyway: true };
         return show(current, await sendMessage('annotate', { url: doc.location.href }));
       }
       const extracted = extractArticle(doc, doc.location.href);
       if (!extracted.ok) {
-        state = { status: 'not-article', message: extracted.reason };
-        return; // not an article: the page is left alone
+        // Not an article: the page is left alone, and the popup can say why.
+        status = { state: 'not-article', reason: extracted.reason, canStoreAnyway: true };
+        return;
       }
       const length = extracted.article.text.length;
       if (length > ARTICLE_LIMITS.maxTextLength) {
         // Never sent: the background would refuse it, and a message that size costs both sides.
-        state = { status: 'too-large', message: tooLargeMessage(length) };
+        status = { state: 'too-large', reason: tooLargeMessage(length), canStoreAnyway: false };
         return show(current, await sendMessage('annotate', { url: extracted.article.url }));
       }
       const reply = await sendMessage('capture', { article: extracted.article });
       if (current !== run || ctx.isInvalid) return;
-      state = { status: reply.status, ...(reply.message ? { message: reply.message } : {}) };
+      status = reply.status === 'stored' ? { state: 'stored', canStoreAnyway: false } : refused(reply);
       if (reply.status === 'stored') show(current, reply.annotation);
       // Paused or refused: still show what is known about an article stored earlier.
       else show(current, await sendMessage('annotate', { url: extracted.article.url }));
-    } catch {
+    } catch (error) {
       // The background may be restarting or the extension updated; the page stays as it is.
+      if (current === run) status = { state: 'failed', reason: `the page could not be read (${String(error)})`, canStoreAnyway: true };
     }
   };
 
-  // The popup asks which feeds the page advertises: read from the page itself, nothing fetched.
-  const answerPopup = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
-    if (isPageStateRequest(message)) {
-      sendResponse(state);
-      return true;
+  /** The reader's "store this page anyway": the same capture, with the article test and the pause passed over. */
+  const storeAnyway = async (): Promise<StoreAnywayReply> => {
+    const current = ++run;
+    const extracted = extractArticle(doc, doc.location.href, { anyway: true });
+    if (!extracted.ok) return { stored: false, reason: extracted.reason };
+    if (extracted.article.text.length > ARTICLE_LIMITS.maxTextLength) {
+      if (current === run) status = { state: 'too-large', reason: tooLargeMessage(extracted.article.text.length), canStoreAnyway: false };
+      return { stored: false, reason: tooLargeMessage(extracted.article.text.length) };
     }
-    if (!isPageFeedsRequest(message)) return undefined;
-    sendResponse(pageFeeds(doc));
+    const reply = await sendMessage('capture', { article: extracted.article, anyway: true });
+    if (reply.status !== 'stored') {
+      if (current === run) status = refused(reply);
+      return { stored: false, ...(reply.message !== undefined ? { reason: reply.message } : {}) };
+    }
+    if (current === run) status = { state: 'stored', canStoreAnyway: false };
+    show(current, reply.annotation);
+    return { stored: true };
+  };
+
+  /*
+   * The popup asks which feeds the page advertises (read from the page itself,
+   * nothing fetched), what became of the page, and to store it anyway. Only
+   * the extension's own pages can send to a tab's content script.
+   */
+  const answerPopup = (message: unknown, sender: { id?: string } | undefined, sendResponse: (reply: unknown) => void): true | undefined => {
+    const type = popupRequestType(message);
+    if (type === undefined || (sender?.id !== undefined && sender.id !== browser.runtime.id)) return undefined;
+    if (type === 'pageFeeds') sendResponse(pageFeeds(doc));
+    else if (type === 'pageStatus') sendResponse(status);
+    else {
+      storeAnyway().then(sendResponse, (error: unknown) =>
+        sendResponse({ stored: false, reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
     return true;
   };
   browser.runtime.onMessage.addListener(answerPopup);

@@ -1,19 +1,22 @@
-import type { DiscoveredFeed, PageSummary, PauseState } from '../types';
+import type { DiscoveredFeed, PageStatus, PageSummary, PauseState, StoreAnywayReply } from '../types';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FollowFeed } from '../../components/popup/FollowFeed';
 import { Popup } from '../../components/popup/Popup';
 import { sendMessage } from '../messaging/client';
 import { followOutlets } from './follow';
-import { PAGE_FEEDS_REQUEST, PAGE_STATE_REQUEST, type PageCaptureState } from '../messaging/protocol';
+import { PAGE_FEEDS_REQUEST, PAGE_STATUS_REQUEST, STORE_ANYWAY_REQUEST } from '../messaging/protocol';
 
 /**
  * The page the popup describes: the active tab, or, when the popup is opened
- * as a page of its own (`popup.html?for=URL`), the URL it was given (no tab).
+ * as a page of its own (`popup.html?for=URL`, and `&tab=ID` for the tab
+ * showing it), the URL it was given.
  */
 async function currentPage(): Promise<{ url?: string; tabId?: number }> {
-  const given = new URLSearchParams(location.search).get('for');
-  if (given) return { url: given };
+  const params = new URLSearchParams(location.search);
+  const given = params.get('for');
+  const givenTab = Number(params.get('tab') ?? Number.NaN);
+  if (given) return { url: given, ...(Number.isInteger(givenTab) ? { tabId: givenTab } : {}) };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { ...(tab?.url ? { url: tab.url } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) };
 }
@@ -35,14 +38,12 @@ async function advertisedFeeds(url: string, tabId: number | undefined): Promise<
   return sendMessage('discoverFeeds', { url });
 }
 
-/** What became of the tab's last capture, as its content script saw it (null without one). */
-async function captureState(tabId: number | undefined): Promise<PageCaptureState | null> {
+/** What became of the page, from the tab's content script; null when the tab has none. */
+async function pageStatus(tabId: number | undefined): Promise<PageStatus | null> {
   if (tabId === undefined) return null;
   try {
-    const reply: unknown = await browser.tabs.sendMessage(tabId, PAGE_STATE_REQUEST);
-    return typeof reply === 'object' && reply !== null && typeof (reply as PageCaptureState).status === 'string'
-      ? (reply as PageCaptureState)
-      : null;
+    const reply = (await browser.tabs.sendMessage(tabId, PAGE_STATUS_REQUEST)) as PageStatus | undefined;
+    return reply && typeof reply.state === 'string' ? reply : null;
   } catch {
     return null;
   }
@@ -53,7 +54,6 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
   const host = url && /^https?:/.test(url) ? new URL(url).hostname : undefined;
   let summary: PageSummary | null = null;
   let pause: PauseState = { everywhere: false, hosts: [] };
-  const capture = await captureState(tabId);
   try {
     [summary, pause] = await Promise.all([
       url ? sendMessage('pageSummary', { url, ...(tabId !== undefined ? { tabId } : {}) }) : Promise.resolve(null),
@@ -62,6 +62,8 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
   } catch {
     // The popup still offers search when the summary cannot be read.
   }
+  // Asked even for a page stored before: a refused new capture of it says why.
+  const status = await pageStatus(tabId);
   let advertised: DiscoveredFeed[] = [];
   let followed: string[] = [];
   if (url && host) {
@@ -87,11 +89,23 @@ export async function mountPopup(container: HTMLElement): Promise<void> {
     const added = feeds.find((f) => f.url === feed.url);
     void sendMessage('pollFeeds', added ? { id: added.id } : {}).catch(() => undefined);
   };
+  // The content script stores the page through the usual capture; the summary is read again once it is stored.
+  const storeAnyway = async (): Promise<StoreAnywayReply> => {
+    if (tabId === undefined || !url) return { stored: false, reason: 'the page is not open in a tab' };
+    const reply = (await browser.tabs.sendMessage(tabId, STORE_ANYWAY_REQUEST)) as StoreAnywayReply | undefined;
+    if (!reply) return { stored: false, reason: 'the page did not answer; reload it and try again' };
+    if (reply.stored) {
+      summary = await sendMessage('pageSummary', { url, tabId });
+      draw();
+    }
+    return reply;
+  };
   const draw = (): void => {
     render(
       <Popup
         summary={summary}
-        capture={capture}
+        status={status}
+        onStoreAnyway={storeAnyway}
         pause={pause}
         {...(host ? { host } : {})}
         onSearch={(query: string) => sendMessage('search', { query })}

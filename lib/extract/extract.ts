@@ -22,51 +22,78 @@ const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
 /** Containers whose own loose text counts as a block when no block element wraps it. */
 const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
 
+export interface ExtractOptions {
+  /**
+   * The reader asked for this page to be stored although it is not taken as
+   * an article: the home-page and article tests are passed over, and a page
+   * Readability finds no body in gives the text blocks of its whole body.
+   */
+  anyway?: boolean;
+}
+
 /**
  * The article of a page, or why the page is not one. The content script,
  * the offscreen document and the Node command line all call this on a
  * document of their own.
  */
-export function extractArticle(doc: Document, pageUrl: string): ExtractResult {
+export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): ExtractResult {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
+  const anyway = options.anyway === true;
   const meta = readMetadata(doc, pageUrl);
-  if (!meta.declaresArticle && isRootPath(pageUrl)) {
+  if (!anyway && !meta.declaresArticle && isRootPath(pageUrl)) {
     return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
-  const read = (withoutFurniture: boolean): ReturnType<Readability<Element>['parse']> => {
+  type Parsed = ReturnType<Readability<Element>['parse']>;
+  const read = (withoutFurniture: boolean): Parsed => {
     const clone = cloneDocument(doc);
     if (withoutFurniture) removeFurniture(clone);
     return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   };
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  /** Readability's body of the page, with or without the furniture removed, as blocks, and why that is no article. */
+  const attempt = (withoutFurniture: boolean): { parsed: Parsed; blocks: Block[]; refusal: string | undefined } => {
+    const parsed = read(withoutFurniture);
+    let body = parsed?.content ?? undefined;
+    if (body === undefined && anyway) {
+      // Readability found no body: the page's own text blocks, furniture removed, stand in.
+      const clone = cloneDocument(doc);
+      removeFurniture(clone);
+      body = clone.body ?? undefined;
+    }
+    if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
+    const blocks = collectBlocks(body);
+    return { parsed, blocks, refusal: anyway ? undefined : notAnArticle(blocks) };
+  };
+  let read1: ReturnType<typeof attempt> | undefined;
   try {
-    parsed = read(true);
+    read1 = attempt(true);
   } catch {
     // Readability can trip over what the furniture removal left; the page as it is may still read.
+  }
+  if (read1 === undefined || read1.refusal !== undefined) {
+    // The furniture rules can take a short body for a box (a gallery's captions, a post set as a list):
+    // Readability's own reading of the page as it is stands in when that reads as an article.
     try {
-      parsed = read(false);
+      const read2 = attempt(false);
+      if (read1 === undefined || read2.refusal === undefined) read1 = read2;
     } catch (error) {
-      return { ok: false, reason: `the article body could not be read (${String(error)})` };
+      if (read1 === undefined) return { ok: false, reason: `the article body could not be read (${String(error)})` };
     }
   }
-  if (parsed === null || parsed.content === null || parsed.content === undefined) {
-    return { ok: false, reason: 'not an article: no body of text found on the page' };
-  }
-
-  const blocks = collectBlocks(parsed.content);
-  const refusal = notAnArticle(blocks);
+  const { parsed, blocks, refusal } = read1;
   if (refusal !== undefined) return { ok: false, reason: refusal };
   const text = blocks.map((b) => b.text).join('\n\n');
+  if (text.trim() === '') return { ok: false, reason: 'the page has no text to store' };
 
   const host = hostOfOrUndefined(meta.canonicalUrl) ?? hostOfOrUndefined(pageUrl) ?? '';
-  const claims = [...meta.outletClaims, clean(parsed.siteName)].filter((c): c is string => c !== undefined);
+  const claims = [...meta.outletClaims, clean(parsed?.siteName)].filter((c): c is string => c !== undefined);
   const outlet = chooseOutlet(claims, host);
-  const rawTitle = meta.title ?? clean(parsed.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
+  const rawTitle =
+    meta.title ?? clean(parsed?.title) ?? clean(doc.querySelector('h1')?.textContent) ?? (anyway ? (clean(doc.title) ?? pageUrl) : '');
   const title = stripTitleSuffix(rawTitle, [outlet, host, outletForHost(host) ?? '', ...claims]);
-  const byline = meta.byline ?? clean(parsed.byline)?.replace(/^by\s+/i, '');
-  const publishedAt = meta.publishedAt ?? toIso(parsed.publishedTime ?? undefined);
-  const lang = meta.lang ?? clean(parsed.lang);
+  const byline = meta.byline ?? clean(parsed?.byline)?.replace(/^by\s+/i, '');
+  const publishedAt = meta.publishedAt ?? toIso(parsed?.publishedTime ?? undefined);
+  const lang = meta.lang ?? clean(parsed?.lang);
 
   const article: ArticleInput = { url: meta.canonicalUrl, outlet: capText(outlet, TEXT_LIMITS.maxOutletChars), title, text };
   if (byline !== undefined) article.byline = capText(byline, TEXT_LIMITS.maxBylineChars);
@@ -95,24 +122,40 @@ function proseSentences(b: Block): number {
   return (b.text.match(SENTENCE_END) ?? []).length;
 }
 
+/** What the article test reads of a text: its size, and how much of it is prose. */
+export interface TextMeasures {
+  chars: number;
+  words: number;
+  /** Sentences in prose blocks. */
+  sentences: number;
+  /** Prose blocks, and their characters. */
+  proseBlocks: number;
+  proseChars: number;
+}
+
+export function measureBlocks(blocks: readonly Block[]): TextMeasures {
+  const m: TextMeasures = { chars: 0, words: 0, sentences: 0, proseBlocks: 0, proseChars: 0 };
+  for (const b of blocks) {
+    m.chars += b.text.length;
+    m.words += wordCount(b.text);
+    const n = proseSentences(b);
+    if (n === 0) continue;
+    m.sentences += n;
+    m.proseBlocks++;
+    m.proseChars += b.text.length;
+  }
+  return m;
+}
+
 /**
  * The article test: whether the main text reads as an article (enough
  * text, mostly in paragraphs of sentences), whatever the page's markup. Returns
  * why not in plain words, or undefined for an article.
  */
 export function notAnArticle(blocks: readonly Block[]): string | undefined {
-  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
-  const words = blocks.reduce((n, b) => n + wordCount(b.text), 0);
+  const { chars, words, sentences, proseChars } = measureBlocks(blocks);
   if (chars < EXTRACT.minTextChars) {
     return `not an article: too little text (${words} words; an article has at least ${EXTRACT.minTextChars} characters)`;
-  }
-  let sentences = 0;
-  let proseChars = 0;
-  for (const b of blocks) {
-    const n = proseSentences(b);
-    if (n === 0) continue;
-    sentences += n;
-    proseChars += b.text.length;
   }
   if (sentences < EXTRACT.minSentences) {
     return `not an article: the text has only ${sentences} sentence${sentences === 1 ? '' : 's'} of prose (at least ${EXTRACT.minSentences})`;

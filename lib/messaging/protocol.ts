@@ -8,10 +8,12 @@ import type {
   DiscoveredFeed,
   FeedState,
   PageAnnotation,
+  PageStatus,
   PageSummary,
   PauseState,
   SearchGroup,
   StorageProblem,
+  StoreAnywayReply,
   StoreStats,
 } from '../types';
 
@@ -23,6 +25,8 @@ export interface CaptureReply {
   annotation?: PageAnnotation;
   /** Plain-language reason when not stored. */
   message?: string;
+  /** The refusal holds even when the reader asks to store the page anyway (its address, its size). */
+  final?: boolean;
 }
 
 /** A followed feed as the options page shows it. */
@@ -64,7 +68,12 @@ export interface ExportRequest {
 export interface ProtocolMap {
   /** Whether the sending page's site may be read at all (capture not paused there). */
   captureAllowed: [Record<string, never>, { allowed: boolean }];
-  capture: [{ article: ArticleInput }, CaptureReply];
+  /**
+   * `anyway`: the reader asked to store this page although it was not taken
+   * (the popup's button): the pause and the article checks are passed over, the
+   * validator and the address check are not.
+   */
+  capture: [{ article: ArticleInput; anyway?: boolean }, CaptureReply];
   annotate: [{ url: string }, PageAnnotation | null];
   /** `tabId`: the tab showing the page, whose captured article may be stored under another (canonical) address. */
   pageSummary: [{ url: string; tabId?: number }, PageSummary];
@@ -130,23 +139,22 @@ export type PageFeedsRequest = typeof PAGE_FEEDS_REQUEST;
 export type PageFeedsReply = DiscoveredFeed[];
 
 export function isPageFeedsRequest(message: unknown): message is PageFeedsRequest {
-  const m = message as Partial<PageFeedsRequest> | null;
-  return typeof m === 'object' && m !== null && m.parallax === 1 && m.type === 'pageFeeds';
+  return popupRequestType(message) === 'pageFeeds';
 }
 
-/** Popup → content script of the active tab: what became of the page's last capture; answered with `PageCaptureState | null`. */
-export const PAGE_STATE_REQUEST = { parallax: 1, type: 'pageState' } as const;
+/** Popup → content script of the active tab: what became of the page; answered with a `PageStatus`. */
+export const PAGE_STATUS_REQUEST = { parallax: 1, type: 'pageStatus' } as const;
+export type PageStatusReply = PageStatus;
 
-/** The page's last capture as its content script saw it: the background's answer, or "too large" when nothing was sent. */
-export interface PageCaptureState {
-  status: CaptureStatus | 'too-large';
-  /** Plain-language reason when not stored. */
-  message?: string;
-}
+/** Popup → content script: the reader asked to store the page anyway; answered with a `StoreAnywayReply`. */
+export const STORE_ANYWAY_REQUEST = { parallax: 1, type: 'storeAnyway' } as const;
+export type StoreAnywayAnswer = StoreAnywayReply;
 
-export function isPageStateRequest(message: unknown): message is typeof PAGE_STATE_REQUEST {
-  const m = message as Partial<typeof PAGE_STATE_REQUEST> | null;
-  return typeof m === 'object' && m !== null && m.parallax === 1 && m.type === 'pageState';
+/** Which of the popup's requests to the content script `message` is, if any. */
+export function popupRequestType(message: unknown): 'pageFeeds' | 'pageStatus' | 'storeAnyway' | undefined {
+  const m = message as { parallax?: unknown; type?: unknown } | null;
+  if (typeof m !== 'object' || m === null || m.parallax !== 1) return undefined;
+  return m.type === 'pageFeeds' || m.type === 'pageStatus' || m.type === 'storeAnyway' ? m.type : undefined;
 }
 
 /** Background → offscreen document: parse `html` as the page at `url`; answered with an `ExtractResult`. */

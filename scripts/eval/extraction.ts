@@ -18,12 +18,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { EXTRACT } from '../../lib/extract/config';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import { decodeBody } from '../../lib/feeds/fetch-limited';
 import { isMainModule, sharedDir } from './shared-path';
 
 const SHINGLE = 4;
+/** A hand-cut text this long is an article's (about 80 words, the pipeline's floor); the figures on such pages are reported apart. */
+const ARTICLE_GOLD_CHARS = 500;
 const COMMENTS_MARK = '!@#$%^&*()  COMMENTS';
 
 export interface PageScore {
@@ -187,13 +188,20 @@ function lines(label: string, pages: number, ours: PageScore[], theirs: PageScor
     `  Readability  F1 ${f3(b.f1)} (P ${f3(b.precision)}, R ${f3(b.recall)}); no result on ${theirs.filter((s) => s.rejected).length}`,
   ];
   // Pages whose hand-cut text is itself long enough to be an article (the extractor's own length floor).
-  const isArticle = (x: PageScore): boolean => x.goldChars >= EXTRACT.minTextChars;
+  const isArticle = (x: PageScore): boolean => x.goldChars >= ARTICLE_GOLD_CHARS;
   const oa = summarise(ours.filter(isArticle));
   const ta = summarise(theirs.filter(isArticle));
   out.push(
-    `  on the ${ours.filter(isArticle).length} pages whose gold text has ${EXTRACT.minTextChars}+ characters: Parallax F1 ${f3(oa.f1)} (P ${f3(oa.precision)}, R ${f3(oa.recall)}), Readability F1 ${f3(ta.f1)} (P ${f3(ta.precision)}, R ${f3(ta.recall)}); rejected there: ${rejected.filter(isArticle).length}`,
+    `  on the ${ours.filter(isArticle).length} pages whose gold text has ${ARTICLE_GOLD_CHARS}+ characters: Parallax F1 ${f3(oa.f1)} (P ${f3(oa.precision)}, R ${f3(oa.recall)}), Readability F1 ${f3(ta.f1)} (P ${f3(ta.precision)}, R ${f3(ta.recall)}); rejected there: ${rejected.filter(isArticle).length}`,
     `  rejected as not an article: ${rejected.length}`,
   );
+  // The reasons by kind (the figures in them aside).
+  const kinds = new Map<string, number>();
+  for (const r of rejected) {
+    const kind = (r.rejected ?? '').replace(/\(.*$/, '').replace(/\d+/g, 'N').trim();
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  for (const [kind, n] of [...kinds].sort((a, b) => b[1] - a[1])) out.push(`    ${n} × ${kind}`);
   for (const r of rejected) out.push(`    ${r.id}: ${r.rejected}`);
   return out;
 }

@@ -3,7 +3,7 @@ import type { SearchGroup } from '../../lib/types';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
-import { click, settle, toggle, type } from './helpers';
+import { buttonByText, click, settle, toggle, type } from './helpers';
 
 const GROUPS: SearchGroup[] = [
   {
@@ -166,6 +166,64 @@ describe('Popup page summary, switches and options', () => {
     expect(calls.options).toBe(1);
   });
 
+  test('on a page not taken as an article: says which test failed and stores it anyway on request', async () => {
+    let asked = 0;
+    renderPopup({
+      summary: { known: false, markedCount: 0, sentenceCount: 0, storyOutlets: [] },
+      status: { state: 'not-article', reason: 'not an article: the text has only 2 sentences of prose (at least 4)', canStoreAnyway: true },
+      onStoreAnyway: async () => {
+        asked++;
+        return { stored: true };
+      },
+    });
+    const summary = container.querySelector('.px-summary')!;
+    expect(summary.querySelector('.px-why')?.textContent).toBe('Not an article: the text has only 2 sentences of prose (at least 4).');
+    click(buttonByText(summary, 'Store this page anyway'));
+    await settle();
+    expect(asked).toBe(1);
+    expect(summary.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  test('says where capture is paused, and another language in the words the background gave', () => {
+    renderPopup({ summary: null, status: { state: 'paused', canStoreAnyway: true }, pause: { everywhere: false, hosts: ['news.test'] } });
+    expect(container.querySelector('.px-why')?.textContent).toBe('Capture is paused for news.test.');
+    renderPopup({ summary: null, status: { state: 'paused', canStoreAnyway: true }, pause: { everywhere: true, hosts: [] } });
+    expect(container.querySelector('.px-why')?.textContent).toBe('Capture is paused everywhere.');
+    renderPopup({
+      summary: null,
+      status: { state: 'rejected', reason: 'the article is in French; Parallax compares English articles', canStoreAnyway: true },
+      onStoreAnyway: async () => ({ stored: true }),
+    });
+    expect(container.querySelector('.px-why')?.textContent).toBe('The article is in French; Parallax compares English articles.');
+    expect(buttonByText(container, 'Store this page anyway')).toBeDefined();
+  });
+
+  test('a refusal that storing anyway cannot pass offers no button; one met on the way is shown with its reason', async () => {
+    renderPopup({
+      summary: null,
+      status: { state: 'rejected', reason: 'the page gives an address on another site (other.test) as its own', canStoreAnyway: false },
+    });
+    expect(container.querySelector('.px-why')?.textContent).toMatch(/^The page gives an address on another site/);
+    expect(buttonByText(container, 'Store this page anyway')).toBeUndefined();
+
+    renderPopup({
+      summary: null,
+      status: {
+        state: 'not-article',
+        reason: 'not an article: too little text (40 words; an article has at least 500 characters)',
+        canStoreAnyway: true,
+      },
+      onStoreAnyway: async () => ({
+        stored: false,
+        reason: 'the article https://news.test/x is too long to store (2000001 characters; at most 2000000)',
+      }),
+    });
+    click(buttonByText(container, 'Store this page anyway'));
+    await settle();
+    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/^Not stored: the article .* is too long to store/);
+    expect(buttonByText(container, 'Store this page anyway')).toBeUndefined();
+  });
+
   test('pause switches report their scope and new state', () => {
     renderPopup({ pause: { everywhere: false, hosts: ['news.test'] } });
     const switches = Array.from(container.querySelectorAll<HTMLInputElement>('input[role="switch"]'));
@@ -191,28 +249,29 @@ describe('Popup page summary, switches and options', () => {
   });
 });
 
-describe('Popup: a page that was not stored', () => {
-  test('too large: says so plainly, with nothing stored of it', () => {
+describe('Popup: a page whose new capture was refused', () => {
+  test('too large: says so plainly, with no offer to store it anyway', () => {
+    const reason = 'This page’s text is too large to store: 2,500,000 characters.';
     renderPopup({
       summary: { known: false, markedCount: 0, sentenceCount: 0, storyOutlets: [] },
-      capture: { status: 'too-large', message: 'This page’s text is too large to store: 2,500,000 characters.' },
+      status: { state: 'too-large', reason, canStoreAnyway: false },
     });
-    const note = container.querySelector('.px-refused');
-    expect(note?.getAttribute('data-status')).toBe('too-large');
-    expect(note?.textContent).toBe('Too large to store. This page’s text is too large to store: 2,500,000 characters.');
+    expect(container.querySelector('.px-why')?.textContent).toBe(reason);
+    expect(container.querySelector('.px-store-anyway')).toBeNull();
     expect(container.textContent).not.toContain('has not stored this page as a news article');
   });
 
   test('refused by the store (over its limit, or too many captures): gives the reason above what was stored before', () => {
-    renderPopup({ capture: { status: 'rejected', message: 'Parallax’s store is full.' } });
+    renderPopup({ status: { state: 'rejected', reason: 'Parallax’s store is full.', canStoreAnyway: true } });
     const note = container.querySelector('.px-refused');
+    expect(note?.getAttribute('data-status')).toBe('rejected');
     expect(note?.textContent).toBe('Not stored. Parallax’s store is full.');
     expect(container.querySelector('.px-summary-title')?.textContent).toBe('Iraq asks troops to leave');
   });
 
-  test('stored, paused or not an article: no refusal is shown', () => {
-    for (const status of ['stored', 'paused', 'not-article'] as const) {
-      renderPopup({ capture: { status } });
+  test('stored, paused or not an article: no refusal is shown above a stored page', () => {
+    for (const state of ['stored', 'paused', 'not-article'] as const) {
+      renderPopup({ status: { state, canStoreAnyway: false } });
       expect(container.querySelector('.px-refused')).toBeNull();
     }
   });

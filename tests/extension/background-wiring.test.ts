@@ -78,6 +78,66 @@ describe('the background', () => {
     expect(await deliver(envelope('deleteAll', {}), fromTab('https://ledger.example/x', 1))).toMatchObject({ ok: false });
   });
 
+  test('a page refused as too short, or on a paused site, is stored and matched when the reader asks to store it anyway', async () => {
+    const capture = async (article: ArticleInput, anyway?: boolean): Promise<CaptureReply> => {
+      const reply = (await deliver(
+        envelope('capture', anyway ? { article, anyway } : { article }),
+        fromTab(article.url, 4),
+      )) as Result<CaptureReply>;
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    };
+    expect(await capture(COURIER)).toMatchObject({ status: 'stored' });
+    const refused = await capture(SHORT_LEDGER);
+    expect(refused).toMatchObject({ status: 'rejected', message: expect.stringMatching(/too short/) });
+    expect(refused.final).toBeUndefined();
+    const stored = await capture(SHORT_LEDGER, true);
+    expect(stored.status).toBe('stored');
+    // Matched like any capture: the claims it shares with the other outlet are marked.
+    expect(stored.annotation?.marked.length ?? 0).toBeGreaterThan(0);
+
+    const options = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    await deliver(envelope('setPause', { scope: 'site', host: new URL(SHORT_COURIER.url).hostname, paused: true }), options);
+    expect(await capture({ ...SHORT_COURIER, url: `${SHORT_COURIER.url}-later` })).toMatchObject({ status: 'paused' });
+    expect(await capture({ ...SHORT_COURIER, url: `${SHORT_COURIER.url}-later` }, true)).toMatchObject({ status: 'stored' });
+
+    const found = (await deliver(envelope('search', { query: 'residents complained about little warning' }), options)) as Result<
+      { hits: { outlet: string; text: string }[] }[]
+    >;
+    const hits = found.ok ? found.value.flatMap((g) => g.hits) : [];
+    expect(hits.some((h) => h.outlet === SHORT_LEDGER.outlet && h.text.includes('little warning'))).toBe(true);
+  });
+
+  test('storing anyway still refuses, with the reason, a page naming another site as its address or too large to store', async () => {
+    const tab = fromTab('https://ledger.example/city/bridge', 5);
+    const elsewhere = (await deliver(
+      envelope('capture', { article: { ...LEDGER, url: 'https://courier.example/city/bridge' }, anyway: true }),
+      tab,
+    )) as Result<CaptureReply>;
+    expect(elsewhere).toMatchObject({
+      ok: true,
+      value: { status: 'rejected', final: true, message: expect.stringMatching(/another site/) },
+    });
+    const huge = (await deliver(
+      envelope('capture', {
+        article: { ...LEDGER, url: 'https://ledger.example/city/bridge', text: 'Words. '.repeat(400_000) },
+        anyway: true,
+      }),
+      tab,
+    )) as Result<CaptureReply>;
+    expect(huge).toMatchObject({
+      ok: true,
+      value: { status: 'rejected', final: true, message: expect.stringMatching(/too long to store/) },
+    });
+    const stats = (await deliver(envelope('stats', {}), {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/options.html'),
+    })) as Result<{
+      articles: number;
+    }>;
+    expect(stats).toMatchObject({ ok: true, value: { articles: 0 } });
+  });
+
   test('leaves the offscreen document’s messages alone', async () => {
     expect(
       await deliver({ parallaxOffscreen: 1, type: 'extract', html: '', url: 'https://x.example/' }, { id: fakeBrowser.runtime.id }),

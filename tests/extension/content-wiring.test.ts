@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, MessageType } from '../../lib/messaging/protocol';
-import { PAGE_FEEDS_REQUEST, PAGE_STATE_REQUEST } from '../../lib/messaging/protocol';
+import { PAGE_FEEDS_REQUEST, PAGE_STATUS_REQUEST, STORE_ANYWAY_REQUEST } from '../../lib/messaging/protocol';
 import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
@@ -55,23 +55,32 @@ function fakeContext(): FakeContext {
 }
 
 /** A background that answers the content script's three messages and records what it was sent. */
-function fakeBackground(options: { allowed?: boolean; capture?: { status: string; message?: string } } = {}) {
+function fakeBackground(options: { allowed?: boolean; capture?: (payload: { anyway?: boolean }) => unknown } = {}) {
   const sent: { type: MessageType; payload: unknown }[] = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as Envelope;
-    if (m?.parallax !== 1) return undefined;
+    if (m?.parallax !== 1 || !('payload' in m)) return undefined;
     sent.push({ type: m.type, payload: m.payload });
     const value =
       m.type === 'captureAllowed'
         ? { allowed: options.allowed ?? true }
         : m.type === 'capture'
-          ? (options.capture ?? { status: 'stored', annotation: null })
+          ? (options.capture?.(m.payload as { anyway?: boolean }) ?? { status: 'stored', annotation: null })
           : m.type === 'annotate'
             ? null
             : undefined;
     return Promise.resolve({ ok: true, value });
   });
   return sent;
+}
+
+/** Asks the content script as the popup does (tabs.sendMessage: a sendResponse callback); its answers. */
+async function askPopup(request: unknown): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+  await trigger(request, { id: fakeBrowser.runtime.id }, (reply: unknown) => answers.push(reply));
+  for (let i = 0; i < 10 && answers.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  return answers;
 }
 
 const settle = async (): Promise<void> => {
@@ -124,6 +133,52 @@ describe('the content script', () => {
     invalidate();
   });
 
+  test('on a page that is not an article: tells the popup why, and stores it when the reader asks', async () => {
+    document.body.innerHTML =
+      '<main><h1>Opening hours</h1><p>The library is open from nine until five on weekdays, and from ten until four on Saturdays.</p><p>It is closed on Sundays.</p></main>';
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    const status = (await askPopup(PAGE_STATUS_REQUEST))[0] as { state: string; reason: string; canStoreAnyway: boolean };
+    expect(status).toMatchObject({ state: 'not-article', canStoreAnyway: true });
+    expect(status.reason).toMatch(/^not an article: too little text/);
+
+    const answer = await askPopup(STORE_ANYWAY_REQUEST);
+    expect(answer).toEqual([{ stored: true }]);
+    const capture = sent.find((m) => m.type === 'capture')!.payload as { article: { text: string }; anyway: boolean };
+    expect(capture.anyway).toBe(true);
+    expect(capture.article.text).toContain('open from nine until five');
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'stored', canStoreAnyway: false }]);
+    invalidate();
+  });
+
+  test('on a paused site: tells the popup it is paused; storing anyway extracts and sends the page', async () => {
+    const sent = fakeBackground({ allowed: false });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'paused', canStoreAnyway: true }]);
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: true }]);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate', 'capture']);
+    invalidate();
+  });
+
+  test('a refusal the reader cannot override is passed on, and no second offer is made', async () => {
+    const reason = 'the page gives an address on another site (other.test) as its own';
+    fakeBackground({
+      capture: (payload) =>
+        payload.anyway ? { status: 'rejected', message: reason, final: true } : { status: 'rejected', message: 'the article is in French' },
+    });
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'rejected', reason: 'the article is in French', canStoreAnyway: true }]);
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: false, reason }]);
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'rejected', reason, canStoreAnyway: false }]);
+    invalidate();
+  });
+
   test('answers the popup with the feeds the page advertises, and stops answering once invalidated', async () => {
     fakeBackground();
     const { ctx, invalidate } = fakeContext();
@@ -143,11 +198,11 @@ describe('the content script', () => {
 
   test("answers the popup with what became of the page's capture: the background's refusal, word for word", async () => {
     const message = 'This tab opened more than 10 articles in a minute.';
-    fakeBackground({ capture: { status: 'rejected', message } });
+    fakeBackground({ capture: () => ({ status: 'rejected', message }) });
     const { ctx, invalidate } = fakeContext();
     startContentScript(ctx, document);
     await settle();
-    expect(await askState()).toEqual([{ status: 'rejected', message }]);
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'rejected', reason: message, canStoreAnyway: true }]);
     invalidate();
   });
 });
@@ -161,20 +216,16 @@ describe('a page whose text is over the length Parallax stores', () => {
     const { ctx, invalidate } = fakeContext();
     startContentScript(ctx, document);
     await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']), { timeout: 20_000 });
-    const [state] = (await askState()) as [{ status: string; message: string }];
-    expect(state.status).toBe('too-large');
-    expect(state.message).toMatch(
+    const [state] = (await askPopup(PAGE_STATUS_REQUEST)) as [{ state: string; reason: string; canStoreAnyway: boolean }];
+    expect(state.state).toBe('too-large');
+    expect(state.canStoreAnyway).toBe(false);
+    expect(state.reason).toMatch(
       /^This page's text is too large to store: 2,\d{3},\d{3} characters, where Parallax keeps articles of up to 2,000,000\./,
     );
-    expect(Number(state.message.match(/([\d,]+) characters/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(ARTICLE_LIMITS.maxTextLength);
+    expect(Number(state.reason.match(/([\d,]+) characters/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(ARTICLE_LIMITS.maxTextLength);
+    // Storing anyway does not send it either.
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: false, reason: state.reason }]);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']);
     invalidate();
   }, 30_000);
 });
-
-/** Asks the content script for its page's capture state, as the popup does. */
-async function askState(): Promise<unknown[]> {
-  const answers: unknown[] = [];
-  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
-  await trigger(PAGE_STATE_REQUEST, {}, (reply: unknown) => answers.push(reply));
-  return answers;
-}

@@ -18,8 +18,8 @@ function parseWithHappyDom(html: string): Document {
 }
 
 type Parser = 'happy-dom' | 'linkedom';
-function extract(parser: Parser, html: string, url: string): ExtractResult {
-  return parser === 'linkedom' ? extractFromHtml(html, url) : extractArticle(parseWithHappyDom(html), url);
+function extract(parser: Parser, html: string, url: string, options: { anyway?: boolean } = {}): ExtractResult {
+  return parser === 'linkedom' ? extractFromHtml(html, url, options) : extractArticle(parseWithHappyDom(html), url, options);
 }
 
 function article(result: ExtractResult) {
@@ -240,6 +240,45 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
       'http://river.test/brief',
     );
     expect(result.ok).toBe(false);
+  });
+
+  test('stored anyway at the reader’s request: a brief, a home page and a list give their text, the title falls back to the page’s', () => {
+    const brief = articlePage('<title>Halden brief</title>', `<nav><a href="/">Home</a></nav><p>${PROSE[0]}</p><p>${PROSE[1]}</p>`);
+    expect(extract(parser, brief, 'http://river.test/brief').ok).toBe(false);
+    const got = article(extract(parser, brief, 'http://river.test/brief', { anyway: true }));
+    expect(got.text.split('\n\n')).toEqual([PROSE[0], PROSE[1]]);
+    expect(got.title).toBe('Halden brief');
+    expect(article(extract(parser, brief, 'http://river.test/', { anyway: true })).text).toContain('lock gates');
+    const list = articlePage('', `<ul>${PROSE.map((p) => `<li>${p}</li>`).join('')}</ul>`);
+    expect(article(extract(parser, list, 'http://river.test/list', { anyway: true })).title).toBe('http://river.test/list');
+    expect(extract(parser, articlePage('<title>Empty</title>', '<div></div>'), 'http://river.test/e', { anyway: true })).toEqual({
+      ok: false,
+      reason: 'the page has no text to store',
+    });
+  });
+
+  test('a brief of three sentences is an article; one long sentence is a caption, not a report', () => {
+    const brief = articlePage(
+      '<title>Lock gates open</title>',
+      `<article><h1>Lock gates open</h1><p>${PROSE[0]}</p><p>${PROSE[1]} ${PROSE[2]}</p></article>`,
+    );
+    expect(article(extract(parser, brief, 'http://river.test/brief')).text).toContain('2,000 tonnes');
+    const caption = articlePage(
+      '<title>Lock gates</title>',
+      `<article><h1>Lock gates</h1><p>${PROSE[0]!.replace(/\.$/, ',')} ${PROSE[1]!.replace(/\.$/, '')} and a crowd on the bank watched.</p></article>`,
+    );
+    expect(extract(parser, caption, 'http://river.test/photo')).toEqual({
+      ok: false,
+      reason: 'not an article: the text has only 1 sentence of prose (at least 2)',
+    });
+  });
+
+  test('a report the furniture rules would remove with its wrapper (a page set inside one form) is read as the page stands', () => {
+    const body = `<form id="page-form" action="/post" method="post"><div id="header"><a href="/">Home</a></div><div id="story"><h1>Lock gates open</h1>${PROSE.map(
+      (p) => `<p>${p}</p>`,
+    ).join('')}</div><input type="hidden" name="state" value="1"></form>`;
+    const got = article(extract(parser, articlePage('<title>Lock gates open</title>', body), 'http://river.test/lock-gates'));
+    expect(got.text.split('\n\n')).toEqual(PROSE);
   });
 
   test('a section index of teaser links is not an article', () => {
