@@ -37,7 +37,7 @@ test('a full quota leaves the store as it was and tells the reader', async ({ ex
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await expect(options.locator('.px-storage-problem')).toContainText(/storage for Parallax is full/);
-  await expect(options.locator('.px-usage')).toContainText(/Space used: .* of .* available/);
+  await expect(options.locator('.px-usage')).toContainText(/Space used: .* of the .* you allow \(the browser allows .*\)/);
 
   // With room again, the same article is stored whole.
   await driver.read(url(TARGET));
