@@ -48,7 +48,10 @@ export async function importItems(
       const known = await storedBefore(db, article, since);
       await corpus.ingest(article, 'import');
       reply.stored++;
-      if (known) reply.updated++;
+      if (known) {
+        reply.updated++;
+        reply.updatedLines = [...(reply.updatedLines ?? []), line];
+      }
     } catch (error) {
       const storeProblem = describeStoreError(error);
       if (storeProblem) onStoreError?.(error);

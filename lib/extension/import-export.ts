@@ -7,6 +7,7 @@
  */
 import { isBlankLine, parseArticleLine, splitLines, type HtmlExtractor } from '../io/jsonl';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
+import { canonicalUrl } from '../pipeline/ids';
 import type { ImportProgress, ImportReport } from '../types';
 
 /** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
@@ -65,6 +66,7 @@ export async function runImport(
   const report: ImportReport = { total, stored: 0, updated: 0, errors: [] };
   let done = 0;
   let batch: ImportItem[] = [];
+  const storedKeys = new Set<string>();
   let handledInBatch = 0;
 
   const flush = async (): Promise<void> => {
@@ -74,6 +76,16 @@ export async function runImport(
         report.stored += reply.stored;
         report.updated += reply.updated;
         for (const e of reply.errors) report.errors.push(e);
+        // A line repeating an article an earlier line of the file stored updates it (the background counts only those stored before the import).
+        const refused = new Set(reply.errors.map((e) => e.line));
+        const counted = new Set(reply.updatedLines ?? []);
+        for (const item of batch) {
+          if (refused.has(item.line)) continue;
+          const key = articleKey(item);
+          if (key === undefined) continue;
+          if (storedKeys.has(key) && !counted.has(item.line)) report.updated++;
+          storedKeys.add(key);
+        }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         for (const item of batch) report.errors.push({ line: item.line, message: `line ${item.line}: not stored (${reason})` });
@@ -97,6 +109,16 @@ export async function runImport(
   if (handledInBatch > 0) await flush();
   report.errors.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** The stored article a line names: its id, else its canonical address. */
+function articleKey(item: ImportItem): string | undefined {
+  if (item.article.id) return `id:${item.article.id}`;
+  try {
+    return `url:${canonicalUrl(item.article.url)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "parallax-2024-03-01.jsonl", "parallax-the-daily-ledger-2024-03-01.jsonl". */

@@ -53,6 +53,8 @@ export interface ImportBatchReply {
   stored: number;
   /** Of those, lines that replaced an article stored under the same address before the import began. */
   updated: number;
+  /** The lines counted in `updated`. */
+  updatedLines?: number[];
   /** Lines refused by the store, with the reason in plain words. */
   errors: { line: number; message: string }[];
 }

@@ -33,7 +33,7 @@ test('a full quota leaves the store as it was and tells the reader', async ({ ex
   expect({ ...after, usage: 0, quota: 0 }).toEqual({ ...before, usage: 0, quota: 0 });
   expect((await driver.send('pageSummary', { url: url(TARGET) })).known).toBe(false);
 
-  // The options page says what happened, and shows the space used against the quota.
+  // The options page says what happened, and shows the space used against the budget and the quota.
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await expect(options.locator('.px-storage-problem')).toContainText(/storage for Parallax is full/);

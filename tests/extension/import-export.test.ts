@@ -107,3 +107,17 @@ describe('a batch whose answer is lost (the background stopped while storing it)
     expect(await db.articles.count()).toBe(6);
   });
 });
+
+test('a file naming one article twice counts the second line as an update, once, whether or not it was stored before', async () => {
+  const { db, corpus, clock } = freshCorpus();
+  await corpus.ingest({ ...LEDGER, url: 'https://ledger.example/imported/old' }, 'page');
+  const line = (name: string) => JSON.stringify({ ...LEDGER, url: `https://ledger.example/imported/${name}` });
+  const text = [line('new'), line('old'), line('new'), line('old')].join('\n');
+  const report = await runImport(text, (items, since) => importItems(db, corpus, items, undefined, undefined, since), {
+    batchSize: 3,
+    now: clock.now,
+  });
+  // "old" was there before (both its lines update it); "new" is stored by its first line and updated by its second.
+  expect(report).toEqual({ total: 4, stored: 4, updated: 3, errors: [] });
+  expect(await db.articles.count()).toBe(2);
+});
