@@ -3,7 +3,7 @@ import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES } from '../text/names';
 import { isNegationWord, SPEECH_VERBS, WISH_WORDS } from '../text/cues';
-import type { NumberKind, NumberMention } from '../text/numbers';
+import { FIGURE_QUALIFIERS, isNumberWord, type NumberKind, type NumberMention } from '../text/numbers';
 import { contentTerms, isStopWord, stem, tokenize, type Token } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
 import {
@@ -151,7 +151,7 @@ function sharedCue(
   const inName = (t: { start: number }): boolean => !headline && an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
     an.tokens
-      .filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem))
+      .filter((t) => t.start >= from && t.end <= to && !t.isStop && !figureWord(t) && !inName(t) && !skip.has(t.stem))
       .flatMap(termKeys);
   for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
@@ -193,8 +193,11 @@ function headlineCase(an: SentenceAnalysis): boolean {
  */
 function termKeys(t: Token): string[] {
   if (!t.norm.includes('-')) return [t.stem];
-  return [t.stem, ...t.norm.split('-').flatMap((w) => (w && !isStopWord(w) ? [stem(w)] : []))];
+  return [t.stem, ...t.norm.split('-').flatMap((w) => (w && !isStopWord(w) && !isNumberWord(w) ? [stem(w)] : []))];
 }
+
+/** A figure or a word of one ("160", "eight", "million", "around"): what a figure is, not what is said of it. */
+const figureWord = (t: Token): boolean => t.isNumber || isNumberWord(t.norm) || FIGURE_QUALIFIERS.has(t.norm);
 
 /** Where `cue` occurs in `text` as whole words. */
 function occurrences(text: string, cue: string): number[] {
