@@ -84,7 +84,7 @@ export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Di
   };
   for (const [x, y] of numberDifferences(a, b)) add('number', x.text, y.text);
   if (!out.length) for (const [x, y] of vagueDifferences(a, b)) add('number', x.text, y.text);
-  const days = weekdayDifference(a, b);
+  const days = weekdayDifference(a, b) ?? relativeYearDifference(a, b);
   if (days) add('number', days[0].text, days[1].text);
   for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);
   for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
@@ -319,7 +319,7 @@ function vagueDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span
           y.text[m.end] !== '-' &&
           !measuredAgainst(y, m) &&
           // A bare small number is as often an age or a score as a count.
-          (m.unit === undefined ? m.value >= BARE_COUNT_MIN : v.things.includes(m.unit)),
+          (m.unit === undefined ? m.value >= BARE_COUNT_MIN : countedAfter(y, m).some((w) => v.things.includes(w))),
       );
       if (!n || (n.value >= v.low && n.value <= v.high)) continue;
       // "three people died" and "tens of thousands of people marched" count two things.
@@ -332,6 +332,14 @@ function vagueDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span
 }
 
 const BARE_COUNT_MIN = 1000;
+
+/** Stems of the two content words after a figure ("two government buildings": govern, build). */
+function countedAfter(an: SentenceAnalysis, n: NumberMention): string[] {
+  return an.tokens
+    .filter((t) => t.start >= n.end && !t.isStop)
+    .slice(0, 2)
+    .map((t) => t.stem);
+}
 
 /** Figures in words and the values each may stand for (a judgement of usage, not fitted). */
 const VAGUE_FIGURES: [RegExp, number, number][] = [
@@ -379,15 +387,25 @@ function soleFigures(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, 
     // Sums of money: the first each sentence gives (a range or a breakdown may follow it).
     if (kind === 'money' ? !xs.length || !ys.length : xs.length !== 1 || ys.length !== 1) continue;
     const [x, y] = [xs[0]!, ys[0]!];
-    if (kind === 'count' && (x.unit === undefined || x.unit !== y.unit)) continue;
+    // Spans of time compare in days ("six weeks" / "39 days"); a bare count stands for a crowd only when large.
+    const [vx, vy] = [x.value * (DAYS_IN[x.unit ?? ''] ?? 1), y.value * (DAYS_IN[y.unit ?? ''] ?? 1)];
+    const sameThing =
+      x.unit === y.unit
+        ? x.unit !== undefined
+        : (x.unit !== undefined && y.unit !== undefined && x.unit in DAYS_IN && y.unit in DAYS_IN) ||
+          (x.unit === undefined && x.value >= BARE_COUNT_MIN) ||
+          (y.unit === undefined && y.value >= BARE_COUNT_MIN);
+    if (kind === 'count' && (!sameThing || vx === vy)) continue;
     // Two sizes of one thing are of one order ("20,000" / "200,000"), not "three people died" / "30,000 people marched".
-    if (Math.max(x.value, y.value) > SOLE_FIGURE_RATIO * Math.min(x.value, y.value)) continue;
+    if (Math.max(vx, vy) > SOLE_FIGURE_RATIO * Math.min(vx, vy)) continue;
     if (offset(a, x) !== offset(b, y)) continue;
     return [x, y];
   }
   return undefined;
 }
 const SOLE_KINDS: readonly NumberKind[] = ['money', 'count'];
+/** Days in a unit of time, by stem. */
+const DAYS_IN: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 // A figure something is measured against is another quantity: "surpassing the $90 million deal they
 // gave to Hunter", "exceeding the $161 million that Sabathia received".
@@ -422,7 +440,8 @@ function contextOf(an: SentenceAnalysis, span: Span, unit: string | undefined): 
     .map((t) => t.stem);
 }
 
-const OFFSET_WORDS = new Set(['before', 'after', 'earlier', 'later', 'ago', 'since', 'prior']);
+// "six weeks before he takes office", "39 days left in office": a span up to or from another time.
+const OFFSET_WORDS = new Set(['before', 'after', 'earlier', 'later', 'ago', 'since', 'prior', 'left', 'remaining', 'until']);
 
 /** Whether the figure (with what it counts) is followed by "before", "after", "ago"…. */
 function offset(an: SentenceAnalysis, span: Span & { unit?: string }): boolean {
@@ -443,6 +462,20 @@ function weekdayDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Spa
   if (da.length !== 1 || db.length !== 1) return undefined;
   const [x, y] = [da[0]!, db[0]!];
   if (x.text.toLowerCase() === y.text.toLowerCase()) return undefined;
+  return sameQuantity(a, x, b, y) ? [x, y] : undefined;
+}
+
+const RELATIVE_YEAR = /\b(?:this|next|last)\s+year\b/gi;
+
+/** "this year" here, "next year" there, for one event: each sentence names one such year, a different one. */
+function relativeYearDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span] | undefined {
+  const years = (an: SentenceAnalysis): Span[] =>
+    [...an.text.matchAll(RELATIVE_YEAR)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const ya = years(a);
+  const yb = years(b);
+  if (ya.length !== 1 || yb.length !== 1) return undefined;
+  const [x, y] = [ya[0]!, yb[0]!];
+  if (x.text.split(/\s+/)[0]!.toLowerCase() === y.text.split(/\s+/)[0]!.toLowerCase()) return undefined;
   return sameQuantity(a, x, b, y) ? [x, y] : undefined;
 }
 
