@@ -153,6 +153,9 @@ function sharedCue(
     an.tokens
       .filter((t) => t.start >= from && t.end <= to && !t.isStop && !figureWord(t) && !inName(t) && !skip.has(t.stem))
       .flatMap(termKeys);
+  // A sentence that says only what the one before it is ("However, this remains an unsubstantiated
+  // claim", "That could not be confirmed") gives a status to the claim it shares with the other.
+  if (!negation && cues.length && statusOnly(an, cues)) return cues[0];
   for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
     for (const at of occurrences(an.text, cue)) {
@@ -173,11 +176,25 @@ function sharedCue(
       if (terms.length === 1 && !/^alleged$/i.test(cue)) terms = termsIn(from, to, cueTerms);
       if (!terms.length) continue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
-
       if (shared >= STATUS_SCOPE_SHARE * terms.length) return cue;
     }
   }
   return undefined;
+}
+
+// Words a sentence of status alone may hold besides its cue: an anaphor's verb, a connective, the status.
+const STATUS_ONLY_WORDS = new Set(
+  'however but yet still also remain remains remained unsubstantiated unconfirmed unverified unproven independently'.split(' '),
+);
+const ANAPHORS = new Set(['this', 'that', 'it', 'these', 'those']);
+
+/** A sentence that refers back with an anaphor and says nothing but a status of what it refers to. */
+function statusOnly(an: SentenceAnalysis, cues: readonly string[]): boolean {
+  if (!an.tokens.some((t) => ANAPHORS.has(t.norm))) return false;
+  const cueWords = new Set(cues.flatMap((c) => tokenize(c).map((t) => t.norm)));
+  return an.tokens.every(
+    (t) => t.isStop || ANAPHORS.has(t.norm) || cueWords.has(t.norm) || STATUS_ONLY_WORDS.has(t.norm) || isNegationWord(t.norm),
+  );
 }
 
 /** Most words capitalised ("Mayor Reportedly Resigns Over Budget Row"): a headline's case. */

@@ -245,6 +245,13 @@ describe('hedge cues in any case', () => {
       'The deal is believed to be an offer of five years and around $40 million.',
       'is believed to',
     ],
+    ['a sentence of status alone', 'However, this remains an unsubstantiated claim.', 'Protesters started the fire at the depot.', 'claim'],
+    [
+      'a sentence with its own content is no status alone',
+      'This is what the mayor claimed on Monday.',
+      'Protesters started the fire at the depot.',
+      undefined,
+    ],
     ['the modal in a headline', 'Archive May Close Next Year', 'The archive will close next year.', 'May'],
   ])('%s', (_l, a, b, cue) => {
     const d = diff(a, b).find((x) => x.kind === 'hedging');
