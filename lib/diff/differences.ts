@@ -151,7 +151,10 @@ function sharedCue(
   const inName = (t: { start: number }): boolean => !headline && an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
     an.tokens
-      .filter((t) => t.start >= from && t.end <= to && !t.isStop && !figureWord(t) && !inName(t) && !skip.has(t.stem))
+      .filter(
+        (t) =>
+          t.start >= from && t.end <= to && !t.isStop && !figureWord(t) && !ASPECT_VERBS.has(t.norm) && !inName(t) && !skip.has(t.stem),
+      )
       .flatMap(termKeys);
   // A sentence that says only what the one before it is ("However, this remains an unsubstantiated
   // claim", "That could not be confirmed") gives a status to the claim it shares with the other.
@@ -171,6 +174,8 @@ function sharedCue(
       // clause ("Reports that the crane failed a test could not be verified", "officials confirmed that …").
       let terms = termsIn(scope === 'verification' ? from : at, to, cueTerms);
       if (!terms.length && to < an.text.length) terms = termsIn(to + 1, (to = clauseEndOf(an.text, to + 1)), cueTerms);
+      // A cue that ends its clause ("Negotiations Reportedly Continue") bears on the clause it ends.
+      else if (!terms.length) terms = termsIn(from, to, cueTerms);
       // One word is too little to tell which claim the cue qualifies ("and apparently her own lawyer"):
       // then the whole clause decides. An attributive "alleged" qualifies its noun alone.
       if (terms.length === 1 && !/^alleged$/i.test(cue)) terms = termsIn(from, to, cueTerms);
@@ -181,6 +186,12 @@ function sharedCue(
   }
   return undefined;
 }
+
+// Verbs of aspect say how long a state lasts, not what it is: "negotiations reportedly continue" and
+// "the sequel is in negotiations" state one thing.
+const ASPECT_VERBS = new Set(
+  'continue continues continued continuing remain remains remained remaining keep keeps kept stay stays stayed'.split(' '),
+);
 
 // Words a sentence of status alone may hold besides its cue: an anaphor's verb, a connective, the status.
 const STATUS_ONLY_WORDS = new Set(

@@ -252,6 +252,8 @@ describe('hedge cues in any case', () => {
       'Protesters started the fire at the depot.',
       undefined,
     ],
+    ['a cue that ends its clause', 'Port Strike Talks Reportedly Continue', 'Talks to end the port strike are under way.', 'Reportedly'],
+    ['a cue that ends a clause of another claim', 'Port Strike Talks Reportedly Continue', 'Ferries sailed again on Monday.', undefined],
     ['the modal in a headline', 'Archive May Close Next Year', 'The archive will close next year.', 'May'],
   ])('%s', (_l, a, b, cue) => {
     const d = diff(a, b).find((x) => x.kind === 'hedging');
