@@ -153,7 +153,14 @@ function sharedCue(
     an.tokens
       .filter(
         (t) =>
-          t.start >= from && t.end <= to && !t.isStop && !figureWord(t) && !ASPECT_VERBS.has(t.norm) && !inName(t) && !skip.has(t.stem),
+          t.start >= from &&
+          t.end <= to &&
+          !t.isStop &&
+          !figureWord(t) &&
+          !ASPECT_VERBS.has(t.norm) &&
+          !isNegationWord(t.norm) &&
+          !inName(t) &&
+          !skip.has(t.stem),
       )
       .flatMap(termKeys);
   // A sentence that says only what the one before it is ("However, this remains an unsubstantiated

@@ -254,6 +254,12 @@ describe('hedge cues in any case', () => {
     ],
     ['a cue that ends its clause', 'Port Strike Talks Reportedly Continue', 'Talks to end the port strike are under way.', 'Reportedly'],
     ['a cue that ends a clause of another claim', 'Port Strike Talks Reportedly Continue', 'Ferries sailed again on Monday.', undefined],
+    [
+      'negation words are not what a hedge bears on',
+      'But to date none of those bids are believed to be for more than five years.',
+      'So far no club has made bids for more than five years.',
+      'are believed to',
+    ],
     ['the modal in a headline', 'Archive May Close Next Year', 'The archive will close next year.', 'May'],
   ])('%s', (_l, a, b, cue) => {
     const d = diff(a, b).find((x) => x.kind === 'hedging');
