@@ -3,7 +3,7 @@ import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES } from '../text/names';
 import { isNegationWord, SPEECH_VERBS, WISH_WORDS } from '../text/cues';
-import type { NumberKind, NumberMention } from '../text/numbers';
+import { FIGURE_QUALIFIERS, isNumberWord, type NumberKind, type NumberMention } from '../text/numbers';
 import { contentTerms, isStopWord, stem, tokenize, type Token } from '../text/tokens';
 import type { Difference, DifferenceKind } from '../types';
 import {
@@ -84,7 +84,7 @@ export function findAllDifferences(a: SentenceAnalysis, b: SentenceAnalysis): Di
   };
   for (const [x, y] of numberDifferences(a, b)) add('number', x.text, y.text);
   if (!out.length) for (const [x, y] of vagueDifferences(a, b)) add('number', x.text, y.text);
-  const days = weekdayDifference(a, b);
+  const days = weekdayDifference(a, b) ?? relativeYearDifference(a, b);
   if (days) add('number', days[0].text, days[1].text);
   for (const n of nameDifferences(a.names, b.names)) add('name-spelling', n.words[0], n.words[1]);
   for (const [x, y] of quoteDifferences(a.quotes, b.quotes)) add('quote-wording', x, y);
@@ -151,8 +151,21 @@ function sharedCue(
   const inName = (t: { start: number }): boolean => !headline && an.names.some((n) => n.start <= t.start && t.start < n.end);
   const termsIn = (from: number, to: number, skip: Set<string>): string[] =>
     an.tokens
-      .filter((t) => t.start >= from && t.end <= to && !t.isStop && !t.isNumber && !inName(t) && !skip.has(t.stem))
+      .filter(
+        (t) =>
+          t.start >= from &&
+          t.end <= to &&
+          !t.isStop &&
+          !figureWord(t) &&
+          !ASPECT_VERBS.has(t.norm) &&
+          !isNegationWord(t.norm) &&
+          !inName(t) &&
+          !skip.has(t.stem),
+      )
       .flatMap(termKeys);
+  // A sentence that says only what the one before it is ("However, this remains an unsubstantiated
+  // claim", "That could not be confirmed") gives a status to the claim it shares with the other.
+  if (!negation && cues.length && statusOnly(an, cues)) return cues[0];
   for (const cue of new Set(cues)) {
     const cueTerms = new Set(contentTerms(cue));
     for (const at of occurrences(an.text, cue)) {
@@ -168,16 +181,38 @@ function sharedCue(
       // clause ("Reports that the crane failed a test could not be verified", "officials confirmed that …").
       let terms = termsIn(scope === 'verification' ? from : at, to, cueTerms);
       if (!terms.length && to < an.text.length) terms = termsIn(to + 1, (to = clauseEndOf(an.text, to + 1)), cueTerms);
+      // A cue that ends its clause ("Negotiations Reportedly Continue") bears on the clause it ends.
+      else if (!terms.length) terms = termsIn(from, to, cueTerms);
       // One word is too little to tell which claim the cue qualifies ("and apparently her own lawyer"):
       // then the whole clause decides. An attributive "alleged" qualifies its noun alone.
       if (terms.length === 1 && !/^alleged$/i.test(cue)) terms = termsIn(from, to, cueTerms);
       if (!terms.length) continue;
       const shared = terms.filter((t) => otherTerms.has(t)).length;
-
       if (shared >= STATUS_SCOPE_SHARE * terms.length) return cue;
     }
   }
   return undefined;
+}
+
+// Verbs of aspect say how long a state lasts, not what it is: "negotiations reportedly continue" and
+// "the sequel is in negotiations" state one thing.
+const ASPECT_VERBS = new Set(
+  'continue continues continued continuing remain remains remained remaining keep keeps kept stay stays stayed'.split(' '),
+);
+
+// Words a sentence of status alone may hold besides its cue: an anaphor's verb, a connective, the status.
+const STATUS_ONLY_WORDS = new Set(
+  'however but yet still also remain remains remained unsubstantiated unconfirmed unverified unproven independently'.split(' '),
+);
+const ANAPHORS = new Set(['this', 'that', 'it', 'these', 'those']);
+
+/** A sentence that refers back with an anaphor and says nothing but a status of what it refers to. */
+function statusOnly(an: SentenceAnalysis, cues: readonly string[]): boolean {
+  if (!an.tokens.some((t) => ANAPHORS.has(t.norm))) return false;
+  const cueWords = new Set(cues.flatMap((c) => tokenize(c).map((t) => t.norm)));
+  return an.tokens.every(
+    (t) => t.isStop || ANAPHORS.has(t.norm) || cueWords.has(t.norm) || STATUS_ONLY_WORDS.has(t.norm) || isNegationWord(t.norm),
+  );
 }
 
 /** Most words capitalised ("Mayor Reportedly Resigns Over Budget Row"): a headline's case. */
@@ -193,8 +228,11 @@ function headlineCase(an: SentenceAnalysis): boolean {
  */
 function termKeys(t: Token): string[] {
   if (!t.norm.includes('-')) return [t.stem];
-  return [t.stem, ...t.norm.split('-').flatMap((w) => (w && !isStopWord(w) ? [stem(w)] : []))];
+  return [t.stem, ...t.norm.split('-').flatMap((w) => (w && !isStopWord(w) && !isNumberWord(w) ? [stem(w)] : []))];
 }
+
+/** A figure or a word of one ("160", "eight", "million", "around"): what a figure is, not what is said of it. */
+const figureWord = (t: Token): boolean => t.isNumber || isNumberWord(t.norm) || FIGURE_QUALIFIERS.has(t.norm);
 
 /** Where `cue` occurs in `text` as whole words. */
 function occurrences(text: string, cue: string): number[] {
@@ -316,7 +354,7 @@ function vagueDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span
           y.text[m.end] !== '-' &&
           !measuredAgainst(y, m) &&
           // A bare small number is as often an age or a score as a count.
-          (m.unit === undefined ? m.value >= BARE_COUNT_MIN : v.things.includes(m.unit)),
+          (m.unit === undefined ? m.value >= BARE_COUNT_MIN : countedAfter(y, m).some((w) => v.things.includes(w))),
       );
       if (!n || (n.value >= v.low && n.value <= v.high)) continue;
       // "three people died" and "tens of thousands of people marched" count two things.
@@ -329,6 +367,14 @@ function vagueDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span
 }
 
 const BARE_COUNT_MIN = 1000;
+
+/** Stems of the two content words after a figure ("two government buildings": govern, build). */
+function countedAfter(an: SentenceAnalysis, n: NumberMention): string[] {
+  return an.tokens
+    .filter((t) => t.start >= n.end && !t.isStop)
+    .slice(0, 2)
+    .map((t) => t.stem);
+}
 
 /** Figures in words and the values each may stand for (a judgement of usage, not fitted). */
 const VAGUE_FIGURES: [RegExp, number, number][] = [
@@ -376,15 +422,25 @@ function soleFigures(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMention, 
     // Sums of money: the first each sentence gives (a range or a breakdown may follow it).
     if (kind === 'money' ? !xs.length || !ys.length : xs.length !== 1 || ys.length !== 1) continue;
     const [x, y] = [xs[0]!, ys[0]!];
-    if (kind === 'count' && (x.unit === undefined || x.unit !== y.unit)) continue;
+    // Spans of time compare in days ("six weeks" / "39 days"); a bare count stands for a crowd only when large.
+    const [vx, vy] = [x.value * (DAYS_IN[x.unit ?? ''] ?? 1), y.value * (DAYS_IN[y.unit ?? ''] ?? 1)];
+    const sameThing =
+      x.unit === y.unit
+        ? x.unit !== undefined
+        : (x.unit !== undefined && y.unit !== undefined && x.unit in DAYS_IN && y.unit in DAYS_IN) ||
+          (x.unit === undefined && x.value >= BARE_COUNT_MIN) ||
+          (y.unit === undefined && y.value >= BARE_COUNT_MIN);
+    if (kind === 'count' && (!sameThing || vx === vy)) continue;
     // Two sizes of one thing are of one order ("20,000" / "200,000"), not "three people died" / "30,000 people marched".
-    if (Math.max(x.value, y.value) > SOLE_FIGURE_RATIO * Math.min(x.value, y.value)) continue;
+    if (Math.max(vx, vy) > SOLE_FIGURE_RATIO * Math.min(vx, vy)) continue;
     if (offset(a, x) !== offset(b, y)) continue;
     return [x, y];
   }
   return undefined;
 }
 const SOLE_KINDS: readonly NumberKind[] = ['money', 'count'];
+/** Days in a unit of time, by stem. */
+const DAYS_IN: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 // A figure something is measured against is another quantity: "surpassing the $90 million deal they
 // gave to Hunter", "exceeding the $161 million that Sabathia received".
@@ -419,7 +475,8 @@ function contextOf(an: SentenceAnalysis, span: Span, unit: string | undefined): 
     .map((t) => t.stem);
 }
 
-const OFFSET_WORDS = new Set(['before', 'after', 'earlier', 'later', 'ago', 'since', 'prior']);
+// "six weeks before he takes office", "39 days left in office": a span up to or from another time.
+const OFFSET_WORDS = new Set(['before', 'after', 'earlier', 'later', 'ago', 'since', 'prior', 'left', 'remaining', 'until']);
 
 /** Whether the figure (with what it counts) is followed by "before", "after", "ago"…. */
 function offset(an: SentenceAnalysis, span: Span & { unit?: string }): boolean {
@@ -440,6 +497,20 @@ function weekdayDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Spa
   if (da.length !== 1 || db.length !== 1) return undefined;
   const [x, y] = [da[0]!, db[0]!];
   if (x.text.toLowerCase() === y.text.toLowerCase()) return undefined;
+  return sameQuantity(a, x, b, y) ? [x, y] : undefined;
+}
+
+const RELATIVE_YEAR = /\b(?:this|next|last)\s+year\b/gi;
+
+/** "this year" here, "next year" there, for one event: each sentence names one such year, a different one. */
+function relativeYearDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span] | undefined {
+  const years = (an: SentenceAnalysis): Span[] =>
+    [...an.text.matchAll(RELATIVE_YEAR)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const ya = years(a);
+  const yb = years(b);
+  if (ya.length !== 1 || yb.length !== 1) return undefined;
+  const [x, y] = [ya[0]!, yb[0]!];
+  if (x.text.split(/\s+/)[0]!.toLowerCase() === y.text.split(/\s+/)[0]!.toLowerCase()) return undefined;
   return sameQuantity(a, x, b, y) ? [x, y] : undefined;
 }
 

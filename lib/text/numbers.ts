@@ -78,6 +78,11 @@ const ANY_NUMBER_WORD = new RegExp(
   'i',
 );
 
+/** Words that qualify a figure rather than state anything ("around $160 million", "roughly 30,000", "at least"). */
+export const FIGURE_QUALIFIERS: ReadonlySet<string> = new Set(
+  'around roughly nearly almost approximately approximate estimated least fewer less excess'.split(' '),
+);
+
 /**
  * Numbers written in digits or words, with a normalised value. Years and
  * days of dates are kept, marked with their kind. A lone "one" is left out:
@@ -209,7 +214,8 @@ function wordNumbers(text: string): Omit<NumberMention, 'unit' | 'phrase'>[] {
   return out;
 }
 
-function isNumberWord(word: string): boolean {
+/** A word that writes a number ("eight", "forty-two", "million"). */
+export function isNumberWord(word: string): boolean {
   const parts = word.toLowerCase().split('-');
   return parts.every((p) => p in UNITS || p in TENS || p === 'hundred' || p in SCALES);
 }
