@@ -7,7 +7,7 @@
  * not depend on the story — the longer one carries, plus shared quotation runs, names, numbers and the paraphrase
  * scorer's own verdict. Fitted by scripts/fit-claim.ts (lib/match/claim-model.ts).
  */
-import { boundedCache } from '../text/bounded-cache';
+import { quotationWords } from '../text/tokens';
 import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
@@ -149,15 +149,6 @@ function coveredShare(w: ArrayLike<number>, skip: Uint8Array, best: Float64Array
   return tot ? cov / tot : 0;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
-// Quotations recur across the pairs of a story: their word lists are kept a while.
-const quoteWords = boundedCache<string, string[]>(20_000);
-
-function words(text: string): string[] {
-  return quoteWords.getOr(text, (t) => (t.toLowerCase().match(WORD_RE) ?? []).map((w) => w.replace(/’/g, "'")));
-}
-
 /** Longest run of consecutive equal items in two sequences. */
 export function longestCommonRun<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (!a.length || !b.length) return 0;
@@ -180,8 +171,8 @@ export function longestCommonRun<T extends string | number>(a: ArrayLike<T>, b: 
 export function sharedQuoteRun(qa: readonly string[], qb: readonly string[]): number {
   let best = 0;
   for (const x of qa) {
-    const wx = words(x);
-    for (const y of qb) best = Math.max(best, longestCommonRun(wx, words(y)));
+    const wx = quotationWords(x);
+    for (const y of qb) best = Math.max(best, longestCommonRun(wx, quotationWords(y)));
   }
   return best;
 }

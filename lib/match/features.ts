@@ -5,6 +5,7 @@
  * analysis object.
  */
 import { boundedCache, type BoundedCache } from '../text/bounded-cache';
+import { quotationWords } from '../text/tokens';
 import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
@@ -569,22 +570,15 @@ export function computeFeatures(a: SentenceAnalysis, b: SentenceAnalysis, stats:
   return { values, alignment, a: pa, b: pb };
 }
 
-// Quotations recur across the pairs of a story (and each pair asks twice): their words are kept a while.
-const quoteWordCache = boundedCache<string, string[]>(20_000);
-
-function quoteWords(q: string): string[] {
-  return quoteWordCache.getOr(q, (x) => x.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
-}
-
 /** The longest quotation of one sentence that the other repeats (mostly) word for word. */
 export function findSharedQuote(pa: Prepared, pb: Prepared): string | undefined {
   if (!pa.quotes.length || !pb.quotes.length) return undefined;
   let best: string | undefined;
   for (const qa of pa.quotes) {
-    const wordsA = quoteWords(qa);
+    const wordsA = quotationWords(qa);
     if (wordsA.length < 2) continue;
     for (const qb of pb.quotes) {
-      const wordsB = new Set(quoteWords(qb));
+      const wordsB = new Set(quotationWords(qb));
       const shared = wordsA.filter((x) => wordsB.has(x)).length;
       if (shared / Math.max(wordsA.length, wordsB.size) >= 0.6 && (!best || qa.length > best.length)) best = qa;
     }

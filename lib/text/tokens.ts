@@ -84,3 +84,12 @@ export function contentTerms(text: string): string[] {
 export function titleTermsOf(title: string): string[] {
   return [...new Set(contentTerms(title))];
 }
+
+const QUOTATION_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Quotations recur across the pairs of a story (and each pair asks twice): their word lists are kept a while.
+const quotationWordCache = boundedCache<string, string[]>(20_000);
+
+/** The words of a quotation as compared word for word: lower-cased, contractions kept whole with a straight apostrophe. */
+export function quotationWords(text: string): string[] {
+  return quotationWordCache.getOr(text, (t) => (t.toLowerCase().match(QUOTATION_WORD) ?? []).map((w) => w.replace(/’/g, "'")));
+}
