@@ -23,8 +23,8 @@ export type DifferenceType = (typeof DIFFERENCE_TYPES)[number];
  */
 export const SHOWN_TYPES: readonly DifferenceType[] = [
   // right/flagged/labelled over the 847 labelled same-claim pairs:
-  // 28/29/44: P 0.97, R 0.64 (was 10/10/44 before sums of money, counts of one thing, spans of time,
-  // relative years and figures in words were read by meaning). The one wrong flag, "eight years" / "seven years" (10ecbplus B6/C11), is two
+  // 30/31/44: P 0.97, R 0.68 (was 10/10/44 before sums of money, counts of one thing, spans of time,
+  // relative years, bounds and figures in words were read by meaning). The one wrong flag, "eight years" / "seven years" (10ecbplus B6/C11), is two
   // teams' offers in a pair that shares another claim.
   'number',
   'quote_wording', // 3/3/5: P 1.00
