@@ -332,7 +332,31 @@ function numberDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [NumberMen
     const sole = soleFigures(a, b);
     if (sole) pairs.push(sole);
   }
+  // One value, but below it on one side and at it on the other: "less than the $184 million reported"
+  // against "as high as $184 million".
+  if (!pairs.length) {
+    for (const x of as) {
+      const y = bs.find((z) => z.value === x.value && compatibleKind(x, z) && strictlyBelow(a, x) !== strictlyBelow(b, z));
+      if (y) {
+        // The bound is what differs: it is shown with the figure ("less than $184 million · $184 million").
+        pairs.push([withBound(a, x), withBound(b, y)]);
+        break;
+      }
+    }
+  }
   return pairs;
+}
+
+const STRICTLY_BELOW = /\b(?:(?:less|fewer|lower) than|under|below)\s+(?:the\s+)?$/i;
+
+function withBound(an: SentenceAnalysis, n: NumberMention): NumberMention {
+  const bound = STRICTLY_BELOW.exec(an.text.slice(Math.max(0, n.start - 20), n.start));
+  return bound ? { ...n, text: `${bound[0].replace(/\s+the\s+$/i, ' ').trim()} ${n.text}` } : n;
+}
+
+/** Whether a figure is given as a bound it stays under ("less than $184 million", "fewer than 100"). */
+function strictlyBelow(an: SentenceAnalysis, n: NumberMention): boolean {
+  return STRICTLY_BELOW.test(an.text.slice(Math.max(0, n.start - 20), n.start));
 }
 
 /**

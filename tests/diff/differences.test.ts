@@ -213,6 +213,14 @@ describe('figures told by meaning', () => {
       ['this year', 'next year'],
     ],
     ['the same year', 'The festival returns to the park this year.', 'This year the festival returns to the park.', undefined],
+    // One value, below it on one side.
+    [
+      'a bound against the value',
+      'The fee is less than the $30 million first reported.',
+      'The fee is as high as $30 million.',
+      ['less than $30 million', '$30 million'],
+    ],
+    ['the same bound on both sides', 'The fee is less than $30 million.', 'The fee is under $30 million.', undefined],
     ['dozens against a count it may be', 'Dozens of houses were flooded.', 'The river flooded 40 houses.', undefined],
     ['thousands against a count it may be', 'Thousands of fans waited outside.', 'About 5,000 fans waited outside.', undefined],
     [
