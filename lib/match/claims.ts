@@ -439,7 +439,7 @@ export interface ClaimGroupRule {
  * linkage → density 2/3: claims-gold dev events P 63.0 R 16.1 → P 85.0 R 13.4;
  * seeds P 74.4 R 34.9 → P 96.2 R 30.1; ECB+ held-out claim groups (sentences
  * that mention one event, a looser relation than a shared claim) P 80.4 R 38.6
- * → P 92.3 R 14.1. Other densities on the same two sets: 0.34 and 0.5 give
+ * → P 92.3 R 14.1 (P 93.1 R 16.0 with the one name finder of lib/text/names.ts). Other densities on the same two sets: 0.34 and 0.5 give
  * claims-gold P 77.0 R 13.8 and seeds P 93.3 R 33.7; 0.67 and 1 give
  * P 87.2 R 13.0 and P 96.2 R 30.1. Two thirds is a judgement between them,
  * not fitted: two of three corroborating links make a member.

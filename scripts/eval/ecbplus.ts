@@ -305,7 +305,7 @@ export async function evaluate(shared: string): Promise<string[]> {
     `ecbplus    all ${docs.length} docs (${all.events} events in ${all.topics} topics): P ${pct(all.p)} R ${pct(all.r)} F1 ${pct(all.f1)}; ${all.crossEvent} cross-event pairs`,
     `ecbplus    baseline "one story per topic" (merges the similar events), topics 12+: P ${pct(heldStories.topicOnly.p)} R ${pct(heldStories.topicOnly.r)}`,
     `ecbplus  sentence links, topics 12+ (${gold.size} gold cross-doc pairs): threshold ${CLAIM_LINK_THRESHOLD} P ${pct(ours.p)} R ${pct(ours.r)} F1 ${pct(ours.f1)}; scorer's own 0.5: P ${pct(loose.p)} R ${pct(loose.r)}`,
-    `ecbplus  claim groups, topics 12+ (${ruleName(CLAIM_GROUP_RULE)}; rule chosen on 1–11 by --tune-groups): cross-doc pairs in one group ${groupLine(grouped!)}`,
+    `ecbplus  claim groups, topics 12+ (${ruleName(CLAIM_GROUP_RULE)}; the shipped rule, CLAIM_GROUP_RULE; --tune-groups compares others on 1–11): cross-doc pairs in one group ${groupLine(grouped!)}`,
   ];
 }
 
