@@ -14,6 +14,7 @@ import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
 import { CALENDAR } from '../text/names';
 import type { Difference, SentenceLink } from '../types';
 import {
+  CACHE_LIMIT,
   CLAIM_HEADING_MAX_WORDS,
   CLAIM_LINK_THRESHOLD,
   CLAIM_MATCH,
@@ -49,9 +50,6 @@ export interface ClaimGroup {
   differences: Difference[];
 }
 
-// Analyses are pure functions of the text; a story's sentences are matched
-// again each time one of its articles arrives, so they are kept a while.
-const CACHE_LIMIT = 20_000;
 const analysisCache = boundedCache<string, SentenceAnalysis>(CACHE_LIMIT);
 
 export function analyseCached(text: string): SentenceAnalysis {

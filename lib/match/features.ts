@@ -10,6 +10,7 @@ import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
 import { idf, type TermStats } from './term-stats';
+import { VECTOR_FLOOR } from './config';
 
 /** One content word of a sentence, with what the lexicon knows about it. */
 export interface Unit {
@@ -174,8 +175,6 @@ export function prepare(a: SentenceAnalysis, lex: Lexicon): Prepared {
 
 /** Strength of each kind of word alignment, identical stem first. */
 export const ALIGN_WEIGHT: Record<Relation, number> = { same: 1, family: 0.9, synonym: 0.8, hypernym: 0.6 };
-/** Vector cosines below this are not alignments. */
-const VECTOR_FLOOR = 0.55;
 
 export interface Alignment {
   i: number;
