@@ -153,3 +153,5 @@ export const MAX_EVIDENCE = 6;
  * time one of its articles arrives, so they are kept a while. A judgement, not fitted.
  */
 export const CACHE_LIMIT = 20_000;
+/** Word data (senses, family, vector) kept per lexicon word (lib/match/features.ts). A judgement, not fitted. */
+export const WORD_CACHE_LIMIT = 100_000;

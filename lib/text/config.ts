@@ -69,3 +69,10 @@ export const TIME_PHRASE_SPAN = 40;
  * verb; reading no further keeps a sentence of many verbs linear. A judgement, not fitted.
  */
 export const SUBJECT_WINDOW = 300;
+
+// Caches (lib/text/bounded-cache.ts): entries each keeps before it is emptied whole.
+
+/** Stems of words seen (lib/text/tokens.ts); a reader's vocabulary stays far below the bound. A judgement, not fitted. */
+export const STEM_CACHE_LIMIT = 200_000;
+/** Word lists of quotations (lib/text/tokens.ts quotationWords). A judgement, not fitted. */
+export const QUOTATION_WORD_CACHE_LIMIT = 20_000;
