@@ -13,7 +13,7 @@ import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
 import { createPairMemo, unitKeyPair, type PairFeatures, type PairMemo, type Prepared, type Unit } from './features';
 import { idf, type TermStats } from './term-stats';
-import { CONCEPT_VECTOR_FLOOR, NEG_WEIGHT } from './config';
+import { CONCEPT_VECTOR_FLOOR, NEG_WEIGHT, STEM_ID_LIMIT } from './config';
 
 export const CLAIM_FEATURE_NAMES = [
   'pair_logit',
@@ -177,7 +177,6 @@ export function sharedQuoteRun(qa: readonly string[], qb: readonly string[]): nu
 // Stems as integers, so the run search compares numbers rather than strings.
 const stemIds = new Map<string, number>();
 let stemGeneration = 0;
-const STEM_ID_LIMIT = 1 << 20;
 const wordStemCache = new WeakMap<SentenceAnalysis, { generation: number; ids: Int32Array }>();
 
 function stemIdsOf(an: SentenceAnalysis): Int32Array {

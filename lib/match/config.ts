@@ -155,3 +155,10 @@ export const MAX_EVIDENCE = 6;
 export const CACHE_LIMIT = 20_000;
 /** Word data (senses, family, vector) kept per lexicon word (lib/match/features.ts). A judgement, not fitted. */
 export const WORD_CACHE_LIMIT = 100_000;
+/**
+ * Integer keys handed out to distinct word units (lib/match/features.ts) before
+ * the table is emptied and keys start again. A judgement, not fitted.
+ */
+export const MAX_UNIT_IDS = 1 << 20;
+/** Integer ids handed out to distinct stems (lib/match/claim-features.ts) before the table is emptied. A judgement, not fitted. */
+export const STEM_ID_LIMIT = 1 << 20;

@@ -10,7 +10,7 @@ import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
 import { idf, type TermStats } from './term-stats';
-import { VECTOR_FLOOR, WORD_CACHE_LIMIT } from './config';
+import { MAX_UNIT_IDS, VECTOR_FLOOR, WORD_CACHE_LIMIT } from './config';
 
 /** One content word of a sentence, with what the lexicon knows about it. */
 export interface Unit {
@@ -217,7 +217,6 @@ const unitIds = new Map<string, number>();
 const vectorIds = new WeakMap<Float32Array, number>();
 let nextVectorId = 1;
 let keyGeneration = 0;
-const MAX_UNIT_IDS = 1 << 20;
 const preparedKeys = new WeakMap<Prepared, { generation: number; keys: Int32Array }>();
 
 function unitKey(u: Unit): number {
