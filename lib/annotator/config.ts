@@ -22,3 +22,17 @@ export const CARD_EDGE = 8;
  * sentence and the link at the card's type size (measured on the demo card).
  */
 export const MIN_SQUEEZED_HEIGHT = 160;
+
+/**
+ * How often to look at `location.href` (lib/annotator/watch-navigation.ts).
+ * Half a second is quicker than a reader notices and costs one string comparison.
+ */
+export const POLL_MS = 500;
+
+/**
+ * Anchoring a sentence by its head and tail (lib/dom/anchor.ts), when the
+ * exact sentence is not in the page: characters taken from each end. A judgement, not fitted.
+ */
+export const EDGE_CHARS = 24;
+/** The span found by head and tail may be at most this many times the sentence's length. A judgement, not fitted. */
+export const MAX_SPAN_STRETCH = 1.25;

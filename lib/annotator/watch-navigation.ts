@@ -1,8 +1,4 @@
-/**
- * How often to look at `location.href`. Half a second is quicker than a
- * reader notices and costs one string comparison.
- */
-const POLL_MS = 500;
+import { POLL_MS } from './config';
 
 /**
  * Calls `onChange` when the page moves to another URL without a reload (a

@@ -14,9 +14,7 @@ import { getPauseState, hostIsPaused, setPauseState, type PauseChange } from './
 import { rebuildStories, removeArticleData } from './remove';
 import { applyTermChanges, ARTICLE_COUNT_KEY, openTermSet, SENTENCE_COUNT_KEY, uncountArticles } from './term-set';
 import { applyPlan, dexieView } from './view';
-
-/** Stories listed by stats() for exporting one of them. */
-const RECENT_STORIES = 50;
+import { RECENT_STORIES } from '../pipeline/config';
 
 export interface CorpusOptions {
   /** Clock, epoch ms (tests pass a fixed one). */

@@ -1,5 +1,6 @@
 import { foldText } from './fold-text';
 import { locate, readPageText, type PageText } from './page-text';
+import { EDGE_CHARS, MAX_SPAN_STRETCH } from '../annotator/config';
 
 export interface SentenceToAnchor {
   index: number;
@@ -12,9 +13,7 @@ export interface SentenceToAnchor {
  * The sentence is then looked for by its head and its tail, as text fragments
  * do, accepting a span whose length stays close to the sentence's own.
  */
-const EDGE_CHARS = 24;
 const MIN_LENGTH_FOR_EDGES = EDGE_CHARS * 3;
-const MAX_SPAN_STRETCH = 1.25;
 
 /**
  * Finds each sentence in the live text under `root` and returns a DOM range

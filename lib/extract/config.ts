@@ -33,3 +33,18 @@ export const EXTRACT = {
    */
   teaserEndChars: 80,
 } as const;
+
+/**
+ * Prose paragraphs (lib/extract/furniture.ts): this many paragraphs of
+ * sentences, mostly not link text, inside one element make it the report (or
+ * part of it), whatever its class says. Furniture holds teasers and links,
+ * not runs of prose. A judgement, not fitted.
+ */
+export const PROSE_PARAGRAPHS_IN_CONTENT = 3;
+/** Characters from which a paragraph counts as one of those prose paragraphs. A judgement, not fitted. */
+export const PROSE_PARAGRAPH_CHARS = 120;
+/**
+ * JSON-LD nodes are found this deep at most (lib/extract/metadata.ts): real
+ * pages nest an @graph in a list; a deeper nest is junk that would exhaust the stack. A judgement, not fitted.
+ */
+export const MAX_LD_DEPTH = 8;

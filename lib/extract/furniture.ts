@@ -6,6 +6,8 @@
  * rule names an outlet.
  */
 
+import { PROSE_PARAGRAPH_CHARS, PROSE_PARAGRAPHS_IN_CONTENT } from './config';
+
 /** Elements that never carry the report's prose. */
 const FURNITURE_SELECTOR = [
   'script',
@@ -123,14 +125,6 @@ export function isFurnitureToken(token: string): boolean {
     return false;
   });
 }
-
-/**
- * Prose paragraphs: this many paragraphs of sentences, mostly not link text,
- * inside one element make it the report (or part of it), whatever its class
- * says. Furniture holds teasers and links, not runs of prose.
- */
-const PROSE_PARAGRAPHS_IN_CONTENT = 3;
-const PROSE_PARAGRAPH_CHARS = 120;
 
 function looksLikeReport(el: Element): boolean {
   let prose = 0;

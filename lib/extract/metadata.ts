@@ -5,6 +5,7 @@
  */
 import { capText, TEXT_LIMITS } from '../text/config';
 import { SECTION_NAMES, outletForHost } from './outlets';
+import { MAX_LD_DEPTH } from './config';
 
 export interface PageMetadata {
   canonicalUrl: string;
@@ -191,9 +192,6 @@ function findJsonLdArticle(doc: Document): { article?: JsonObject; nonArticle: b
   }
   return { nonArticle };
 }
-
-/** JSON-LD nodes are found this deep at most: real pages nest an @graph in a list; a deeper nest is junk that would exhaust the stack. */
-const MAX_LD_DEPTH = 8;
 
 function flattenLd(data: Json, depth = 0): JsonObject[] {
   if (depth > MAX_LD_DEPTH) return [];

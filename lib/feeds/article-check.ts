@@ -1,23 +1,9 @@
 import type { ArticleInput } from '../types';
 import { detectLanguage, languageName, languageProfile } from '../text/language';
 import { isHttpUrl } from './urls';
+import { MIN_ARTICLE_WORDS, MIN_ENGLISH_SHARE, OTHER_LANGUAGE_CONFIDENCE, SAMPLE_CHARS } from './config';
 
 export type ArticleCheck = { ok: true } | { ok: false; reason: string };
-
-/**
- * A news brief runs to about a hundred words; below this, the extraction has
- * most likely caught a teaser, a paywall notice or a caption.
- */
-export const MIN_ARTICLE_WORDS = 80;
-/** A guess of another language below this confidence is not enough to turn an article away. */
-export const OTHER_LANGUAGE_CONFIDENCE = 0.4;
-/**
- * English prose has some 40% of its words among its commonest fifty; a long
- * text with under a tenth of them is not English, whatever else it is.
- */
-export const MIN_ENGLISH_SHARE = 0.1;
-/** Enough text to tell a language; the rest of a long article adds nothing. */
-const SAMPLE_CHARS = 4000;
 
 const WHY = 'Parallax compares English articles';
 

@@ -2,6 +2,8 @@
 // something near either. Date.parse of non-ISO strings differs between
 // engines, so the RFC 822 shape is read here, the same in every browser.
 
+import { MAX_DATE_CHARS } from './config';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Offsets in hours of the zone names seen in feeds (RFC 822 names plus common ones). */
@@ -52,9 +54,6 @@ function fromRfc822(text: string): number | undefined {
   const utc = Date.UTC(year, month, Number(day), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0));
   return utc - offsetMinutes * 60_000;
 }
-
-/** Longest text read as a date. */
-const MAX_DATE_CHARS = 100;
 
 /** A feed's date as an ISO 8601 string in UTC, or undefined when it cannot be read. */
 export function toIsoDate(value: unknown): string | undefined {

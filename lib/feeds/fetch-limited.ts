@@ -1,4 +1,5 @@
 import { isHttpUrl, resolveHttpUrl } from './urls';
+import { DEFAULT_TIMEOUT_MS } from './config';
 
 export interface FetchLimitedOptions {
   /** Bytes of body read at most; a longer body is abandoned, not read whole. */
@@ -30,8 +31,6 @@ export type FetchLimitedResult =
       lastModified?: string;
     }
   | { ok: false; error: string };
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

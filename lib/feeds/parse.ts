@@ -5,6 +5,7 @@ import { toIsoDate } from './dates';
 import { discoverFeeds } from './discover';
 import { plainText } from './html-text';
 import { resolveHttpUrl } from './urls';
+import { MAX_FEED_ITEMS } from './config';
 
 export { discoverFeeds } from './discover';
 
@@ -35,14 +36,6 @@ export type FeedParseResult =
     };
 
 export const HTML_NOT_FEED = 'this address returns an HTML page, not a feed';
-
-/**
- * Items kept from one feed document: the newest this many. A news feed lists
- * its last 10 to 100 stories; a feed of 100,000 items is a mistake or an
- * attack, and only its newest items could ever be fetched anyway (the poller
- * fetches DEFAULT_MAX_ITEMS_PER_POLL a poll and remembers SEEN_LIMIT).
- */
-export const MAX_FEED_ITEMS = 200;
 
 type XmlNode = Record<string, unknown>;
 

@@ -2,6 +2,17 @@ import type { FeedState } from '../types';
 import { fetchLimited } from './fetch-limited';
 import { byNewest, parseFeed, type FeedItem } from './parse';
 import { isHttpUrl, publicAddressRefusal } from './urls';
+import {
+  BACKLOG_DELAY_MINUTES,
+  DEFAULT_INTERVAL_MINUTES,
+  DEFAULT_MAX_ITEMS_PER_POLL,
+  MAX_ARTICLE_BYTES,
+  MAX_BACKOFF_MS,
+  MAX_FEED_BYTES,
+  MAX_REDIRECTS,
+  MIN_INTERVAL_MINUTES,
+  SEEN_LIMIT,
+} from './config';
 
 export { fetchLimited } from './fetch-limited';
 export type { FetchLimitedOptions, FetchLimitedResult } from './fetch-limited';
@@ -44,18 +55,6 @@ export interface PollResult {
   /** Items fetched but declined by `storeArticle` (not English, too short…), with its reason. */
   skipped: { url: string; reason: string }[];
 }
-
-export const DEFAULT_INTERVAL_MINUTES = 60;
-/** Polling more often than this gains nothing from news sites and burdens them. */
-export const MIN_INTERVAL_MINUTES = 5;
-export const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
-export const SEEN_LIMIT = 500;
-export const DEFAULT_MAX_ITEMS_PER_POLL = 10;
-/** When a poll leaves new items for later, the next poll comes this soon. */
-export const BACKLOG_DELAY_MINUTES = 10;
-export const MAX_FEED_BYTES = 5 * 1024 * 1024;
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
-export const MAX_REDIRECTS = 5;
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 const MINUTE = 60_000;

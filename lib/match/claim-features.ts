@@ -13,6 +13,7 @@ import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
 import { createPairMemo, unitKeyPair, type PairFeatures, type PairMemo, type Prepared, type Unit } from './features';
 import { idf, type TermStats } from './term-stats';
+import { CONCEPT_VECTOR_FLOOR, NEG_WEIGHT, STEM_ID_LIMIT } from './config';
 
 export const CLAIM_FEATURE_NAMES = [
   'pair_logit',
@@ -37,8 +38,6 @@ export const CLAIM_FEATURE_NAMES = [
 ] as const;
 
 // Negation cues (lib/text/cues.ts) merge into one concept, NEG ("denied X" ≈ "no X").
-/** Weight of the NEG concept (a judgement: about a mid-frequency content word). */
-const NEG_WEIGHT = 0.5;
 
 /** Synsets up to two hypernym steps above a unit's senses (cached per unit). */
 const ancestorCache = new WeakMap<Unit, Int32Array>();
@@ -74,8 +73,6 @@ function conceptMatch(a: Unit, b: Unit, lex: Lexicon): number {
   }
   return 0;
 }
-/** Vector cosine from which two words count as one concept (a judgement; the pair aligner uses 0.55). */
-const CONCEPT_VECTOR_FLOOR = 0.6;
 
 // Concept matches depend only on the two words and the lexicon: memoised per lexicon.
 const conceptMemos = new WeakMap<Lexicon, PairMemo>();
@@ -180,7 +177,6 @@ export function sharedQuoteRun(qa: readonly string[], qb: readonly string[]): nu
 // Stems as integers, so the run search compares numbers rather than strings.
 const stemIds = new Map<string, number>();
 let stemGeneration = 0;
-const STEM_ID_LIMIT = 1 << 20;
 const wordStemCache = new WeakMap<SentenceAnalysis, { generation: number; ids: Int32Array }>();
 
 function stemIdsOf(an: SentenceAnalysis): Int32Array {

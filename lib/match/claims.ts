@@ -7,13 +7,14 @@
  * how much of the shorter sentence the longer one carries, weighted by
  * story-local idf (lib/match/claim-features.ts), not whole-sentence paraphrase.
  */
-import { boundedCache } from '../text/bounded-cache';
+import { engineCache } from '../text/bounded-cache';
 import { sourceOf } from '../story/reprints';
 import { findDifferences } from '../diff/differences';
 import { analyseSentence, type SentenceAnalysis } from '../text/analyse';
 import { CALENDAR } from '../text/names';
 import type { Difference, SentenceLink } from '../types';
 import {
+  CACHE_LIMIT,
   CLAIM_HEADING_MAX_WORDS,
   CLAIM_LINK_THRESHOLD,
   CLAIM_MATCH,
@@ -49,10 +50,7 @@ export interface ClaimGroup {
   differences: Difference[];
 }
 
-// Analyses are pure functions of the text; a story's sentences are matched
-// again each time one of its articles arrives, so they are kept a while.
-const CACHE_LIMIT = 20_000;
-const analysisCache = boundedCache<string, SentenceAnalysis>(CACHE_LIMIT);
+const analysisCache = engineCache<string, SentenceAnalysis>('sentence analyses', CACHE_LIMIT);
 
 export function analyseCached(text: string): SentenceAnalysis {
   return analysisCache.getOr(text, analyseSentence);
@@ -178,7 +176,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // "confirmed that".
 const CUE_BEFORE = String.raw`(?:\b(?:has|have|had|is|are|was|were|be|been|being|could|can|would|will|did|does|do)\s+)*(?:\b(?:not|never)\s+)?(?:\b(?:been|be)\s+)?(?:\b(?:independently|immediately|officially|publicly|also|since|now|yet)\s+)*`;
 const CUE_AFTER = String.raw`(?:\s+(?:independently|immediately|officially|publicly))*(?:\s+to\s+be\b|\s+that\b)?`;
-const maskCache = boundedCache<string, string>(CACHE_LIMIT);
+const maskCache = engineCache<string, string>('claim status masks', CACHE_LIMIT);
 
 /**
  * The sentence without its status in the given respects: the modality cue
@@ -255,7 +253,7 @@ interface Prepped {
 }
 
 // Per-sentence first-stage data, keyed by sentence id (checked against the text).
-const preppedCache = boundedCache<string, Prepped>(CACHE_LIMIT);
+const preppedCache = engineCache<string, Prepped>('claim first-stage data', CACHE_LIMIT);
 
 function prep(id: string, text: string): Prepped {
   let p = preppedCache.get(id);

@@ -134,3 +134,31 @@ export const CLAIM_QUOTE_PROBABILITY = 0.75;
  * (the same 3 wrong pairs); masking every status respect when any one differs
  * instead: P 75.7 R 33.7 (a shared negation must stay part of the claim).
  */
+
+// ---------------------------------------------------------------------------
+// Word alignment, claim features, evidence and caches. Judgements, not fitted.
+// ---------------------------------------------------------------------------
+
+/** Vector cosines below this are not alignments (lib/match/features.ts). A judgement, not fitted. */
+export const VECTOR_FLOOR = 0.55;
+/** Weight of the NEG concept (lib/match/claim-features.ts; a judgement, not fitted: about a mid-frequency content word). */
+export const NEG_WEIGHT = 0.5;
+/** Vector cosine from which two words count as one concept (lib/match/claim-features.ts; a judgement, not fitted; the pair aligner uses VECTOR_FLOOR). */
+export const CONCEPT_VECTOR_FLOOR = 0.6;
+/** Words or word pairs listed as the evidence of one reason of a pair's verdict (lib/match/scorer.ts). A judgement, not fitted. */
+export const MAX_EVIDENCE = 6;
+/**
+ * Sentence analyses kept by the claim grouper (lib/match/claims.ts). Analyses
+ * are pure functions of the text; a story's sentences are matched again each
+ * time one of its articles arrives, so they are kept a while. A judgement, not fitted.
+ */
+export const CACHE_LIMIT = 20_000;
+/** Word data (senses, family, vector) kept per lexicon word (lib/match/features.ts). A judgement, not fitted. */
+export const WORD_CACHE_LIMIT = 100_000;
+/**
+ * Integer keys handed out to distinct word units (lib/match/features.ts) before
+ * the table is emptied and keys start again. A judgement, not fitted.
+ */
+export const MAX_UNIT_IDS = 1 << 20;
+/** Integer ids handed out to distinct stems (lib/match/claim-features.ts) before the table is emptied. A judgement, not fitted. */
+export const STEM_ID_LIMIT = 1 << 20;

@@ -4,12 +4,13 @@
  * does not depend on argument order. Per-sentence data is cached on the
  * analysis object.
  */
-import { boundedCache, type BoundedCache } from '../text/bounded-cache';
+import { engineCache } from '../text/bounded-cache';
 import { quotationWords } from '../text/tokens';
 import { intersects, type Lexicon, type Relation } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import { isNegationWord } from '../text/cues';
 import { idf, type TermStats } from './term-stats';
+import { MAX_UNIT_IDS, VECTOR_FLOOR, WORD_CACHE_LIMIT } from './config';
 
 /** One content word of a sentence, with what the lexicon knows about it. */
 export interface Unit {
@@ -64,8 +65,10 @@ interface WordInfo {
   vector?: Float32Array;
 }
 
-// Word-level data depends only on the word and the lexicon: computed once per word.
-const wordCache = new WeakMap<Lexicon, BoundedCache<string, WordInfo>>();
+// Word-level data depends only on the word and the lexicon: computed once per
+// word, for the lexicon last asked (another lexicon empties the cache first).
+const wordCache = engineCache<string, WordInfo>('lexicon words', WORD_CACHE_LIMIT);
+let wordCacheLexicon: Lexicon | undefined;
 
 function senses(lex: Lexicon, ids: number[]): { synsets: Int32Array; hypernyms: Int32Array } {
   const syn: number[] = [];
@@ -77,9 +80,11 @@ function senses(lex: Lexicon, ids: number[]): { synsets: Int32Array; hypernyms: 
 }
 
 function wordInfo(lex: Lexicon, norm: string): WordInfo {
-  let cache = wordCache.get(lex);
-  if (!cache) wordCache.set(lex, (cache = boundedCache(100_000)));
-  let info = cache.get(norm);
+  if (lex !== wordCacheLexicon) {
+    wordCache.clear();
+    wordCacheLexicon = lex;
+  }
+  let info = wordCache.get(norm);
   if (info) return info;
   let id = lex.id(norm);
   if (id < 0 && norm.includes('-')) id = lex.id(norm.replace(/-/g, ' '));
@@ -93,7 +98,7 @@ function wordInfo(lex: Lexicon, norm: string): WordInfo {
     vector = Float32Array.from(raw, (v) => v / n);
   }
   info = { id, base, family: id >= 0 ? lex.family(id) : 0, ...senses(lex, id >= 0 ? [id] : []), vector };
-  cache.set(norm, info);
+  wordCache.set(norm, info);
   return info;
 }
 
@@ -174,8 +179,6 @@ export function prepare(a: SentenceAnalysis, lex: Lexicon): Prepared {
 
 /** Strength of each kind of word alignment, identical stem first. */
 export const ALIGN_WEIGHT: Record<Relation, number> = { same: 1, family: 0.9, synonym: 0.8, hypernym: 0.6 };
-/** Vector cosines below this are not alignments. */
-const VECTOR_FLOOR = 0.55;
 
 export interface Alignment {
   i: number;
@@ -214,7 +217,6 @@ const unitIds = new Map<string, number>();
 const vectorIds = new WeakMap<Float32Array, number>();
 let nextVectorId = 1;
 let keyGeneration = 0;
-const MAX_UNIT_IDS = 1 << 20;
 const preparedKeys = new WeakMap<Prepared, { generation: number; keys: Int32Array }>();
 
 function unitKey(u: Unit): number {

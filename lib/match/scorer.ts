@@ -6,7 +6,7 @@
 import { getLexicon, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
 import type { MatchReason } from '../types';
-import { PAIR_THRESHOLD } from './config';
+import { MAX_EVIDENCE, PAIR_THRESHOLD } from './config';
 import { computeFeatures, findSharedQuote, type LinearModelParams, type PairFeatures } from './features';
 import { PAIR_MODEL } from './model';
 import { idf, type TermStats } from './term-stats';
@@ -38,8 +38,6 @@ export function createLinearModel(params: LinearModelParams): PairModel {
     },
   };
 }
-
-const MAX_EVIDENCE = 6;
 
 const CALENDAR_WORDS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(

@@ -39,3 +39,6 @@ export const CORPUS_LIMITS = {
 export const ARTICLE_LIMITS = {
   maxTextLength: 2_000_000,
 } as const;
+
+/** Stories listed by the store's stats() for exporting one of them (lib/corpus/corpus.ts). A judgement, not fitted. */
+export const RECENT_STORIES = 50;

@@ -7,14 +7,7 @@
  */
 import { tokenize } from '../text/tokens';
 import { parseTime } from './stories';
-
-const SHINGLE = 5;
-/** Containment at which a text counts as a copy of another. */
-export const REPRINT_CONTAINMENT = 0.8;
-/** Texts with fewer shingles than this are too short to call copies. */
-const MIN_SHINGLES = 12;
-/** Size of the stored bottom-k signature. */
-const SIGNATURE_SIZE = 128;
+import { MAX_REPRINT_HOPS, MIN_SHINGLES, REPRINT_CONTAINMENT, SHINGLE, SIGNATURE_SIZE } from './story-config';
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -99,9 +92,6 @@ export function findReprintOf(
 }
 
 /* Wire-copy families: the one definition of who belongs to which (lib/pipeline/families.ts builds on it). */
-
-/** Longest chain of reprints followed (a copy of a copy); chains are one hop when stored by the pipeline. */
-const MAX_REPRINT_HOPS = 8;
 
 /**
  * The original an article copies, following `reprintOf` while the original

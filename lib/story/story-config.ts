@@ -67,3 +67,16 @@ export const STORY = {
   /** Articles more than this many days outside a story's time span never join it. */
   windowDays: 4,
 };
+
+// Wire copies (lib/story/reprints.ts). Judgements, not fitted.
+
+/** Words per shingle (hashed word n-gram) compared between texts. A judgement, not fitted. */
+export const SHINGLE = 5;
+/** Containment at which a text counts as a copy of another. A judgement, not fitted. */
+export const REPRINT_CONTAINMENT = 0.8;
+/** Texts with fewer shingles than this are too short to call copies. A judgement, not fitted. */
+export const MIN_SHINGLES = 12;
+/** Size of the stored bottom-k signature. A judgement, not fitted. */
+export const SIGNATURE_SIZE = 128;
+/** Longest chain of reprints followed (a copy of a copy); chains are one hop when stored by the pipeline. A judgement, not fitted. */
+export const MAX_REPRINT_HOPS = 8;

@@ -13,6 +13,7 @@ import { extractNumbers, type NumberMention } from './numbers';
 import { findNames, TITLES, type Span } from './names';
 import { findQuotations } from './segment';
 import { tokenize, type Token } from './tokens';
+import { SUBJECT_WINDOW } from './config';
 
 export type { NumberMention, NumberKind } from './numbers';
 
@@ -149,8 +150,6 @@ const AUXILIARIES = new Set(
   'has have had was were is are be been will would could should may might did does do also then later just'.split(' '),
 );
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-/** A subject, appositive included, ends within this many characters before its verb; reading no further keeps a sentence of many verbs linear. */
-const SUBJECT_WINDOW = 300;
 const NP_STOP = /\b(?:from|of|in|on|at|with|who|which|that|signed|sent|to|by|about|over|after|before|during)\b/i;
 const CLAUSE_VERB = /\b(?:was|were|is|are|not|which|who|whose|that|has|have|had|been)\b/i;
 

@@ -34,3 +34,45 @@ export function capText(text: string, max: number): string {
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
+
+// Language guessing (lib/text/language.ts). Judgements, not fitted.
+
+/** Below this many words a text says too little to be placed. A judgement, not fitted. */
+export const MIN_WORDS = 4;
+/** Words at which the length of a text stops limiting the confidence. A judgement, not fitted. */
+export const FULL_LENGTH_WORDS = 20;
+/**
+ * Weighted share of function words at which coverage stops limiting the
+ * confidence. Running prose has some 40% of its words among its language's
+ * most frequent fifty; after down-weighting the shared ones, 0.2 is well
+ * inside what any prose reaches. A judgement, not fitted.
+ */
+export const FULL_COVERAGE = 0.2;
+/**
+ * Different function words at which variety stops limiting the confidence.
+ * A sentence of a language uses several of its function words; a language
+ * outside the profiles matches only a few short ones by chance (Polish
+ * "do", "o", "a" are Portuguese words too). A judgement, not fitted.
+ */
+export const FULL_VARIETY = 6;
+/** Guesses below this confidence are reported as "und". A judgement, not fitted. */
+export const MIN_CONFIDENCE = 0.2;
+
+// Segmentation and analysis (lib/text/segment.ts, lib/text/analyse.ts): bounds on how far a pattern looks.
+
+/** A list marker ("2.", "• a.") with the spaces around it is never longer than this. A judgement, not fitted. */
+export const LIST_MARKER_SPAN = 16;
+/** "At 5 a.m.": the time phrase that may open a sentence is three words, well within this. A judgement, not fitted. */
+export const TIME_PHRASE_SPAN = 40;
+/**
+ * A subject, appositive included, ends within this many characters before its
+ * verb; reading no further keeps a sentence of many verbs linear. A judgement, not fitted.
+ */
+export const SUBJECT_WINDOW = 300;
+
+// Caches (lib/text/bounded-cache.ts): entries each keeps before it is emptied whole.
+
+/** Stems of words seen (lib/text/tokens.ts); a reader's vocabulary stays far below the bound. A judgement, not fitted. */
+export const STEM_CACHE_LIMIT = 200_000;
+/** Word lists of quotations (lib/text/tokens.ts quotationWords). A judgement, not fitted. */
+export const QUOTATION_WORD_CACHE_LIMIT = 20_000;

@@ -5,6 +5,8 @@
  * articles that are not in English out of the corpus, with a reason.
  */
 
+import { FULL_COVERAGE, FULL_LENGTH_WORDS, FULL_VARIETY, MIN_CONFIDENCE, MIN_WORDS } from './config';
+
 export type ProfiledLanguage = 'en' | 'fr' | 'de' | 'es' | 'it' | 'pt' | 'nl';
 
 export interface LanguageGuess {
@@ -59,27 +61,6 @@ const WEIGHTS: Map<string, Map<ProfiledLanguage, number>> = (() => {
   for (const [word, langs] of owners) weights.set(word, new Map(langs.map((l) => [l, 1 / langs.length])));
   return weights;
 })();
-
-/** Below this many words a text says too little to be placed. */
-const MIN_WORDS = 4;
-/** Words at which the length of a text stops limiting the confidence. */
-const FULL_LENGTH_WORDS = 20;
-/**
- * Weighted share of function words at which coverage stops limiting the
- * confidence. Running prose has some 40% of its words among its language's
- * most frequent fifty; after down-weighting the shared ones, 0.2 is well
- * inside what any prose reaches.
- */
-const FULL_COVERAGE = 0.2;
-/**
- * Different function words at which variety stops limiting the confidence.
- * A sentence of a language uses several of its function words; a language
- * outside the profiles matches only a few short ones by chance (Polish
- * "do", "o", "a" are Portuguese words too).
- */
-const FULL_VARIETY = 6;
-/** Guesses below this confidence are reported as "und". */
-export const MIN_CONFIDENCE = 0.2;
 
 // Letters ("ça", "über") with elided articles split off ("l'homme" → "l'", "homme").
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;

@@ -1,7 +1,7 @@
 import type { SentenceSpan } from '../types';
 import { abbreviationKind, SENTENCE_STARTERS } from './abbreviations';
 import { SPEECH_VERBS } from './cues';
-import { TEXT_LIMITS } from './config';
+import { LIST_MARKER_SPAN, TEXT_LIMITS, TIME_PHRASE_SPAN } from './config';
 
 /** A quotation or a bracket pair inside one paragraph: indexes of its opening and closing characters. */
 export interface Enclosure {
@@ -15,10 +15,6 @@ const CLOSERS = '"”’\')]»';
 const OPENERS = '"“‘\'([«';
 const LINE = /[^\n\r\u2028\u2029]+/g;
 const LIST_MARKER = /(^|\s)([•⁃▪‣◦]\s?)?(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)/g;
-/** A list marker ("2.", "• a.") with the spaces around it is never longer than this. */
-const LIST_MARKER_SPAN = 16;
-/** "At 5 a.m.": the time phrase that may open a sentence is three words, well within this. */
-const TIME_PHRASE_SPAN = 40;
 
 /**
  * Splits text into sentences with exact offsets: `text.slice(start, end) === text`

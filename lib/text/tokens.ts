@@ -1,6 +1,6 @@
-import { boundedCache } from './bounded-cache';
+import { engineCache } from './bounded-cache';
 import stemWord from 'wink-porter2-stemmer';
-import { TEXT_LIMITS } from './config';
+import { QUOTATION_WORD_CACHE_LIMIT, STEM_CACHE_LIMIT, TEXT_LIMITS } from './config';
 
 /** A word of a sentence, with its place in the sentence. */
 export interface Token {
@@ -42,8 +42,8 @@ export function normalizeWord(raw: string): string {
   return raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 }
 
-/** Stems of words seen; a reader's vocabulary stays far below the bound. */
-const stemCache = boundedCache<string, string>(200_000);
+/** Stems of words seen. */
+const stemCache = engineCache<string, string>('stems', STEM_CACHE_LIMIT);
 
 export function stem(norm: string): string {
   // The stemmer is quadratic in a word's length; an over-long token is kept as a bounded key instead.
@@ -87,7 +87,7 @@ export function titleTermsOf(title: string): string[] {
 
 const QUOTATION_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 // Quotations recur across the pairs of a story (and each pair asks twice): their word lists are kept a while.
-const quotationWordCache = boundedCache<string, string[]>(20_000);
+const quotationWordCache = engineCache<string, string[]>('quotation words', QUOTATION_WORD_CACHE_LIMIT);
 
 /** The words of a quotation as compared word for word: lower-cased, contractions kept whole with a straight apostrophe. */
 export function quotationWords(text: string): string[] {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { DEMO_FEED_FIXTURES, DEMO_FEEDS } from '../../demo/feeds/index';
 import { toIsoDate } from '../../lib/feeds/dates';
 import { plainText } from '../../lib/feeds/html-text';
-import { HTML_NOT_FEED, MAX_FEED_ITEMS, parseFeed, rootElementName, type ParsedFeed } from '../../lib/feeds/parse';
+import { MAX_FEED_ITEMS } from '../../lib/feeds/config';
+import { HTML_NOT_FEED, parseFeed, rootElementName, type ParsedFeed } from '../../lib/feeds/parse';
 
 const FEED_URL = 'https://news.example/feeds/main.xml';
 

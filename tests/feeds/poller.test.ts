@@ -1,17 +1,7 @@
 import type { FeedState } from '../../lib/types';
 import { describe, expect, test } from 'vitest';
-import {
-  BACKLOG_DELAY_MINUTES,
-  MAX_BACKOFF_MS,
-  SEEN_LIMIT,
-  createArticleFetcher,
-  createFeedState,
-  dueFeeds,
-  pollFeed,
-  retryDelayMs,
-  type PollDeps,
-} from '../../lib/feeds/poller';
-import { MAX_FEED_ITEMS } from '../../lib/feeds/parse';
+import { createArticleFetcher, createFeedState, dueFeeds, pollFeed, retryDelayMs, type PollDeps } from '../../lib/feeds/poller';
+import { BACKLOG_DELAY_MINUTES, MAX_BACKOFF_MS, MAX_FEED_ITEMS, SEEN_LIMIT } from '../../lib/feeds/config';
 import { createFakeWeb, lazyBody, type FakeHandler } from './fake-web';
 
 const FEED_URL = 'https://ledger.example/feed.xml';
