@@ -44,6 +44,20 @@ export function hostOfOrUndefined(url: string): string | undefined {
   }
 }
 
+/**
+ * An outlet name as outlet names are compared (never as shown): compatibility
+ * forms folded (NFKC: full-width letters, ligatures), invisible format
+ * characters (zero-width spaces and joiners, soft hyphens, direction marks)
+ * and whitespace dropped, case ignored. "the  daily\u200bLEDGER" is "The
+ * Daily Ledger". Letters of other scripts that look alike stay distinct.
+ */
+export function outletKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\s]/gu, '')
+    .toLowerCase();
+}
+
 /** The same host, or one a subdomain of the other (a feed on feeds.site.example and articles on site.example). */
 export function relatedHosts(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;

@@ -108,6 +108,19 @@ describe('an outlet name already stored for another host', () => {
     expect((await corpus.ingest(extracted.article, 'feed', 'https://evil.test/bridge')).article.outlet).toBe('evil.test');
   });
 
+  test.each([
+    ['in other case and spacing', 'the  DAILY ledger'],
+    ['with a zero-width space and a soft hyphen', 'The Daily\u200b Led\u00adger'],
+    ['in full-width letters', 'The Daily \uff2cedger'],
+  ])('is not given to a page on another host that spells it %s', async (_label, spelling) => {
+    const { corpus } = freshCorpus();
+    await corpus.ingest(LEDGER, 'page');
+    expect((await corpus.ingest({ ...posing, outlet: spelling }, 'page', posing.url)).article.outlet).toBe('evil.test');
+    const memory = createMemoryCorpus();
+    memory.apply(await planCapture(LEDGER, 'page', memory, T0));
+    expect((await planCapture({ ...posing, outlet: spelling }, 'import', memory, T0 + 60_000)).article.outlet).toBe('evil.test');
+  });
+
   test('is decided the same way in memory', async () => {
     const memory = createMemoryCorpus();
     memory.apply(await planCapture(LEDGER, 'page', memory, T0));
