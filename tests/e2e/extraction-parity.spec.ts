@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, extensionTest } from './fixtures';
+import { expect, exportedLines, extensionTest } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGES = path.join(import.meta.dirname, 'extraction-pages');
@@ -58,13 +58,7 @@ test('the text the extension stores is the text parallax extract gives for the s
     live.set(name, await tab.content());
     await tab.close();
   }
-  const lines: string[] = [];
-  let after: number | undefined;
-  do {
-    const page = await driver.send('exportArticles', after === undefined ? {} : { after });
-    lines.push(...page.lines);
-    after = page.next;
-  } while (after !== undefined);
+  const lines = await exportedLines(driver);
   const stored = new Map(
     lines.map((l) => {
       const a = JSON.parse(l) as { url: string; title: string; outlet: string; byline?: string; publishedAt?: string; text: string };

@@ -43,4 +43,16 @@ export const test = extensionTest().extend<{ url: (a: DemoArticle) => string }>(
   },
 });
 
+/** Every stored article as the export gives it, one JSON line each, read a page at a time. */
+export async function exportedLines(driver: Driver): Promise<string[]> {
+  const lines: string[] = [];
+  let after: number | undefined;
+  do {
+    const page = await driver.send('exportArticles', after === undefined ? {} : { after });
+    lines.push(...page.lines);
+    after = page.next;
+  } while (after !== undefined);
+  return lines;
+}
+
 export { expect } from '@playwright/test';
