@@ -58,10 +58,15 @@ export function outletKey(name: string): string {
     .toLowerCase();
 }
 
+/** Whether `host` is `parent` or a subdomain of it ("news.example.com" is on "example.com"); both normalised. */
+export function isOnHost(host: string, parent: string): boolean {
+  return host === parent || host.endsWith(`.${parent}`);
+}
+
 /** The same host, or one a subdomain of the other (a feed on feeds.site.example and articles on site.example). */
 export function relatedHosts(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  return isOnHost(a, b) || isOnHost(b, a);
 }
 
 /**

@@ -5,7 +5,7 @@
  * stored article.
  */
 import { describe, expect, test } from 'vitest';
-import { ownAddress } from '../../lib/pipeline/ids';
+import { isOnHost, ownAddress, relatedHosts } from '../../lib/pipeline/ids';
 import { createMemoryCorpus } from '../../lib/pipeline/memory';
 import { planCapture } from '../../lib/pipeline/plan';
 import type { ArticleInput, ArticleSource } from '../../lib/types';
@@ -69,6 +69,15 @@ describe('an import line', () => {
     expect((await db.articles.get(ledger.id))?.text).toBe(LEDGER.text);
     expect((await db.articles.where('host').equals('evil.example').first())?.url).toBe('https://evil.example/bridge');
   });
+});
+
+test('a host is on itself and its parents, never on a sibling or a name that merely ends alike', () => {
+  expect(isOnHost('news.site.example', 'site.example')).toBe(true);
+  expect(isOnHost('site.example', 'site.example')).toBe(true);
+  expect(isOnHost('site.example', 'news.site.example')).toBe(false);
+  expect(isOnHost('evilsite.example', 'site.example')).toBe(false);
+  expect(relatedHosts('site.example', 'feeds.site.example')).toBe(true);
+  expect(relatedHosts('a.site.example', 'b.site.example')).toBe(false);
 });
 
 describe('an outlet name already stored for another host', () => {
