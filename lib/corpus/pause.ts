@@ -1,7 +1,7 @@
 /** Where the reader paused capture, kept in the settings table. */
 import type { PauseState } from '../types';
 import type { ParallaxDb } from '../db/db';
-import { normalizeHost } from '../pipeline/ids';
+import { isOnHost, normalizeHost } from '../pipeline/ids';
 
 const PAUSE_KEY = 'pause';
 
@@ -38,5 +38,5 @@ export async function setPauseState(db: ParallaxDb, change: PauseChange): Promis
 export function hostIsPaused(state: PauseState, host: string): boolean {
   if (state.everywhere) return true;
   const h = normalizeHost(host);
-  return state.hosts.some((p) => h === p || h.endsWith(`.${p}`));
+  return state.hosts.some((p) => isOnHost(h, p));
 }

@@ -6,7 +6,7 @@
 import type { ParallaxDb } from '../db/db';
 import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
-import { hostOfOrUndefined, relatedHosts } from '../pipeline/ids';
+import { hostOfOrUndefined, outletKey, relatedHosts } from '../pipeline/ids';
 import { applyTermChanges, termSource } from './term-set';
 
 export function dexieView(db: ParallaxDb): CorpusView {
@@ -29,7 +29,10 @@ export function dexieView(db: ParallaxDb): CorpusView {
     },
     storyLinks: (storyId) => db.links.where('storyId').equals(storyId).toArray(),
     outletHosts: async (outlet, host) => {
-      const named = await db.articles.where('outlet').equals(outlet).primaryKeys();
+      // Names spelt differently but compared alike (outletKey) are one name: a page cannot pose as an outlet by its case or spacing.
+      const key = outletKey(outlet);
+      const names = (await db.articles.orderBy('outlet').uniqueKeys()).map(String).filter((n) => outletKey(n) === key);
+      const named = names.length ? await db.articles.where('outlet').anyOf(names).primaryKeys() : [];
       if (named.length === 0) return { here: false, elsewhere: false };
       const mine = new Set(await db.articles.where('host').equals(host).primaryKeys());
       return { here: named.some((id) => mine.has(id)), elsewhere: named.some((id) => !mine.has(id)) };

@@ -1,7 +1,7 @@
 import { boundedCache } from '../text/bounded-cache';
 import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
-import { TITLES } from '../text/names';
+import { TITLES, WEEKDAYS } from '../text/names';
 import { isNegationWord, SPEECH_VERBS, WISH_WORDS } from '../text/cues';
 import { FIGURE_QUALIFIERS, isNumberWord, type NumberKind, type NumberMention } from '../text/numbers';
 import { contentTerms, isStopWord, stem, tokenize, type Token } from '../text/tokens';
@@ -495,7 +495,7 @@ function contextOf(an: SentenceAnalysis, span: Span, unit: string | undefined): 
   let after = at;
   while (after < an.tokens.length && an.tokens[after]!.start < span.end) after++;
   return [...an.tokens.slice(Math.max(0, at - NUMBER_CONTEXT_WORDS), at), ...an.tokens.slice(after, after + NUMBER_CONTEXT_WORDS)]
-    .filter((t) => !t.isStop && !t.isNumber && t.stem !== unit && !WEEKDAYS.includes(t.norm))
+    .filter((t) => !t.isStop && !t.isNumber && t.stem !== unit && !WEEKDAYS.has(t.norm))
     .map((t) => t.stem);
 }
 
@@ -510,12 +510,10 @@ function offset(an: SentenceAnalysis, span: Span & { unit?: string }): boolean {
   return OFFSET_WORDS.has(an.tokens[k]?.norm ?? '');
 }
 
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
 /** "Monday" here, "Tuesday" there, for one event: each sentence names one day of the week, a different one. */
 function weekdayDifference(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span] | undefined {
   const days = (an: SentenceAnalysis): Span[] =>
-    an.tokens.filter((t) => WEEKDAYS.includes(t.norm)).map((t) => ({ text: t.raw, start: t.start, end: t.end }));
+    an.tokens.filter((t) => WEEKDAYS.has(t.norm)).map((t) => ({ text: t.raw, start: t.start, end: t.end }));
   const da = days(a);
   const db = days(b);
   if (da.length !== 1 || db.length !== 1) return undefined;

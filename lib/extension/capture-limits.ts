@@ -1,8 +1,10 @@
 /**
  * How much a page, a site or the store may take: captures per tab and per
  * site in a minute, and the store's size budget. The settings are here, in
- * one place; the background applies them to every capture, whichever way it
- * arrives (tab, feed, import), and tells the reader why one was refused.
+ * one place. The rate limits count the captures web pages send (a feed's
+ * items are bounded by the poll instead, ten at most per feed and poll); the
+ * budget holds for every capture, whichever way it arrives (tab, feed,
+ * import). The reader is told why one was refused.
  */
 
 export const CAPTURE_LIMITS = {
@@ -19,8 +21,8 @@ export const CAPTURE_LIMITS = {
    */
   perTab: 10,
   /**
-   * Captures one site (host) may make in a minute, across its tabs and its
-   * feed. Opening a site's front page's articles in new tabs, or restoring
+   * Captures one site (host, compared as `hostOf` gives it: a subdomain is a
+   * site of its own) may make in a minute, across its tabs. Opening a site's front page's articles in new tabs, or restoring
    * a session, can load twenty or so pages at once; thirty leaves room for
    * that, and bounds a site with many tabs to half a core.
    */

@@ -96,6 +96,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       });
       return;
     }
+    // A full store is checked before anything is fetched: items are not taken as seen, and are stored once there is room.
+    const full = await deps.budget?.check();
+    if (full) {
+      const t = now();
+      await db.feeds.put({ ...record, lastFetchAt: t, lastError: full.message, nextPollAt: t + record.intervalMinutes * 60_000 });
+      return;
+    }
     const result = await pollFeed(record, {
       fetch: deps.fetch,
       now,

@@ -81,10 +81,9 @@ export async function runImport(
         const counted = new Set(reply.updatedLines ?? []);
         for (const item of batch) {
           if (refused.has(item.line)) continue;
-          const key = articleKey(item);
-          if (key === undefined) continue;
-          if (storedKeys.has(key) && !counted.has(item.line)) report.updated++;
-          storedKeys.add(key);
+          const keys = articleKeys(item);
+          if (keys.some((k) => storedKeys.has(k)) && !counted.has(item.line)) report.updated++;
+          for (const k of keys) storedKeys.add(k);
         }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -111,14 +110,15 @@ export async function runImport(
   return report;
 }
 
-/** The stored article a line names: its id, else its canonical address. */
-function articleKey(item: ImportItem): string | undefined {
-  if (item.article.id) return `id:${item.article.id}`;
+/** The ways a line names a stored article: its id and its canonical address (the store finds it by either). */
+function articleKeys(item: ImportItem): string[] {
+  const keys = item.article.id ? [`id:${item.article.id}`] : [];
   try {
-    return `url:${canonicalUrl(item.article.url)}`;
+    keys.push(`url:${canonicalUrl(item.article.url)}`);
   } catch {
-    return undefined;
+    // Not an address: the store refuses the line.
   }
+  return keys;
 }
 
 /** "parallax-2024-03-01.jsonl", "parallax-the-daily-ledger-2024-03-01.jsonl". */

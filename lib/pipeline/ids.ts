@@ -44,10 +44,29 @@ export function hostOfOrUndefined(url: string): string | undefined {
   }
 }
 
+/**
+ * An outlet name as outlet names are compared (never as shown): compatibility
+ * forms folded (NFKC: full-width letters, ligatures), invisible format
+ * characters (zero-width spaces and joiners, soft hyphens, direction marks)
+ * and whitespace dropped, case ignored. "the  daily\u200bLEDGER" is "The
+ * Daily Ledger". Letters of other scripts that look alike stay distinct.
+ */
+export function outletKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\s]/gu, '')
+    .toLowerCase();
+}
+
+/** Whether `host` is `parent` or a subdomain of it ("news.example.com" is on "example.com"); both normalised. */
+export function isOnHost(host: string, parent: string): boolean {
+  return host === parent || host.endsWith(`.${parent}`);
+}
+
 /** The same host, or one a subdomain of the other (a feed on feeds.site.example and articles on site.example). */
 export function relatedHosts(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  return isOnHost(a, b) || isOnHost(b, a);
 }
 
 /**

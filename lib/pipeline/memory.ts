@@ -5,6 +5,7 @@
  */
 import type { ArticleRecord, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
 import type { CapturePlan, CorpusView } from './plan';
+import { outletKey } from './ids';
 
 const linkKey = (a: string, b: string): string => `${a}\u0000${b}`;
 
@@ -109,7 +110,8 @@ export function createMemoryCorpus(): MemoryCorpus {
     },
     storyLinks: async (storyId) => [...(linksByStory.get(storyId) ?? [])].map((k) => links.get(k)!),
     outletHosts: async (outlet, host) => {
-      const named = [...(byOutlet.get(outlet) ?? [])];
+      const key = outletKey(outlet);
+      const named = [...byOutlet].filter(([name]) => outletKey(name) === key).flatMap(([, ids]) => [...ids]);
       const mine = byHost.get(host);
       return { here: named.some((id) => mine?.has(id)), elsewhere: named.some((id) => !mine?.has(id)) };
     },

@@ -28,13 +28,16 @@ export const TITLES = new Set(
   ).split(' '),
 );
 const CONNECTORS = new Set('of de del della da di du la le van von der den al el bin ibn bint y'.split(' '));
-/** Month and weekday names, lower-case. */
-export const CALENDAR = new Set(
-  (
-    'january february march april may june july august september october november december jan feb mar apr jun ' +
-    'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'
-  ).split(' '),
+/** Month names and their abbreviations, lower-case. */
+export const MONTHS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 );
+/** Weekday names, lower-case. */
+export const WEEKDAYS: ReadonlySet<string> = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+/** Month and weekday names, lower-case. */
+export const CALENDAR: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS]);
 const SUFFIXES = /^(?:Jr|Sr|II|III|IV|V)$/;
 
 /** The names of `text`, in order (`tokens`: its tokens, when the caller has them). */

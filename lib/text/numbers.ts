@@ -1,3 +1,4 @@
+import { MONTHS } from './names';
 import { tokenize, type Token } from './tokens';
 
 /** What a number counts: dates are kept but told apart, so "2020" is never compared with "5,000 troops". */
@@ -64,11 +65,6 @@ const SUFFIX_SCALES: Record<string, number> = {
   trillion: 1e12,
   hundred: 100,
 };
-const MONTHS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
-);
 
 const DIGITS =
   /([$€£]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|mn|m|bn|b|tn|thousand|million|billion|trillion|hundred)\b)?(\s?%|\s(?:percent|per cent)\b)?(st|nd|rd|th)?/giu;

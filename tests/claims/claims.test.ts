@@ -96,6 +96,15 @@ describe('claim groups', () => {
     expect(new Set(groups.map((g) => g.id)).size).toBe(2);
   });
 
+  test('two groups sharing their first sentence have distinct ids', () => {
+    const groups = groupClaims([link('p#0', 'q#0'), link('p#0', 's#0', 0.55)], info);
+    expect(groups.map((g) => g.sentences.map((s) => s.sentenceId))).toEqual([
+      ['p#0', 'q#0'],
+      ['p#0', 's#0'],
+    ]);
+    expect(new Set(groups.map((g) => g.id)).size).toBe(2);
+  });
+
   test('a sentence joins a group when it is linked to two thirds of its sentences in other articles', () => {
     // r links to p and q (2 of 3); s links only to r (1 of 3), so s stays in a group of its own with r.
     const groups = groupClaims(

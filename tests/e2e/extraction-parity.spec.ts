@@ -12,10 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
-import { startCorpusServer, type CorpusServer } from '../../demo/server';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
-import { createDriver, type Driver } from '../../scripts/support/driver';
+import { expect, exportedLines, extensionTest } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGES = path.join(import.meta.dirname, 'extraction-pages');
@@ -23,24 +20,7 @@ const HOST = 'saved-pages.test';
 const NAMES = ['read-more', 'teasers', 'dateline', 'hidden', 'lazy'] as const;
 const html = (name: string): string => readFileSync(path.join(PAGES, `${name}.html`), 'utf8');
 
-const test = base.extend<{ ext: ExtensionBrowser; driver: Driver }, { server: CorpusServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startCorpusServer({ extraSites: { [HOST]: Object.fromEntries(NAMES.map((n) => [`/news/${n}`, html(n)])) } });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  ext: async ({}, use) => {
-    const ext = await launchWithExtension();
-    await use(ext);
-    await ext.close();
-  },
-  driver: async ({ ext }, use) => {
-    await use(createDriver(ext));
-  },
-});
+const test = extensionTest({ extraSites: { [HOST]: Object.fromEntries(NAMES.map((n) => [`/news/${n}`, html(n)])) } });
 
 interface Extracted {
   id: string;
@@ -78,13 +58,7 @@ test('the text the extension stores is the text parallax extract gives for the s
     live.set(name, await tab.content());
     await tab.close();
   }
-  const lines: string[] = [];
-  let after: number | undefined;
-  do {
-    const page = await driver.send('exportArticles', after === undefined ? {} : { after });
-    lines.push(...page.lines);
-    after = page.next;
-  } while (after !== undefined);
+  const lines = await exportedLines(driver);
   const stored = new Map(
     lines.map((l) => {
       const a = JSON.parse(l) as { url: string; title: string; outlet: string; byline?: string; publishedAt?: string; text: string };

@@ -17,6 +17,7 @@ import { renderSeedSites } from '../../demo/seed-pages';
 import { startCorpusServer } from '../../demo/server';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { createDriver, type Driver } from '../../scripts/support/driver';
+import { exportedLines } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEEDS = path.resolve(ROOT, process.env.PARALLAX_SHARED ?? '../shared', 'seeds');
@@ -67,13 +68,7 @@ function expectedOutlets(aligned: AlignJson): Map<string, string[]> {
 
 async function checkParity(driver: Driver, urls: string[]): Promise<number> {
   for (const url of urls) await driver.read(url);
-  const lines: string[] = [];
-  let after: number | undefined;
-  do {
-    const page = await driver.send('exportArticles', after === undefined ? {} : { after });
-    lines.push(...page.lines);
-    after = page.next;
-  } while (after !== undefined);
+  const lines = await exportedLines(driver);
   expect(lines).toHaveLength(urls.length);
 
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'parallax-parity-')), 'export.jsonl');

@@ -5,10 +5,9 @@
  * popup's search. A page that names another site as its address is refused
  * even then, with the reason.
  */
-import { test as base, expect } from '@playwright/test';
-import { startCorpusServer, type CorpusServer } from '../../demo/server';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
-import { createDriver, type Driver } from '../../scripts/support/driver';
+import type { ExtensionBrowser } from '../../scripts/support/browser';
+import type { Driver } from '../../scripts/support/driver';
+import { expect, extensionTest } from './fixtures';
 
 const HOST = 'harbourtimes.test';
 
@@ -23,24 +22,7 @@ const NOTICE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 /** The same kind of notice naming a page of another site as its own address. */
 const BORROWED = NOTICE.replace('<title>', '<link rel="canonical" href="http://othersite.test/notices/ferry"><title>');
 
-const test = base.extend<{ ext: ExtensionBrowser; driver: Driver }, { server: CorpusServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startCorpusServer({ extraSites: { [HOST]: { '/notices/ferry': NOTICE, '/notices/borrowed': BORROWED } } });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  ext: async ({}, use) => {
-    const ext = await launchWithExtension();
-    await use(ext);
-    await ext.close();
-  },
-  driver: async ({ ext }, use) => {
-    await use(createDriver(ext));
-  },
-});
+const test = extensionTest({ extraSites: { [HOST]: { '/notices/ferry': NOTICE, '/notices/borrowed': BORROWED } } });
 
 /** Opens `url` in a tab, then the popup for that tab as a page of its own. */
 async function openWithPopup(ext: ExtensionBrowser, driver: Driver, url: string) {

@@ -119,6 +119,29 @@ describe('the store budget', () => {
     expect((await handlers.capture({ article: other }, { ...from, url: other.url })).status).toBe('stored');
   });
 
+  test('holds for the reader\'s own "store anyway", which passes over the tab\'s rate limit but not the budget', async () => {
+    let usage = 0;
+    const budget = createStoreBudget(memoryArea(), async () => ({ usage }));
+    const { db, corpus } = freshCorpus();
+    const handlers = createBackgroundHandlers({
+      db,
+      corpus,
+      budget,
+      rateLimit: createRateLimit(() => 0, { ...CAPTURE_LIMITS, perTab: 1 }),
+    });
+    const at = (path: string) => ({ article: { ...LEDGER, url: `https://ledger.example/${path}` } });
+    const tab = (path: string) => ({ id: 'ext', url: `https://ledger.example/${path}`, tabId: 7 });
+    expect((await handlers.capture(at('a'), tab('a'))).status).toBe('stored');
+    expect(await handlers.capture(at('b'), tab('b'))).toMatchObject({ status: 'rejected', message: expect.stringMatching(/This tab/) });
+    expect((await handlers.capture({ ...at('b'), anyway: true }, tab('b'))).status).toBe('stored');
+    usage = STORE_BUDGET.defaultBytes;
+    expect(await handlers.capture({ ...at('c'), anyway: true }, tab('c'))).toMatchObject({
+      status: 'rejected',
+      message: expect.stringMatching(/store is full/),
+    });
+    expect(await db.articles.count()).toBe(2);
+  });
+
   test('is not checked where the browser does not report its use', async () => {
     const budget = createStoreBudget(memoryArea(), undefined);
     expect(await budget.check()).toBeUndefined();

@@ -164,6 +164,30 @@ describe('the content script', () => {
     invalidate();
   });
 
+  test("the page cannot ask to be stored anyway: not by window messages or events, nor through another extension's message", async () => {
+    document.body.innerHTML =
+      '<main><h1>Opening hours</h1><p>The library is open from nine until five on weekdays.</p><p>It is closed on Sundays.</p></main>';
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
+    // What a page's own script can do: post the popup's request to itself, fire it as an event.
+    window.postMessage(STORE_ANYWAY_REQUEST, '*');
+    document.dispatchEvent(new CustomEvent('message', { detail: STORE_ANYWAY_REQUEST }));
+    await settle();
+    // A message sent by another extension is not the popup's.
+    const answers: unknown[] = [];
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+    await trigger(STORE_ANYWAY_REQUEST, { id: 'another-extension' }, (reply: unknown) => answers.push(reply));
+    await settle();
+    expect(answers).toEqual([]);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed']);
+    // The popup itself still can.
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: true }]);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'capture']);
+    invalidate();
+  });
+
   test('a refusal the reader cannot override is passed on, and no second offer is made', async () => {
     const reason = 'the page gives an address on another site (other.test) as its own';
     fakeBackground({

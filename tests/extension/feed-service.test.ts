@@ -107,23 +107,36 @@ describe('a page fetched through a followed feed', () => {
 });
 
 describe('a followed feed over the store budget', () => {
-  test('stores nothing, and lists each item with the reason', async () => {
+  test('fetches and stores nothing, says why, and stores its items once there is room again', async () => {
     const itemUrl = 'https://ledger.example/local/bridge';
     const message = "Parallax's store is full: it uses 500 MB of the 500 MB you allowed, so this article was not stored.";
+    let full = true;
+    const fetched: string[] = [];
+    const page = articlePage({ title: 'Harbor Bridge closes', paragraphs: COPY_PARAGRAPHS });
     const { db, feeds } = service(
       {
-        'https://ledger.example/feed.xml': { body: rss('https://ledger.example/', [itemUrl]) },
-        [itemUrl]: {
-          headers: { 'content-type': 'text/html' },
-          body: articlePage({ title: 'Harbor Bridge closes', paragraphs: COPY_PARAGRAPHS }),
+        'https://ledger.example/feed.xml': () => {
+          fetched.push('feed');
+          return { body: rss('https://ledger.example/', [itemUrl]) };
+        },
+        [itemUrl]: () => {
+          fetched.push('item');
+          return { headers: { 'content-type': 'text/html' }, body: page };
         },
       },
-      { check: async () => ({ kind: 'budget', message }) },
+      { check: async () => (full ? { kind: 'budget', message } : undefined) },
     );
     await feeds.follow({ url: 'https://ledger.example/feed.xml' });
     const [view] = await feeds.pollNow();
     expect(await db.articles.count()).toBe(0);
-    expect(view?.articlesAdded).toBe(0);
-    expect(view?.problems).toEqual([{ url: itemUrl, reason: message }]);
+    expect(view).toMatchObject({ articlesAdded: 0, lastError: message });
+    expect(fetched).toEqual([]);
+
+    // The reader deleted older articles: the item the full store turned away is stored now.
+    full = false;
+    const [after] = await feeds.pollNow();
+    expect(after?.lastError).toBeUndefined();
+    expect(after?.articlesAdded).toBe(1);
+    expect((await db.articles.toArray()).map((a) => a.url)).toEqual([itemUrl]);
   });
 });

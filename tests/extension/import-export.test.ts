@@ -121,3 +121,14 @@ test('a file naming one article twice counts the second line as an update, once,
   expect(report).toEqual({ total: 4, stored: 4, updated: 3, errors: [] });
   expect(await db.articles.count()).toBe(2);
 });
+
+test('a line naming by address an article an earlier line stored under an id is counted as an update', async () => {
+  const { db, corpus, clock } = freshCorpus();
+  const url = 'https://ledger.example/imported/by-id';
+  const text = [JSON.stringify({ ...LEDGER, id: 'ledger-1', url }), JSON.stringify({ ...LEDGER, url: `${url}?utm_source=feed` })].join(
+    '\n',
+  );
+  const report = await runImport(text, (items, since) => importItems(db, corpus, items, undefined, undefined, since), { now: clock.now });
+  expect(await db.articles.count()).toBe(1);
+  expect(report).toEqual({ total: 2, stored: 2, updated: 1, errors: [] });
+});

@@ -5,7 +5,7 @@
  * stored article.
  */
 import { describe, expect, test } from 'vitest';
-import { ownAddress } from '../../lib/pipeline/ids';
+import { isOnHost, ownAddress, relatedHosts } from '../../lib/pipeline/ids';
 import { createMemoryCorpus } from '../../lib/pipeline/memory';
 import { planCapture } from '../../lib/pipeline/plan';
 import type { ArticleInput, ArticleSource } from '../../lib/types';
@@ -71,6 +71,15 @@ describe('an import line', () => {
   });
 });
 
+test('a host is on itself and its parents, never on a sibling or a name that merely ends alike', () => {
+  expect(isOnHost('news.site.example', 'site.example')).toBe(true);
+  expect(isOnHost('site.example', 'site.example')).toBe(true);
+  expect(isOnHost('site.example', 'news.site.example')).toBe(false);
+  expect(isOnHost('evilsite.example', 'site.example')).toBe(false);
+  expect(relatedHosts('site.example', 'feeds.site.example')).toBe(true);
+  expect(relatedHosts('a.site.example', 'b.site.example')).toBe(false);
+});
+
 describe('an outlet name already stored for another host', () => {
   const COURIER = BRIDGE[2] as ArticleInput;
   // The Evening Courier's report, served by another site under the Ledger's name.
@@ -106,6 +115,19 @@ describe('an outlet name already stored for another host', () => {
     expect(extracted.ok && extracted.article.outlet).toBe('The Daily Ledger');
     if (!extracted.ok) return;
     expect((await corpus.ingest(extracted.article, 'feed', 'https://evil.test/bridge')).article.outlet).toBe('evil.test');
+  });
+
+  test.each([
+    ['in other case and spacing', 'the  DAILY ledger'],
+    ['with a zero-width space and a soft hyphen', 'The Daily\u200b Led\u00adger'],
+    ['in full-width letters', 'The Daily \uff2cedger'],
+  ])('is not given to a page on another host that spells it %s', async (_label, spelling) => {
+    const { corpus } = freshCorpus();
+    await corpus.ingest(LEDGER, 'page');
+    expect((await corpus.ingest({ ...posing, outlet: spelling }, 'page', posing.url)).article.outlet).toBe('evil.test');
+    const memory = createMemoryCorpus();
+    memory.apply(await planCapture(LEDGER, 'page', memory, T0));
+    expect((await planCapture({ ...posing, outlet: spelling }, 'import', memory, T0 + 60_000)).article.outlet).toBe('evil.test');
   });
 
   test('is decided the same way in memory', async () => {
