@@ -79,3 +79,20 @@ export const SOLE_FIGURE_RATIO = 10;
 // words is capitalised (a judgement; development events, hedged_vs_stated right/flagged: 0.6, 0.8 and
 // off all give 11/12, as no development headline's hedge turned on it).
 export const HEADLINE_CAPITALS = 0.8;
+
+/**
+ * A figure with no unit of its own, this large or larger, may stand against a
+ * counted crowd ("5,000" / "5,000 dock workers"): smaller bare numbers are
+ * ages, days and ordinals as often as counts (a judgement, not fitted).
+ */
+export const BARE_COUNT_MIN = 1000;
+
+/**
+ * An editor's bracket spans at most this many written words ("[the prime
+ * minister]"); an opening bracket left unclosed ("30 min[ute") marks its own
+ * word only (a judgement, not fitted).
+ */
+export const BRACKET_WORDS = 4;
+
+/** Names and name words recur across the pairs of a story: this many derived forms are kept (memory, not quality). */
+export const DIFF_CACHE_LIMIT = 20_000;

@@ -1,4 +1,4 @@
-import { boundedCache } from '../text/bounded-cache';
+import { engineCache } from '../text/bounded-cache';
 import { osaDistance } from '../text/edit-distance';
 import type { SentenceAnalysis, Span } from '../text/analyse';
 import { TITLES, WEEKDAYS } from '../text/names';
@@ -15,6 +15,9 @@ import {
   SHOWN_TYPES,
   SOLE_FIGURE_RATIO,
   HEADLINE_CAPITALS,
+  BARE_COUNT_MIN,
+  BRACKET_WORDS,
+  DIFF_CACHE_LIMIT,
   type DifferenceType,
 } from './config';
 
@@ -390,8 +393,6 @@ function vagueDifferences(a: SentenceAnalysis, b: SentenceAnalysis): [Span, Span
   return out.slice(0, 1);
 }
 
-const BARE_COUNT_MIN = 1000;
-
 /** Stems of the two content words after a figure ("two government buildings": govern, build). */
 function countedAfter(an: SentenceAnalysis, n: NumberMention): string[] {
   return an.tokens
@@ -593,9 +594,8 @@ function spelledTwoWays(wa: string[], wb: string[], variant: (x: string, y: stri
 }
 
 // Names and name words recur across the pairs of a story: their derived forms are kept a while.
-const CACHE_LIMIT = 20_000;
-const nameWordCache = boundedCache<string, string[]>(CACHE_LIMIT);
-const variantCache = boundedCache<string, boolean>(CACHE_LIMIT);
+const nameWordCache = engineCache<string, string[]>('name words', DIFF_CACHE_LIMIT);
+const variantCache = engineCache<string, boolean>('spelling variants', DIFF_CACHE_LIMIT);
 
 /** Words of a name worth comparing: no initials, titles or generational suffixes. */
 function nameWords(name: string): string[] {
@@ -727,10 +727,6 @@ function expand(key: string): string[] {
 // A contraction written with spaces around its apostrophe ("It ’ s", "I ’ m"), as some feeds detokenise it.
 const SPACED_CONTRACTION = /(\p{L}) ?(['’]) ?(s|t|re|ve|ll|m|d)\b/gu;
 const ELLIPSIS = /\.{3,}|…/gu;
-
-// An editor's bracket spans at most this many written words ("[the prime minister]"); an opening
-// bracket left unclosed ("30 min[ute") marks its own word only.
-const BRACKET_WORDS = 4;
 
 function words(s: string, expandContractions = true): Word[] {
   const raws = s.replace(SPACED_CONTRACTION, '$1$2$3').replace(ELLIPSIS, ' … ').split(/\s+/).filter(Boolean);
