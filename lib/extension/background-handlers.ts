@@ -5,6 +5,7 @@ import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
+import { CORPUS_LIMITS } from '../pipeline/config';
 import { hostOf, hostOfOrUndefined, ownAddress } from '../pipeline/ids';
 import type { RateLimit, StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
@@ -101,9 +102,6 @@ export function createStoreProblemLog(now: () => number = () => Date.now(), area
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Articles per export message: long articles run to ~50 kB, well inside a message's size limit. */
-const EXPORT_PAGE_ARTICLES = 200;
 
 /** The address a message was sent from, when a web page sent it (the extension's own pages may name any address). */
 export function pageAddress(sender: SenderInfo): string | undefined {
@@ -219,7 +217,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
           ...(typeof filter.outlet === 'string' ? { outlet: filter.outlet } : {}),
         },
         typeof filter.after === 'number' ? filter.after : undefined,
-        EXPORT_PAGE_ARTICLES,
+        CORPUS_LIMITS.exportPage,
       );
       return { lines: page.articles.map(articleToLine), ...(page.next !== undefined ? { next: page.next } : {}) };
     },

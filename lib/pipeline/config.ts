@@ -17,13 +17,13 @@ export const CORPUS_LIMITS = {
   maxStoryArticlesMatched: 60,
   /**
    * Articles a new one is matched against: the most recent independent
-   * reports of other outlets (lib/corpus/links.ts matchPartners). Each one
+   * reports of other outlets (lib/pipeline/families.ts matchPartners). Each one
    * adds up to CLAIM_SCORED_PER_SENTENCE full pair scores per sentence, the
    * cost of a capture (about 1 ms a pair in Node); a card is read for a
    * handful of outlets, and older articles keep the links they already have.
    */
   maxPartnerArticles: 8,
-  /** Articles read per step while exporting. */
+  /** Articles per export message: long articles run to ~50 kB, well inside a runtime message's size limit. */
   exportPage: 200,
 } as const;
 
