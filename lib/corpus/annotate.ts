@@ -124,13 +124,20 @@ async function groupLinks(
   if (groups.length === 0) return [];
   const ownIds = new Map(own.map((s) => [s.id, s]));
   const linked = new Set(direct.map((l) => `${l.a}\u0000${l.b}`));
-  const wanted: { a: StoredSentence; b: string; group: string[] }[] = [];
+  // Claims may overlap: a pair two groups share is derived once, each group it is in kept for its score.
+  const byPair = new Map<string, { a: StoredSentence; b: string; groups: string[][] }>();
   for (const g of groups) {
     const mine = g.sentenceIds.filter((id) => ownIds.has(id));
     for (const a of mine)
-      for (const b of g.sentenceIds)
-        if (!ownIds.has(b) && !linked.has(`${a}\u0000${b}`)) wanted.push({ a: ownIds.get(a)!, b, group: g.sentenceIds });
+      for (const b of g.sentenceIds) {
+        const key = `${a}\u0000${b}`;
+        if (ownIds.has(b) || linked.has(key)) continue;
+        const seen = byPair.get(key);
+        if (seen) seen.groups.push(g.sentenceIds);
+        else byPair.set(key, { a: ownIds.get(a)!, b, groups: [g.sentenceIds] });
+      }
   }
+  const wanted = [...byPair.values()];
   if (wanted.length === 0) return [];
   const others = new Map<string, StoredSentence>();
   for (const s of await db.sentences.bulkGet([...new Set(wanted.map((w) => w.b))])) if (s) others.set(s.id, s);
@@ -155,7 +162,7 @@ async function groupLinks(
       articleA: w.a.articleId,
       articleB: b.articleId,
       storyId: w.a.storyId,
-      score: await scoreOf(w.group),
+      score: Math.max(...(await Promise.all(w.groups.map(scoreOf)))),
       reasons: [],
       differences: findDifferences(analyseCached(w.a.text), analyseCached(b.text)),
     });
