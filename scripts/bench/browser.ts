@@ -131,8 +131,20 @@ interface PageRun {
   marksMs: number | undefined;
   marked: number;
   longestTaskMs: number;
+  /** What the store says afterwards: whether the page was stored, and how many of its sentences it marks. */
+  stored?: boolean;
+  expectedMarks?: number;
   /** Whether the worker was still stopped when the navigation began (cold runs). */
   stoppedAtStart?: boolean;
+}
+
+/** Pages without marks: stored with nothing to mark, not stored, or with marks the page did not show. */
+interface Unmarked {
+  marked: number;
+  unmarked: number;
+  nothingToMark: number;
+  notStored: number;
+  marksNotShown: number;
 }
 
 interface LevelResult {
@@ -143,8 +155,8 @@ interface LevelResult {
   import: { articles: number; seconds: number; articlesPerS: number; sentencesPerS: number; errors: number };
   storage: { indexedDbBytes: number; usageBytes: number; bytesPer100kSentences: number; estimateBytesPer100kSentences: number };
   serviceWorkerHeap: { usedBytes: number; usedAfterGcBytes: number; totalBytes: number };
-  warm: Latency & { marked: number; unmarked: number };
-  cold: Latency & { marked: number; unmarked: number; stillStopped: number };
+  warm: Latency & Unmarked;
+  cold: Latency & Unmarked & { stillStopped: number };
   longestTaskMs: number;
   pagesWithLongTask: number;
   search: Latency & { withResults: number; keystrokeToResults: Latency; examples: string[] };
@@ -422,18 +434,23 @@ async function measureLevel(
   const worker = workerControl(cdp);
   await cdp.send('ServiceWorker.enable');
 
+  const withSummary = async (run: PageRun): Promise<PageRun> => {
+    const summary = await driver.send('pageSummary', { url: run.url });
+    return { ...run, stored: summary.known, expectedMarks: summary.markedCount };
+  };
+
   progress(`  ${samples} article pages with the service worker running…`);
   const warm: PageRun[] = [];
   for (const url of makeProbes('warm', 1)) {
     await driver.send('stats', {}); // the worker is awake, as when a reader is already browsing
-    warm.push(await openArticle(ext, url));
+    warm.push(await withSummary(await openArticle(ext, url)));
   }
   progress(`  ${samples} article pages with the service worker stopped first…`);
   const cold: PageRun[] = [];
   for (const url of makeProbes('cold', 2)) {
     await worker.stop();
     const stoppedAtStart = worker.stopped();
-    cold.push({ ...(await openArticle(ext, url)), stoppedAtStart });
+    cold.push({ ...(await withSummary(await openArticle(ext, url))), stoppedAtStart });
   }
   await cdp.detach();
   await control.close();
@@ -444,7 +461,15 @@ async function measureLevel(
 
   const marks = (runs: PageRun[]) => {
     const times = runs.map((r) => r.marksMs).filter((t): t is number => t !== undefined);
-    return { ...latency(times), marked: times.length, unmarked: runs.length - times.length };
+    const unmarked = runs.filter((r) => r.marksMs === undefined);
+    return {
+      ...latency(times),
+      marked: times.length,
+      unmarked: unmarked.length,
+      nothingToMark: unmarked.filter((r) => r.stored && r.expectedMarks === 0).length,
+      notStored: unmarked.filter((r) => !r.stored).length,
+      marksNotShown: unmarked.filter((r) => r.stored && (r.expectedMarks ?? 0) > 0).length,
+    };
   };
   const pages = [...warm, ...cold];
   return {
@@ -474,13 +499,19 @@ async function measureLevel(
   };
 }
 
+const showUnmarked = (u: Unmarked): string =>
+  `pages marked ${u.marked}/${u.marked + u.unmarked}` +
+  (u.unmarked
+    ? ` (unmarked: ${u.nothingToMark} stored with nothing to mark, ${u.notStored} not stored, ${u.marksNotShown} marks not shown)`
+    : '');
+
 function report(r: LevelResult): string[] {
   const t = TARGETS;
   const perMillion = (r.storage.indexedDbBytes / r.sentences) * 1e6;
   return [
     `== ${r.sentences.toLocaleString('en')} sentences, ${r.articles.toLocaleString('en')} articles, ${r.stories.toLocaleString('en')} stories (level ${short(r.level)})`,
-    `capture to marks, service worker running: ${showLatency(r.warm)}; pages marked ${r.warm.marked}/${r.warm.marked + r.warm.unmarked}  [target p95 ≤ ${t.warmP95Ms} ms at 1M: ${verdict(r.warm.p95 <= t.warmP95Ms)}]`,
-    `capture to marks, service worker stopped first: ${showLatency(r.cold)}; pages marked ${r.cold.marked}/${r.cold.marked + r.cold.unmarked}, worker still stopped at navigation ${r.cold.stillStopped}/${r.cold.marked + r.cold.unmarked}  [target p95 ≤ ${t.coldP95Ms} ms: ${verdict(r.cold.p95 <= t.coldP95Ms)}]`,
+    `capture to marks, service worker running: ${showLatency(r.warm)}; ${showUnmarked(r.warm)}  [target p95 ≤ ${t.warmP95Ms} ms at 1M: ${verdict(r.warm.p95 <= t.warmP95Ms)}]`,
+    `capture to marks, service worker stopped first: ${showLatency(r.cold)}; ${showUnmarked(r.cold)}; worker still stopped at navigation ${r.cold.stillStopped}/${r.cold.marked + r.cold.unmarked}  [target p95 ≤ ${t.coldP95Ms} ms: ${verdict(r.cold.p95 <= t.coldP95Ms)}]`,
     `popup search, after the typing pause to results: ${showLatency(r.search)}; queries with results ${r.search.withResults}/${r.search.n} (e.g. "${r.search.examples[0]}")  [target p95 ≤ ${t.searchP95Ms} ms: ${verdict(r.search.p95 <= t.searchP95Ms)}]`,
     `popup search, keystroke to results (includes the popup's typing pause): ${showLatency(r.search.keystrokeToResults)}`,
     `import through the options page: ${r.import.articles.toLocaleString('en')} articles in ${r.import.seconds.toFixed(0)} s = ${r.import.articlesPerS.toFixed(1)} articles/s (${r.import.sentencesPerS.toFixed(0)} sentences/s), ${r.import.errors} not stored  [target ≥ ${t.importArticlesPerS}/s: ${verdict(r.import.articlesPerS >= t.importArticlesPerS)}]`,
