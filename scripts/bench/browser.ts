@@ -16,17 +16,18 @@
  *   npm run bench:browser -- --out FILE             the figures as JSON (default bench-results/browser.json)
  *   npm run bench:browser -- --plot FILE            latency against corpus size (default bench-results/browser.png)
  *   npm run bench:browser -- --profile DIR          keep the filled profile there (default: a temporary one, removed)
+ *   npm run bench:browser -- --plot-from FILE       only draw the plot again from a figures file
  *
  * Progress goes to stderr, figures to stdout.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import type { CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { startCorpusServer, type CorpusServer } from '../../demo/server';
 import { IMPORT_BATCH_SIZE } from '../../lib/extension/import-export';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { ensureChromium, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { createDriver } from '../support/driver';
 import { grantedExtensionCopy } from '../support/extension-copy';
 import { repoRoot } from '../eval/shared-path';
@@ -61,6 +62,7 @@ interface Args {
   out: string;
   plot: string;
   profile: string | undefined;
+  plotFrom: string | undefined;
 }
 
 function parseLevel(s: string): number {
@@ -78,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     out: path.join(repoRoot, 'bench-results/browser.json'),
     plot: path.join(repoRoot, 'bench-results/browser.png'),
     profile: undefined,
+    plotFrom: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -92,6 +95,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--out') args.out = path.resolve(value());
     else if (a === '--plot') args.plot = path.resolve(value());
     else if (a === '--profile') args.profile = path.resolve(value());
+    else if (a === '--plot-from') args.plotFrom = path.resolve(value());
     else if (a === '--help' || a === '-h') {
       console.log(
         'usage: npm run bench:browser -- [--levels 10k,100k,1M] [--samples N] [--no-build] [--out FILE] [--plot FILE] [--profile DIR]',
@@ -524,7 +528,7 @@ function report(r: LevelResult): string[] {
 // ---------------------------------------------------------------- the plot
 
 /** Latency against corpus size, drawn as SVG in a page of the same browser and saved as PNG. */
-async function plot(ext: ExtensionBrowser, results: LevelResult[], file: string, machine: string): Promise<void> {
+async function plot(context: Pick<BrowserContext, 'newPage'>, results: LevelResult[], file: string, machine: string): Promise<void> {
   const W = 900;
   const H = 520;
   const m = { left: 80, right: 220, top: 50, bottom: 70 };
@@ -583,7 +587,7 @@ ${parts.join('\n')}
 <text x="${(m.left + W - m.right) / 2}" y="${H - 20}" text-anchor="middle">stored sentences (log scale)</text>
 <text transform="translate(22 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">milliseconds</text>
 </svg>`;
-  const page = await ext.context.newPage();
+  const page = await context.newPage();
   await page.setViewportSize({ width: W, height: H });
   await page.setContent(`<body style="margin:0">${svg}</body>`);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -593,8 +597,32 @@ ${parts.join('\n')}
 
 // ---------------------------------------------------------------- main
 
+interface Figures {
+  machine: string;
+  text: string;
+  levels: LevelResult[];
+}
+
+function writeFigures(file: string, figures: Figures): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const out = { ...figures, targets: TARGETS, importBatchSize: IMPORT_BATCH_SIZE, fileArticles: FILE_ARTICLES };
+  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+}
+
+/** Draws the plot again from a figures file, in a plain Chromium. */
+async function replot(figuresFile: string, plotFile: string): Promise<void> {
+  const figures = JSON.parse(readFileSync(figuresFile, 'utf8')) as Figures;
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await plot(await browser.newContext(), figures.levels, plotFile, figures.machine);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.plotFrom) return replot(args.plotFrom, args.plot);
   if (args.build) {
     progress('building the extension (wxt build)…');
     execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -659,9 +687,9 @@ async function main(): Promise<void> {
         results.push(result);
         for (const line of report(result)) console.log(line);
         console.log('');
-        if (args.levels.at(-1) === level) {
-          await plot(ext, results, args.plot, machine);
-        }
+        // Written after every level, so that a long run stopped part way keeps what it measured.
+        writeFigures(args.out, { machine, text: source, levels: results });
+        await plot(ext.context, results, args.plot, machine);
       } finally {
         await ext.close();
       }
@@ -677,15 +705,6 @@ async function main(): Promise<void> {
         `filling to 1M sentences from here would take about ${(millionEstimateS / 60).toFixed(0)} min at the last level's ${lastRate.toFixed(1)} articles/s`,
       );
     }
-    mkdirSync(path.dirname(args.out), { recursive: true });
-    writeFileSync(
-      args.out,
-      JSON.stringify(
-        { machine, text: source, targets: TARGETS, importBatchSize: IMPORT_BATCH_SIZE, fileArticles: FILE_ARTICLES, levels: results },
-        null,
-        2,
-      ) + '\n',
-    );
     console.log(`figures: ${path.relative(process.cwd(), args.out)}; plot: ${path.relative(process.cwd(), args.plot)}`);
   } finally {
     await probes.server.close();
