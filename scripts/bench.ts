@@ -10,20 +10,15 @@
  * reads stand for.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CORPUS_LIMITS } from '../lib/pipeline/config';
 import { createCorpus } from '../lib/corpus/corpus';
 import { createDb } from '../lib/db/db';
 import { search } from '../lib/search/search';
-import { tokenize } from '../lib/text/tokens';
 import type { ArticleInput } from '../lib/types';
-import { loadBaseStories, seeded, type BaseStory } from './bench/data';
+import { loadBaseStories, type BaseStory } from './bench/data';
 import { createMemoryPipeline } from './bench/memory-pipeline';
-import { buildModel, bulkLoad, generateArticles, replicaTime, titleFrom, variant, type CorpusModel } from './bench/model';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { buildModel, bulkLoad, generateArticles, probeArticles, typoQueries } from './bench/model';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,43 +48,6 @@ function memory(): string {
   return `RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}`;
 }
 
-/** New articles for existing stories, from another outlet, as a reader would open them. */
-function probes(stories: BaseStory[], model: CorpusModel, count: number, length: number | undefined, seed: number): ArticleInput[] {
-  const rand = seeded(seed);
-  const replicas = Math.max(1, ...model.articles.map((a) => Number(a.storyId.split('-')[2]) + 1));
-  const out: ArticleInput[] = [];
-  for (let i = 0; i < count; i++) {
-    const s = Math.floor(rand() * stories.length);
-    const r = Math.floor(rand() * replicas);
-    const base = stories[s]!;
-    const sentences = variant(base, Math.floor(rand() * base.docs.length), rand, length);
-    out.push({
-      url: `https://benchherald.example/${length ?? 'n'}/${seed}/${i}`,
-      outlet: 'Bench Herald',
-      title: titleFrom(sentences[0]!),
-      publishedAt: new Date(replicaTime(s, r) + 7_200_000).toISOString(),
-      text: sentences.join(' '),
-    });
-  }
-  return out;
-}
-
-/** Queries a reader might type: three words of a stored sentence, two of them misspelt. */
-function queries(model: CorpusModel, count: number): string[] {
-  const rand = seeded(99);
-  const out: string[] = [];
-  while (out.length < count) {
-    const s = model.sentences[Math.floor(rand() * model.sentences.length)]!;
-    const words = tokenize(s.text).filter((t) => !t.isStop && !t.isNumber && t.raw.length >= 5);
-    if (words.length < 3) continue;
-    const picked = [0, 1, 2].map(() => words[Math.floor(rand() * words.length)]!.raw);
-    out.push(
-      picked.map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3))).join(' '),
-    );
-  }
-  return out;
-}
-
 async function benchSize(stories: BaseStory[], size: number): Promise<void> {
   const started = performance.now();
   const model = buildModel(stories, generateArticles(stories, size));
@@ -100,8 +58,13 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
       `(records built in ${((built - started) / 1000).toFixed(1)} s)`,
   );
 
-  const typical = probes(stories, model, SAMPLES, undefined, 1);
-  const long = probes(stories, model, Math.max(5, Math.round(SAMPLES / 2)), 100, 2);
+  // New articles for existing stories, from another outlet: any base story, any replica.
+  const replicas = Math.max(1, ...model.articles.map((a) => Number(a.storyId.split('-')[2]) + 1));
+  const pick = (rand: () => number) => ({ story: Math.floor(rand() * stories.length), replica: Math.floor(rand() * replicas) });
+  const probe = (count: number, length: number | undefined, seed: number) =>
+    probeArticles(stories, pick, count, { length, seed, url: (i) => `https://benchherald.example/${length ?? 'n'}/${seed}/${i}` });
+  const typical = probe(SAMPLES, undefined, 1);
+  const long = probe(Math.max(5, Math.round(SAMPLES / 2)), 100, 2);
 
   // The engine's steps over in-memory indexes: every size.
   const pipeline = createMemoryPipeline(model);
@@ -164,7 +127,7 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
     console.log(
       `Dexie: store + index + match + annotate, 100-sentence article: ${fmt(lng.times)}; marked sentences median ${Math.round(lng.marked / long.length)}`,
     );
-    const qs = queries(model, SAMPLES);
+    const qs = typoQueries(model.sentences, SAMPLES);
     await search(db, qs[0]!);
     const st: number[] = [];
     let found = 0;
@@ -191,7 +154,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ')} (other processes share the cores: wall times include waiting)`,
   );
-  const { stories, source } = loadBaseStories(repoRoot);
+  const { stories, source } = loadBaseStories();
   console.log(`text: ${source}; ${stories.length} base stories, ${stories.reduce((s, b) => s + b.docs.length, 0)} documents`);
   const t = performance.now();
   for (const size of sizes) await benchSize(stories, size);

@@ -9,15 +9,12 @@ import { seeded } from '../lib/random';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { segmentSentences } from '../../lib/text/segment';
+import { sharedDir } from '../eval/shared-path';
 
 export interface BaseStory {
   /** Where the text comes from ("multinews 50600", "ecbplus 1/ecb"). */
   label: string;
   docs: string[][];
-}
-
-export function sharedRoot(repoRoot: string): string {
-  return process.env.PARALLAX_SHARED ?? path.resolve(repoRoot, '../shared');
 }
 
 // ECB+ sentences come tokenised ("Reid , her rep told People ."): undo the spacing.
@@ -32,8 +29,8 @@ function detokenize(s: string): string {
     .trim();
 }
 
-export function loadBaseStories(repoRoot: string): { stories: BaseStory[]; source: string } {
-  const root = sharedRoot(repoRoot);
+export function loadBaseStories(): { stories: BaseStory[]; source: string } {
+  const root = sharedDir();
   const multinews = path.join(root, 'eval/multinews/multinews_test_dev500.jsonl');
   const ecbplus = path.join(root, 'eval/ecbplus/ecbplus_docs.dev.jsonl');
   const stories: BaseStory[] = [];

@@ -8,7 +8,7 @@
  */
 import { SENTENCE_COUNT_KEY } from '../../lib/corpus/term-set';
 import type { ArticleRecord, ParallaxDb, StoryRecord, TermRecord } from '../../lib/db/db';
-import { titleTermsOf } from '../../lib/text/tokens';
+import { titleTermsOf, tokenize } from '../../lib/text/tokens';
 import { createTermStats } from '../../lib/match/term-stats';
 import { termGrams } from '../../lib/search/grams';
 import { createProfile, mergeIntoProfile, storyFeatures, storyKeys, type StoryFeatures } from '../../lib/story/stories';
@@ -206,4 +206,54 @@ export async function bulkLoad(db: ParallaxDb, model: CorpusModel): Promise<void
   const terms = termRecords(model);
   for (let i = 0; i < terms.length; i += chunk) await db.terms.bulkPut(terms.slice(i, i + chunk));
   await db.settings.put({ key: SENTENCE_COUNT_KEY, value: model.sentenceCount });
+}
+
+/** The base story and replica a probe article joins. */
+export interface ProbeTarget {
+  story: number;
+  replica: number;
+}
+
+/**
+ * New articles for stored stories, from another outlet, as a reader would
+ * open them: `pick` chooses the story (and replica) of each from the seeded
+ * random generator; `length` asks for that many sentences (a long article).
+ */
+export function probeArticles(
+  stories: BaseStory[],
+  pick: (rand: () => number) => ProbeTarget,
+  count: number,
+  options: { length?: number | undefined; seed: number; url(i: number): string; outlet?: string },
+): ArticleInput[] {
+  const rand = seeded(options.seed);
+  const out: ArticleInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const { story, replica } = pick(rand);
+    const base = stories[story]!;
+    const sentences = variant(base, Math.floor(rand() * base.docs.length), rand, options.length);
+    out.push({
+      url: options.url(i),
+      outlet: options.outlet ?? 'Bench Herald',
+      title: titleFrom(sentences[0]!),
+      publishedAt: new Date(replicaTime(story, replica) + 7_200_000).toISOString(),
+      text: sentences.join(' '),
+    });
+  }
+  return out;
+}
+
+/** Queries a reader might type: three words of a stored sentence, two of them misspelt. */
+export function typoQueries(sentences: readonly { text: string }[], count: number): string[] {
+  const rand = seeded(99);
+  const out: string[] = [];
+  while (out.length < count) {
+    const s = sentences[Math.floor(rand() * sentences.length)]!;
+    const words = tokenize(s.text).filter((t) => !t.isStop && !t.isNumber && t.raw.length >= 5);
+    if (words.length < 3) continue;
+    const picked = [0, 1, 2].map(() => words[Math.floor(rand() * words.length)]!.raw);
+    out.push(
+      picked.map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3))).join(' '),
+    );
+  }
+  return out;
 }

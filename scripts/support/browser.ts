@@ -55,13 +55,17 @@ export interface ExtensionBrowser {
 /**
  * Starts Chromium with the extension loaded, every `*.test` host name
  * resolved to loopback (the demo outlets), and nothing else reachable.
+ * Without `userDataDir` the profile is fresh and removed on close; with it,
+ * the profile (and the extension's store) is reused and kept.
  */
-export async function launchWithExtension(options: { headed?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headed?: boolean; extensionDir?: string; userDataDir?: string } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`The extension is not built (${extensionDir} has no manifest.json): run \`npm run build\`.`);
   }
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'parallax-profile-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'parallax-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
     headless: !options.headed,
@@ -90,7 +94,7 @@ export async function launchWithExtension(options: { headed?: boolean; extension
     serviceWorker,
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
