@@ -192,7 +192,12 @@ export async function planCapture(
   // A long-running story is matched against its most recent articles.
   const members = everyone.slice(0, CORPUS_LIMITS.maxStoryArticlesMatched);
   const storyStart = everyone.reduce((t, a) => Math.min(t, a.capturedAt), capturedAt);
-  const { reprintOf, articleUpdates } = await wireFamily({ id, outlet, text, ...meta }, members, () => view.knownHost(host, storyStart));
+  const { reprintOf, articleUpdates } = await wireFamily(
+    { id, outlet, text, ...meta },
+    members,
+    () => view.knownHost(host, storyStart),
+    (a) => view.knownHost(hostOf(a.url), storyStart),
+  );
 
   const article: ArticleRecord = {
     id,
@@ -287,12 +292,15 @@ async function candidateStories(view: CorpusView, keys: string[]): Promise<Story
  * Taking the original's place from outlets already stored needs more than
  * an earlier date, which a page can claim at will: its host must be one the
  * reader knows (`known`: followed, or read before this story). Otherwise it
- * is one more copy of the family's earliest stored original.
+ * is one more copy of the family's earliest stored original. And an original
+ * whose host the reader did not know (`knownOther`) gives its place to a copy
+ * from a host the reader knows, whichever was stored first.
  */
 async function wireFamily(
   self: { id: string; outlet: string; text: string; publishedAt?: string },
   members: readonly ArticleRecord[],
   known: () => Promise<boolean>,
+  knownOther: (a: ArticleRecord) => Promise<boolean>,
 ): Promise<{ reprintOf?: string; articleUpdates: ArticleRecord[] }> {
   const otherOutlets = members.filter((a) => a.outlet !== self.outlet);
   const originals = otherOutlets
@@ -302,7 +310,18 @@ async function wireFamily(
     outlet: self.outlet,
     ...(self.publishedAt ? { publishedAt: self.publishedAt } : {}),
   });
-  if (reprintOf) return { reprintOf, articleUpdates: [] };
+  if (reprintOf) {
+    // An original from a host the reader did not know gives way to a copy from one the reader knows, in whichever
+    // order they were stored: storing a page first, with an earlier date, does not make it the source.
+    const original = members.find((a) => a.id === reprintOf);
+    if (original && !(await knownOther(original)) && (await known())) {
+      const articleUpdates = members
+        .filter((a) => a.id === original.id || a.reprintOf === original.id)
+        .map((a) => ({ ...a, reprintOf: self.id }));
+      return { articleUpdates };
+    }
+    return { reprintOf, articleUpdates: [] };
+  }
   const copying = otherOutlets
     .filter((a) => !a.reprintOf)
     .filter(

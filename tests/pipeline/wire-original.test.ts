@@ -82,4 +82,20 @@ describe('a page copying a wire story stored from three outlets', () => {
     expect(since.articleUpdates).toEqual([]);
     expect(since.article.reprintOf).toBe(articleIdFor(canonicalUrl(WIRE.url)));
   });
+
+  test('stored first, from a host the reader never read, it gives its place as the original to the wire from a followed host', async () => {
+    const { corpus, db } = freshCorpus();
+    await db.feeds.put(createFeedState('https://wire.example/rss.xml', { now: T0 }));
+    const poser = (await corpus.ingest(POSER, 'page', POSER.url)).article;
+    const gazette = (await corpus.ingest(GAZETTE, 'page')).article;
+    expect(gazette.reprintOf).toBe(poser.id);
+    const wire = (await corpus.ingest(WIRE, 'feed')).article;
+    expect(wire.reprintOf).toBeUndefined();
+    expect((await db.articles.get(poser.id))?.reprintOf).toBe(wire.id);
+    expect((await db.articles.get(gazette.id))?.reprintOf).toBe(wire.id);
+    // Not followed and never read before: the wire stays one more copy of the page stored first.
+    const other = freshCorpus();
+    const first = (await other.corpus.ingest(POSER, 'page', POSER.url)).article;
+    expect((await other.corpus.ingest(WIRE, 'page')).article.reprintOf).toBe(first.id);
+  });
 });
