@@ -8,9 +8,7 @@ import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
 import type { PageAnnotation, PageStatus, StoreAnywayReply } from '../types';
-
-// SPA pages render their next article after the URL changes; give them a moment.
-const NAVIGATION_SETTLE_MS = 600;
+import { NAVIGATION_SETTLE_MS } from './config';
 
 /** The popup's account of a page whose text is over ARTICLE_LIMITS.maxTextLength. */
 export function tooLargeMessage(length: number): string {

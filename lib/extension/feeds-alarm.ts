@@ -1,6 +1,7 @@
 /** One alarm for all feeds, set to the earliest next poll. */
 import type { Handlers, SenderInfo } from '../messaging/router';
 import type { FeedService } from './feeds';
+import { FEED_ALARM_BACKSTOP_MINUTES } from './config';
 
 export const FEED_ALARM = 'parallax-feeds';
 
@@ -18,12 +19,6 @@ export interface AlarmsApi {
 export function alarmTime(nextPollAt: number, now: number): number {
   return Math.max(nextPollAt, now + 30_000);
 }
-
-/**
- * The alarm also repeats at this period: if the service worker is stopped in
- * the middle of a poll, before it sets the next alarm, polling still resumes.
- */
-export const FEED_ALARM_BACKSTOP_MINUTES = 60;
 
 export async function scheduleFeedAlarm(alarms: AlarmsApi, feeds: Pick<FeedService, 'nextPollAt'>, now = Date.now()): Promise<void> {
   const next = await feeds.nextPollAt();

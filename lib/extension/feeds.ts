@@ -14,6 +14,7 @@ import { ownAddress } from '../pipeline/ids';
 import type { StoreBudget } from './capture-limits';
 import { createArticleFetcher, createFeedState, dueFeeds, pollFeed } from '../feeds/poller';
 import type { FeedView, FollowFeedRequest } from '../messaging/protocol';
+import { MAX_FEED_PROBLEMS } from './config';
 
 export type PageExtractor = (html: string, url: string) => Promise<ExtractResult>;
 
@@ -42,9 +43,6 @@ export interface FeedService {
   /** Epoch ms of the earliest next poll, for the alarm; undefined with no feeds. */
   nextPollAt(): Promise<number | undefined>;
 }
-
-/** Item problems kept per feed for the options page, newest first. */
-export const MAX_FEED_PROBLEMS = 10;
 
 function byUrl(a: FeedRecord, b: FeedRecord): number {
   return a.url.localeCompare(b.url);

@@ -9,19 +9,7 @@ import { isBlankLine, parseArticleLine, splitLines, type HtmlExtractor } from '.
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import { canonicalUrl } from '../pipeline/ids';
 import type { ImportProgress, ImportReport } from '../types';
-
-/** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
-export const IMPORT_BATCH_SIZE = 25;
-/**
- * Times a batch whose answer never came is sent again. The browser stops an
- * idle service worker after 30 seconds and a busy one after five minutes,
- * dropping the reply of the batch it was storing; the next message starts
- * it again. Storing is idempotent (an address stored twice is one article),
- * so sending the batch again stores nothing twice.
- */
-export const IMPORT_RETRIES = 2;
-/** Pause before sending a batch again, giving the browser time to start the background anew. */
-export const IMPORT_RETRY_DELAY_MS = 500;
+import { IMPORT_BATCH_SIZE, IMPORT_RETRIES, IMPORT_RETRY_DELAY_MS } from './config';
 
 export interface ImportOptions {
   batchSize?: number;

@@ -7,6 +7,7 @@
 import { extractArticle, type ExtractResult } from '../extract/extract';
 import type { PageExtractor } from './feeds';
 import type { OffscreenRequest } from '../messaging/protocol';
+import { OFFSCREEN_IDLE_MS } from './config';
 
 export const OFFSCREEN_PATH = 'offscreen.html';
 
@@ -31,13 +32,6 @@ export interface OffscreenApi {
   closeDocument(): Promise<void>;
   sendMessage(message: OffscreenRequest): Promise<unknown>;
 }
-
-/**
- * How long the offscreen document stays open after its last page (a
- * judgement: a feed poll reads its pages one after another, a few seconds
- * apart at most; an open document is a renderer process kept alive).
- */
-export const OFFSCREEN_IDLE_MS = 30_000;
 
 /**
  * An extractor that sends pages to the offscreen document, creating it on

@@ -26,7 +26,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { startCorpusServer, type CorpusServer } from '../../demo/server';
-import { IMPORT_BATCH_SIZE } from '../../lib/extension/import-export';
+import { IMPORT_BATCH_SIZE } from '../../lib/extension/config';
 import { ensureChromium, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { createDriver } from '../support/driver';
 import { grantedExtensionCopy } from '../support/extension-copy';

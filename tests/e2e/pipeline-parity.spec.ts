@@ -11,13 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { DEMO_ARTICLES } from '../../demo/corpus';
 import { renderSeedSites } from '../../demo/seed-pages';
 import { startCorpusServer } from '../../demo/server';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
-import { createDriver, type Driver } from '../../scripts/support/driver';
-import { exportedLines } from './fixtures';
+import type { Driver } from '../../scripts/support/driver';
+import { exportedLines, extensionTest } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEEDS = path.resolve(ROOT, process.env.PARALLAX_SHARED ?? '../shared', 'seeds');
@@ -29,16 +28,7 @@ interface AlignJson {
   }[];
 }
 
-const test = base.extend<{ ext: ExtensionBrowser; driver: Driver }>({
-  ext: async ({}, use) => {
-    const ext = await launchWithExtension();
-    await use(ext);
-    await ext.close();
-  },
-  driver: async ({ ext }, use) => {
-    await use(createDriver(ext));
-  },
-});
+const test = extensionTest();
 
 /** The outlets a card should list for each sentence, from `parallax align --json`. */
 function expectedOutlets(aligned: AlignJson): Map<string, string[]> {

@@ -1,0 +1,37 @@
+/**
+ * Settings of the extension layer (lib/extension): batching, retries and
+ * timings of the background, content script and options page. The capture
+ * limits and the store budget are in capture-limits.ts beside their checks.
+ */
+
+/** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
+export const IMPORT_BATCH_SIZE = 25;
+/**
+ * Times a batch whose answer never came is sent again. The browser stops an
+ * idle service worker after 30 seconds and a busy one after five minutes,
+ * dropping the reply of the batch it was storing; the next message starts
+ * it again. Storing is idempotent (an address stored twice is one article),
+ * so sending the batch again stores nothing twice.
+ */
+export const IMPORT_RETRIES = 2;
+/** Pause before sending a batch again, giving the browser time to start the background anew. */
+export const IMPORT_RETRY_DELAY_MS = 500;
+
+/** Item problems kept per feed for the options page, newest first. */
+export const MAX_FEED_PROBLEMS = 10;
+
+/**
+ * The alarm also repeats at this period: if the service worker is stopped in
+ * the middle of a poll, before it sets the next alarm, polling still resumes.
+ */
+export const FEED_ALARM_BACKSTOP_MINUTES = 60;
+
+/** SPA pages render their next article after the URL changes; give them a moment (a judgement, not fitted). */
+export const NAVIGATION_SETTLE_MS = 600;
+
+/**
+ * How long the offscreen document stays open after its last page (a
+ * judgement: a feed poll reads its pages one after another, a few seconds
+ * apart at most; an open document is a renderer process kept alive).
+ */
+export const OFFSCREEN_IDLE_MS = 30_000;
