@@ -11,7 +11,7 @@ import type { ArticleInput } from '../types';
 import { EXTRACT } from './config';
 import { TEASER_LABEL, isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
 import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
-import { outletForHost } from './outlets';
+import { outletForHost } from '../text/outlets';
 
 export type ExtractResult = { ok: true; article: ArticleInput } | { ok: false; reason: string };
 

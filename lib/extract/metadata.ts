@@ -4,7 +4,7 @@
  * Reads the document only; never changes it.
  */
 import { capText, TEXT_LIMITS } from '../text/config';
-import { SECTION_NAMES, outletForHost } from './outlets';
+import { SECTION_NAMES, outletForHost } from '../text/outlets';
 import { MAX_LD_DEPTH } from './config';
 
 export interface PageMetadata {

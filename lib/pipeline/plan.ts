@@ -29,7 +29,8 @@ import type {
 } from '../types';
 import { CORPUS_LIMITS } from './config';
 import { matchPartners } from './families';
-import { articleIdFor, canonicalUrl, hostOf, ownAddress, sentenceIdFor, storyIdFor } from './ids';
+import { articleIdFor, canonicalUrl, hostOf, isOnHost, outletKey, ownAddress, sentenceIdFor, storyIdFor } from './ids';
+import { OUTLET_NAMES } from '../text/outlets';
 import { mergeProfile, newProfile } from './profiles';
 import { openTermSet, type TermChanges, type TermSet } from './terms';
 import { validateArticleInput } from './validate';
@@ -268,8 +269,29 @@ export async function planCapture(
  * an outlet the reader already reads elsewhere, nor be merged into it.
  */
 async function ownOutlet(view: CorpusView, outlet: string, host: string): Promise<string> {
+  if (namesListedOutletElsewhere(outlet, host)) return host;
   const use = await view.outletHosts(outlet, host);
   return use.elsewhere && !use.here ? host : outlet;
+}
+
+let listedDomains: Map<string, string[]> | undefined;
+
+/**
+ * Whether `outlet` is the name of a major outlet in the table of outlet names
+ * (lib/text/outlets.ts) whose domains do not include `host`: such a name
+ * belongs to that outlet even before the reader has stored any of its
+ * articles, and another host's page giving it is shown under its own host.
+ */
+function namesListedOutletElsewhere(outlet: string, host: string): boolean {
+  if (!listedDomains) {
+    listedDomains = new Map();
+    for (const [domain, name] of Object.entries(OUTLET_NAMES)) {
+      const key = outletKey(name);
+      listedDomains.set(key, [...(listedDomains.get(key) ?? []), domain]);
+    }
+  }
+  const domains = listedDomains.get(outletKey(outlet));
+  return domains !== undefined && !domains.some((d) => isOnHost(host, d));
 }
 
 /** Candidate stories sharing the most look-up keys with an article. */

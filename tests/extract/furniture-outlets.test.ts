@@ -4,7 +4,7 @@ import { extractArticle, type ExtractResult } from '../../lib/extract/extract';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import { isDateline, isFurnitureBlock, isFurnitureToken } from '../../lib/extract/furniture';
 import { chooseOutlet, isSectionName, stripTitleSuffix } from '../../lib/extract/metadata';
-import { outletForHost } from '../../lib/extract/outlets';
+import { outletForHost } from '../../lib/text/outlets';
 
 /** Pages written for these tests; modelled on the shapes of real news pages, not copied from any. */
 const PROSE = [

@@ -140,3 +140,17 @@ describe('an outlet name already stored for another host', () => {
     expect(again.article.outlet).toBe('The Daily Ledger');
   });
 });
+
+describe("a major outlet's name from the table of outlet names", () => {
+  const claim = (url: string, outlet: string) => ({ ...(BRIDGE[2] as ArticleInput), url, outlet });
+  test.each([
+    ['a page on another host, before any of its articles is stored', 'https://evil.test/bridge', 'Reuters', 'evil.test'],
+    ['respelled', 'https://evil.test/bridge', ' REUTERS\u200b', 'evil.test'],
+    ['its own domain', 'https://www.reuters.com/world/bridge', 'Reuters', 'Reuters'],
+    ['a subdomain of its own', 'https://uk.reuters.com/world/bridge', 'Reuters', 'Reuters'],
+    ['a name the table does not hold', 'https://evil.test/bridge', 'Harbour Weekly', 'Harbour Weekly'],
+  ])('%s', async (_case, url, outlet, stored) => {
+    const plan = await planCapture(claim(url, outlet), 'import', createMemoryCorpus(), T0);
+    expect(plan.article.outlet).toBe(stored);
+  });
+});
