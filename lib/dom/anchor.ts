@@ -73,7 +73,7 @@ function findByEdges(hay: string, needle: string, from: number, claimed: [number
   return null;
 }
 
-function toRange(root: Element | Document, page: PageText, source: number[], span: [number, number]): Range | null {
+function toRange(root: Element | Document, page: PageText, source: Int32Array, span: [number, number]): Range | null {
   const first = source[span[0]];
   const last = source[span[1] - 1];
   if (first === undefined || last === undefined) return null;

@@ -25,7 +25,17 @@ describe('foldText', () => {
 
   test('maps folded characters back to the original offsets', () => {
     const f = foldText('a \u201cb');
-    expect(f.source).toEqual([0, 2, 3]);
+    expect(Array.from(f.source)).toEqual([0, 2, 3]);
+  });
+
+  test('maps each character a fold lengthens back to its one original, however many there are', () => {
+    // An ellipsis folds to three dots, a dotted capital I to two characters; a page of them outgrows the first buffer.
+    const f = foldText('A\u2026 \u0130b');
+    expect(f.text).toBe('a...i\u0307b');
+    expect(Array.from(f.source)).toEqual([0, 1, 1, 1, 3, 3, 4]);
+    const many = foldText('\u2026'.repeat(5000));
+    expect(many.text).toBe('.'.repeat(15000));
+    expect(many.source[14999]).toBe(4999);
   });
 });
 
