@@ -26,7 +26,8 @@ const clamp = (value: number, min: number, max: number): number => Math.max(min,
 
 const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-const boxAt = (left: number, top: number, width: number, height: number): Box => ({
+/** A box from its left, top, width and height. */
+export const boxAt = (left: number, top: number, width: number, height: number): Box => ({
   left,
   top,
   width,

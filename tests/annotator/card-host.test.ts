@@ -2,17 +2,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { cardRenderer } from '../../components/card/render-card';
 import { createCardHost, type CardHost } from '../../lib/annotator/card-host';
-import type { Box } from '../../lib/annotator/place-card';
+import { boxAt as box } from '../../lib/annotator/place-card';
 import { ANNOTATION } from './sample-annotation';
-
-const box = (left: number, top: number, width: number, height: number): Box => ({
-  left,
-  top,
-  width,
-  height,
-  right: left + width,
-  bottom: top + height,
-});
 
 let host: CardHost | null = null;
 let restore: (() => void) | null = null;

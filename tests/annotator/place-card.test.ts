@@ -1,14 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { maxCardHeight, placeCard, settleTop, type Box } from '../../lib/annotator/place-card';
-
-const box = (left: number, top: number, width: number, height: number): Box => ({
-  left,
-  top,
-  width,
-  height,
-  right: left + width,
-  bottom: top + height,
-});
+import { boxAt as box, maxCardHeight, placeCard, settleTop } from '../../lib/annotator/place-card';
 
 const viewport = { width: 1200, height: 800 };
 const card = { width: 360, height: 300 };
