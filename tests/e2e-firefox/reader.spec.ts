@@ -11,8 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_OUTLETS, type DemoArticle } from '../../demo/corpus';
 import { DEMO_FEED_FIXTURES } from '../../demo/feeds/index';
-import type { CorpusServer } from '../../demo/server';
-import { grantedExtensionCopy } from '../../scripts/support/extension-copy';
 import {
   FIREFOX_EXTENSION_DIR,
   addressOf,
@@ -23,31 +21,14 @@ import {
   type Page,
   type WebExtensionGlobal,
 } from '../../scripts/support/firefox';
-import { startFeedServer } from '../extension/e2e-support';
+import { feedWorker } from '../extension/e2e-support';
 import { OTHERS, TARGET } from '../e2e/fixtures';
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /** Every host name the tests visit, resolved to loopback in Firefox. */
 const HOSTS = [...new Set([...DEMO_OUTLETS.map((o) => o.host), ...DEMO_FEED_FIXTURES.map((f) => f.host), 'oddities.test'])];
 
-const test = base.extend<{ firefox: FirefoxExtension }, { server: CorpusServer; extensionDir: string }>({
-  server: [
-    async ({}, use) => {
-      const server = await startFeedServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  // The build with the `.test` sites allowed, as if the reader had clicked "Allow".
-  extensionDir: [
-    async ({}, use) => {
-      const copy = grantedExtensionCopy(FIREFOX_EXTENSION_DIR);
-      await use(copy.dir);
-      copy.remove();
-    },
-    { scope: 'worker' },
-  ],
+const test = feedWorker(FIREFOX_EXTENSION_DIR).extend<{ firefox: FirefoxExtension }>({
   // A fresh profile for every test.
   firefox: async ({ extensionDir }, use) => {
     const firefox = await launchFirefoxWithExtension({ extensionDir, hosts: HOSTS });

@@ -14,11 +14,6 @@ import { grantedExtensionCopy as grantedCopy } from '../../scripts/support/exten
 
 export const HUGE_BYTES = 50 * 1024 * 1024;
 
-/** A copy of the built Chrome extension whose manifest grants the `.test` hosts up front. */
-export function grantedExtensionCopy(): { dir: string; remove(): void } {
-  return grantedCopy(EXTENSION_DIR);
-}
-
 const FRENCH_PARAGRAPHS = [
   'Le port d’Ellery a fermé son terminal principal après l’effondrement d’une grue pendant la nuit, selon les autorités portuaires qui ont ouvert une enquête.',
   'Les dockers ont été renvoyés chez eux et les navires attendent au large, tandis que les inspecteurs examinent une soudure qui aurait cédé sous la charge.',
@@ -97,45 +92,53 @@ export function startFeedServer(): Promise<CorpusServer> {
   });
 }
 
+/**
+ * The worker fixtures both browsers' specs share: the feed server, and a copy
+ * of the build in `sourceDir` with the `.test` sites allowed.
+ */
+export function feedWorker(sourceDir: string) {
+  return base.extend<object, { server: CorpusServer; extensionDir: string }>({
+    server: [
+      async ({}, use) => {
+        const server = await startFeedServer();
+        await use(server);
+        await server.close();
+      },
+      { scope: 'worker' },
+    ],
+    extensionDir: [
+      async ({}, use) => {
+        const copy = grantedCopy(sourceDir);
+        await use(copy.dir);
+        copy.remove();
+      },
+      { scope: 'worker' },
+    ],
+  });
+}
+
 /** Playwright fixtures: a feed server per worker, a fresh profile with the `.test` sites allowed per test. */
-export const test = base.extend<
-  { ext: ExtensionBrowser; driver: Driver; openExtension(): Promise<ExtensionBrowser> },
-  { server: CorpusServer; extensionDir: string }
->({
-  server: [
-    async ({}, use) => {
-      const server = await startFeedServer();
-      await use(server);
-      await server.close();
+export const test = feedWorker(EXTENSION_DIR).extend<{ ext: ExtensionBrowser; driver: Driver; openExtension(): Promise<ExtensionBrowser> }>(
+  {
+    // Further fresh profiles (an import target), closed at the end of the test.
+    openExtension: async ({ extensionDir }, use) => {
+      const opened: ExtensionBrowser[] = [];
+      await use(async () => {
+        const ext = await launchWithExtension({ extensionDir });
+        opened.push(ext);
+        return ext;
+      });
+      for (const ext of opened) await ext.close();
     },
-    { scope: 'worker' },
-  ],
-  extensionDir: [
-    async ({}, use) => {
-      const copy = grantedExtensionCopy();
-      await use(copy.dir);
-      copy.remove();
-    },
-    { scope: 'worker' },
-  ],
-  // Further fresh profiles (an import target), closed at the end of the test.
-  openExtension: async ({ extensionDir }, use) => {
-    const opened: ExtensionBrowser[] = [];
-    await use(async () => {
+    ext: async ({ extensionDir }, use) => {
       const ext = await launchWithExtension({ extensionDir });
-      opened.push(ext);
-      return ext;
-    });
-    for (const ext of opened) await ext.close();
+      await use(ext);
+      await ext.close();
+    },
+    driver: async ({ ext }, use) => {
+      await use(createDriver(ext));
+    },
   },
-  ext: async ({ extensionDir }, use) => {
-    const ext = await launchWithExtension({ extensionDir });
-    await use(ext);
-    await ext.close();
-  },
-  driver: async ({ ext }, use) => {
-    await use(createDriver(ext));
-  },
-});
+);
 
 export { expect } from '@playwright/test';
