@@ -103,7 +103,7 @@ interface Page {
   gold: string;
 }
 
-function scorePages(pages: Page[], baseline = true): { ours: PageScore[]; theirs: PageScore[] } {
+export function scorePages(pages: Page[], baseline = true): { ours: PageScore[]; theirs: PageScore[] } {
   const ours: PageScore[] = [];
   const theirs: PageScore[] = [];
   for (const p of pages) {
@@ -124,7 +124,7 @@ function scorePages(pages: Page[], baseline = true): { ours: PageScore[]; theirs
   return { ours, theirs };
 }
 
-async function dragnetPages(shared: string, split: 'training' | 'test'): Promise<Page[]> {
+export async function dragnetPages(shared: string, split: 'training' | 'test'): Promise<Page[]> {
   const dir = path.join(shared, 'eval', 'dragnet');
   if (!existsSync(dir)) throw new Error(`missing: ${dir} (the Dragnet pages)`);
   const ids = (await readFile(path.join(dir, `${split}.txt`), 'utf8')).split(/\s+/).filter((x) => x.length > 0);

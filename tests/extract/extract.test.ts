@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEMO_ARTICLES, DEMO_OUTLETS, demoPageFile } from '../../demo/corpus';
 import { extractArticle, type ExtractResult } from '../../lib/extract/extract';
-import { extractFromHtml } from '../../lib/extract/from-html';
+import { asBrowserBuildsIt, extractFromHtml } from '../../lib/extract/from-html';
+import { parseHTML } from 'linkedom';
 
 const SITES = path.resolve(import.meta.dirname, '../../demo/sites');
 const ORIGIN_PORT = 8123;
@@ -159,6 +160,18 @@ function articlePage(head: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 }
 
+test('Node builds the tree a browser builds: the head keeps its scripts, one body holds everything else', () => {
+  const { document } = parseHTML(
+    `<html><head><title>T</title></head><script>var a;</script><div id="early">x</div><body id="b1"><p id="p1">one</p></body>` +
+      `<body><p id="p2">two</p></body><p id="p3">three</p></html>`,
+  );
+  asBrowserBuildsIt(document as unknown as Document);
+  expect(Array.from(document.documentElement.children, (el) => el.tagName)).toEqual(['HEAD', 'BODY']);
+  expect(document.head.querySelector('script')).not.toBeNull();
+  expect(document.body.id).toBe('b1');
+  expect(Array.from(document.body.children, (el) => el.id)).toEqual(['early', 'p1', 'p2', 'p3']);
+});
+
 describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser) => {
   test('collects paragraphs held in nested divs', () => {
     const body = `<div class="wrap"><div class="col"><h1>Lock gates open</h1>${PROSE.map(
@@ -233,20 +246,44 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
     );
   });
 
+  test('markup a browser would mend: a script between the head and the body, a second body, content after the body', () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lock gates open</title></head>
+<script>window.x = 1;</script><body class="loading"><article><h1>Lock gates open</h1><p>${PROSE[0]}</p><p>${PROSE[1]}</p></article>
+</body><body><p>${PROSE[2]}</p></body><p>${PROSE[3]}</p></html>`;
+    const text = article(extract(parser, html, 'http://river.test/lock-gates')).text;
+    for (const p of PROSE.slice(0, 2)) expect(text).toContain(p);
+    expect(text).not.toContain('window.x');
+  });
+
+  test('a post set mostly in lists is an article when it has paragraphs of prose; a list of links is not', () => {
+    const notes = PROSE.map((p) => `<li>${p.split(' ').slice(0, 6).join(' ')}</li>`).join('');
+    const post = articlePage(
+      '<title>Notes from the lock</title>',
+      `<article><p>${PROSE[0]} ${PROSE[1]}</p><ul>${notes}</ul><ul>${notes}</ul></article>`,
+    );
+    expect(article(extract(parser, post, 'http://river.test/notes')).text).toContain(PROSE[1]);
+    const links = PROSE.map((p, i) => `<li><a href="/story-${i}">${p}</a></li>`).join('');
+    const index = articlePage(
+      '<title>Latest</title>',
+      `<article><ul>${links}</ul><p>Read more stories on the canal and the lock.</p></article>`,
+    );
+    expect(extract(parser, index, 'http://river.test/latest').ok).toBe(false);
+  });
+
   test('a page with too little prose is not an article', () => {
     const result = extract(
       parser,
-      articlePage('<meta property="og:type" content="article">', `<p>${PROSE[0]}</p><p>${PROSE[1]}</p>`),
+      articlePage('<meta property="og:type" content="article">', `<p>${PROSE[0]}</p>`),
       'http://river.test/brief',
     );
     expect(result.ok).toBe(false);
   });
 
   test('stored anyway at the reader’s request: a brief, a home page and a list give their text, the title falls back to the page’s', () => {
-    const brief = articlePage('<title>Halden brief</title>', `<nav><a href="/">Home</a></nav><p>${PROSE[0]}</p><p>${PROSE[1]}</p>`);
+    const brief = articlePage('<title>Halden brief</title>', `<nav><a href="/">Home</a></nav><p>${PROSE[0]}</p>`);
     expect(extract(parser, brief, 'http://river.test/brief').ok).toBe(false);
     const got = article(extract(parser, brief, 'http://river.test/brief', { anyway: true }));
-    expect(got.text.split('\n\n')).toEqual([PROSE[0], PROSE[1]]);
+    expect(got.text.split('\n\n')).toEqual([PROSE[0]]);
     expect(got.title).toBe('Halden brief');
     expect(article(extract(parser, brief, 'http://river.test/', { anyway: true })).text).toContain('lock gates');
     const list = articlePage('', `<ul>${PROSE.map((p) => `<li>${p}</li>`).join('')}</ul>`);
