@@ -7,6 +7,8 @@
  * import). The reader is told why one was refused.
  */
 
+import { siteOf } from '../pipeline/ids';
+
 export const CAPTURE_LIMITS = {
   /** The window the rate limits count over. */
   windowMs: 60_000,
@@ -21,8 +23,8 @@ export const CAPTURE_LIMITS = {
    */
   perTab: 10,
   /**
-   * Captures one site (host, compared as `hostOf` gives it: a subdomain is a
-   * site of its own) may make in a minute, across its tabs. Opening a site's front page's articles in new tabs, or restoring
+   * Captures one site (its registrable domain, `siteOf`: subdomains count
+   * as their site) may make in a minute, across its tabs. Opening a site's front page's articles in new tabs, or restoring
    * a session, can load twenty or so pages at once; thirty leaves room for
    * that, and bounds a site with many tabs to half a core.
    */
@@ -52,7 +54,7 @@ export interface CaptureRefusal {
 
 /** Captures counted per tab and per site over a sliding window (in memory: a restarted worker starts afresh). */
 export interface RateLimit {
-  /** Counts a capture for the tab and the site, or, when either is at its limit, counts nothing and says why. */
+  /** Counts a capture for the tab and the host's site, or, when either is at its limit, counts nothing and says why. */
   admit(tabId: number | undefined, host: string): CaptureRefusal | undefined;
 }
 
@@ -73,7 +75,8 @@ export function createRateLimit(
       // Forget keys no longer counted, so the map stays as small as the last minute's activity.
       for (const key of [...seen.keys()]) recent(key, t);
       const tabKey = tabId === undefined ? undefined : `tab:${tabId}`;
-      const siteKey = `site:${host}`;
+      const site = siteOf(host);
+      const siteKey = `site:${site}`;
       if (tabKey && recent(tabKey, t).length >= limits.perTab) {
         return {
           kind: 'rate',
@@ -83,7 +86,7 @@ export function createRateLimit(
       if (recent(siteKey, t).length >= limits.perSite) {
         return {
           kind: 'rate',
-          message: `${host} sent more than ${limits.perSite} articles in a minute; Parallax stopped storing them for a moment. Reload the page in a minute to store it.`,
+          message: `${site} sent more than ${limits.perSite} articles in a minute; Parallax stopped storing them for a moment. Reload the page in a minute to store it.`,
         };
       }
       if (tabKey) seen.set(tabKey, [...recent(tabKey, t), t]);

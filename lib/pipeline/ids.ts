@@ -1,4 +1,5 @@
 /** Canonical URLs, hosts and stable ids for stored records. */
+import { getDomain } from 'tldts';
 
 // Query parameters that only track the reader; the same article with and
 // without them is one article.
@@ -33,6 +34,17 @@ export function normalizeHost(host: string): string {
 /** The normalised host of a URL; throws on a string that is not a URL. */
 export function hostOf(url: string): string {
   return normalizeHost(new URL(url).hostname);
+}
+
+/**
+ * The site a host belongs to: its registrable domain by the Public Suffix
+ * List ("a.b.ledger.co.uk" → "ledger.co.uk", "user.github.io" stays whole),
+ * or the host itself when it has none (an IP address, "localhost"). A page
+ * cannot count as many sites by taking new subdomains.
+ */
+export function siteOf(host: string): string {
+  const h = normalizeHost(host);
+  return getDomain(h, { allowPrivateDomains: true }) ?? h;
 }
 
 /** The normalised host of a URL, or undefined when it is not one. */

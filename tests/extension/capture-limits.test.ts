@@ -64,6 +64,15 @@ describe('the rate limit', () => {
     expect(limit.admit(999, 'ledger.example')).toBeUndefined();
   });
 
+  test('subdomains count as their site: a page cannot take a new host for each capture', () => {
+    const limit = createRateLimit(() => 0, { ...CAPTURE_LIMITS, perTab: 100, perSite: 3 });
+    for (const host of ['a1.ledger.co.uk', 'b2.ledger.co.uk', 'ledger.co.uk']) expect(limit.admit(1, host)).toBeUndefined();
+    expect(limit.admit(2, 'c3.news.ledger.co.uk')).toMatchObject({ kind: 'rate', message: expect.stringMatching(/^ledger\.co\.uk sent/) });
+    // Another registrable domain under the same public suffix, and an address, are sites of their own.
+    expect(limit.admit(2, 'courier.co.uk')).toBeUndefined();
+    expect(limit.admit(2, '127.0.0.1')).toBeUndefined();
+  });
+
   test('a refused capture is not counted against the tab', () => {
     let t = 0;
     const limit = createRateLimit(() => t, { ...CAPTURE_LIMITS, perTab: 2, perSite: 3 });
