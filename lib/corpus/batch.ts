@@ -51,7 +51,12 @@ function rowsOnce<T, K extends IndexableType>(table: Table<T, K>) {
       const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
       if (missing.length) {
         const read = table.bulkGet(missing);
-        missing.forEach((k, i) => kept.set(k, read.then((rows) => rows[i])));
+        missing.forEach((k, i) =>
+          kept.set(
+            k,
+            read.then((rows) => rows[i]),
+          ),
+        );
       }
       return Promise.all(keys.map((k) => kept.get(k)!));
     },
@@ -71,7 +76,10 @@ export function batchView(db: ParallaxDb): BatchView {
     const rec = await db.settings.get(key);
     return typeof rec?.value === 'number' ? rec.value : 0;
   };
-  const storedCounts = once(async (_: 0) => ({ sentences: await readCount(SENTENCE_COUNT_KEY), articles: await readCount(ARTICLE_COUNT_KEY) }));
+  const storedCounts = once(async (_: 0) => ({
+    sentences: await readCount(SENTENCE_COUNT_KEY),
+    articles: await readCount(ARTICLE_COUNT_KEY),
+  }));
   const storedStoryIdsByKey = once((key: string) => db.stories.where('keys').equals(key).primaryKeys());
   const storedStoryArticles = once(async (storyId: string) => {
     const rows = await db.articles.where('storyId').equals(storyId).toArray();
@@ -90,18 +98,16 @@ export function batchView(db: ParallaxDb): BatchView {
   const storedIdsOfOutlet = once((outlet: string) => db.articles.where('outlet').equals(outlet).primaryKeys());
   const storedIdsOfHost = once((host: string) => db.articles.where('host').equals(host).primaryKeys());
   const storedFeeds = once((_: 0) => db.feeds.toArray());
-  const storedEarlier = once(
-    async (key: string) => {
-      const [host, before] = key.split('\u0000') as [string, string];
-      return (
-        (await db.articles
-          .where('host')
-          .equals(host)
-          .filter((a) => a.capturedAt < Number(before))
-          .first()) !== undefined
-      );
-    },
-  );
+  const storedEarlier = once(async (key: string) => {
+    const [host, before] = key.split('\u0000') as [string, string];
+    return (
+      (await db.articles
+        .where('host')
+        .equals(host)
+        .filter((a) => a.capturedAt < Number(before))
+        .first()) !== undefined
+    );
+  });
 
   // What the plans applied so far change (null: deleted).
   const articles = new Map<string, ArticleRecord>();
@@ -218,7 +224,8 @@ export function batchView(db: ParallaxDb): BatchView {
       const key = outletKey(outlet);
       const names = (await storedOutletNames(0)).filter((n) => outletKey(n) === key);
       const named = new Set<string>();
-      for (const ids of await Promise.all(names.map((n) => storedIdsOfOutlet(n)))) for (const id of ids) if (!articles.has(id)) named.add(id);
+      for (const ids of await Promise.all(names.map((n) => storedIdsOfOutlet(n))))
+        for (const id of ids) if (!articles.has(id)) named.add(id);
       for (const a of articles.values()) if (outletKey(a.outlet) === key) named.add(a.id);
       if (named.size === 0) return { here: false, elsewhere: false };
       const mine = new Set((await storedIdsOfHost(host)).filter((id) => !articles.has(id)));
