@@ -5,7 +5,7 @@
  */
 
 /** Lines per message: small enough to keep the progress bar moving, large enough to keep messages few. */
-export const IMPORT_BATCH_SIZE = 25;
+export const IMPORT_BATCH_SIZE = 100;
 /**
  * Times a batch whose answer never came is sent again. The browser stops an
  * idle service worker after 30 seconds and a busy one after five minutes,

@@ -307,6 +307,8 @@ interface ImportProbe {
   idleShare: number;
   /** The functions with the most self time, with their share of the busy time. */
   topSelf: { name: string; share: number }[];
+  /** Read-write transactions: how many, their total time, and the part after each one's last request (its commit). */
+  readWrite: { transactions: number; ms: number; commitMs: number };
 }
 
 /**
@@ -318,6 +320,23 @@ async function startImportProbe(ext: ExtensionBrowser): Promise<() => Promise<{ 
   const wrap = () => {
     const counts: Record<string, number> = {};
     (globalThis as unknown as { __requestCounts: Record<string, number> }).__requestCounts = counts;
+    // Read-write transactions: how long each lasted, and how much of it came after its last request was made (the commit).
+    const started = new WeakMap<IDBTransaction, { at: number; last: number }>();
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = transaction.apply(this, args);
+      if (tx.mode === 'readwrite') {
+        const t = { at: performance.now(), last: performance.now() };
+        started.set(tx, t);
+        tx.addEventListener('complete', () => {
+          const end = performance.now();
+          counts['(read-write transactions)'] = (counts['(read-write transactions)'] ?? 0) + 1;
+          counts['(read-write transaction ms)'] = (counts['(read-write transaction ms)'] ?? 0) + (end - t.at);
+          counts['(ms after the last request)'] = (counts['(ms after the last request)'] ?? 0) + (end - t.last);
+        });
+      }
+      return tx;
+    } as IDBDatabase['transaction'];
     const methods = ['get', 'getAll', 'getKey', 'getAllKeys', 'put', 'add', 'delete', 'clear', 'count', 'openCursor', 'openKeyCursor'];
     for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
       for (const m of methods) {
@@ -327,6 +346,8 @@ async function startImportProbe(ext: ExtensionBrowser): Promise<() => Promise<{ 
           const name = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
           const key = `${name} ${m}`;
           counts[key] = (counts[key] ?? 0) + 1;
+          const t = started.get((this instanceof IDBIndex ? this.objectStore : this).transaction);
+          if (t) t.last = performance.now();
           return original.apply(this, args);
         };
       }
@@ -354,6 +375,7 @@ interface CpuProfile {
 function summarizeImportProbe(counts: Record<string, number>, profile: CpuProfile, articles: number): ImportProbe {
   const requestsPerArticle = Object.fromEntries(
     Object.entries(counts)
+      .filter(([k]) => !k.startsWith('('))
       .sort((a, b) => b[1] - a[1])
       .map(([k, n]) => [k, Math.round((n / Math.max(1, articles)) * 10) / 10]),
   );
@@ -376,7 +398,13 @@ function summarizeImportProbe(counts: Record<string, number>, profile: CpuProfil
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)
     .map(([name, n]) => ({ name, share: n / Math.max(1, busy) }));
-  return { requestsPerArticle, idleShare: idle / Math.max(1, idle + busy), topSelf };
+  const n = counts['(read-write transactions)'] ?? 0;
+  return {
+    requestsPerArticle,
+    idleShare: idle / Math.max(1, idle + busy),
+    topSelf,
+    readWrite: { transactions: n, ms: counts['(read-write transaction ms)'] ?? 0, commitMs: counts['(ms after the last request)'] ?? 0 },
+  };
 }
 
 /** Stops the extension's service worker the way the browser does when it is idle, and waits until it has. */
@@ -631,6 +659,7 @@ function showImportProbe(p: ImportProbe): string[] {
     `import, IndexedDB requests per article: ${total.toFixed(0)} (${Object.entries(p.requestsPerArticle)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')})`,
+    `import, read-write transactions: ${p.readWrite.transactions}, ${(p.readWrite.ms / 1000).toFixed(1)} s in all, of which ${(p.readWrite.commitMs / 1000).toFixed(1)} s after their last request`,
     `import, worker idle ${(p.idleShare * 100).toFixed(0)} % of the sampled time; most self time: ${p.topSelf
       .map((f) => `${f.name} ${(f.share * 100).toFixed(0)} %`)
       .join(', ')}`,
