@@ -17,12 +17,6 @@ import type { ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord 
 import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
 
 export interface BatchView extends CorpusView {
-  /**
-   * Starts reading these terms' stored records without waiting for them, so
-   * that the store reads them while the next plan is being computed. A plan
-   * asking for them later shares these reads.
-   */
-  prefetchTerms(keys: Iterable<string>): void;
   /** Takes a plan's changes into the view, as `applyPlan` would write them. */
   apply(plan: CapturePlan): void;
   /** Writes the changes of every plan applied, in the view's transaction. */
@@ -244,12 +238,6 @@ export function batchView(db: ParallaxDb): BatchView {
       // An article keeps its host and capture time through every change, so a stored one still counts.
       for (const a of articles.values()) if (a.host === host && a.capturedAt < before) return true;
       return storedEarlier(`${host}\u0000${before}`);
-    },
-
-    prefetchTerms(keys) {
-      const wanted = [...new Set(keys)].filter((k) => !terms.has(k));
-      // A failed read fails the transaction; whoever asks for these terms later gets the error.
-      if (wanted.length) storedTerms.get(wanted).catch(() => undefined);
     },
 
     apply(plan) {

@@ -16,7 +16,6 @@ import { rebuildStories, removeArticleData } from './remove';
 import { applyTermChanges, ARTICLE_COUNT_KEY, openTermSet, SENTENCE_COUNT_KEY, uncountArticles } from './term-set';
 import { dexieView } from './view';
 import { RECENT_STORIES } from '../pipeline/config';
-import { contentTerms } from '../text/tokens';
 
 export interface CorpusOptions {
   /** Clock, epoch ms (tests pass a fixed one). */
@@ -97,15 +96,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     return db.transaction('rw', corpusTables(db), async () => {
       const view = batchView(db);
       const outcomes: StoreOutcome[] = [];
-      // The next article's vocabulary is read while this one is planned (a guess: the plan reads what it needs either way).
-      const prefetch = (item: StoreItem | undefined): void => {
-        const { text, title } = (item?.input ?? {}) as { text?: unknown; title?: unknown };
-        if (items.length > 1 && typeof text === 'string' && typeof title === 'string')
-          view.prefetchTerms([...contentTerms(text), ...contentTerms(title)]);
-      };
-      prefetch(items[0]);
-      for (const [i, { input, readFrom }] of items.entries()) {
-        prefetch(items[i + 1]);
+      for (const { input, readFrom } of items) {
         try {
           const previous = await storedAs(view, input);
           const plan = await planCapture(input, source, view, now(), { scorer: getScorer() }, readFrom);
