@@ -7,13 +7,14 @@
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { createScorer } from '../match/scorer';
 import { canonicalUrl } from '../pipeline/ids';
-import { inputOf, planCapture, planRelink, storyClaims } from '../pipeline/plan';
+import { inputOf, planCapture, planRelink, storyClaims, type CorpusView } from '../pipeline/plan';
 import type { Article, ArticleInput, ArticleSource, PageAnnotation, PageSummary, PauseState, StoreStats } from '../types';
 import { buildAnnotation } from './annotate';
+import { batchView } from './batch';
 import { getPauseState, hostIsPaused, setPauseState, type PauseChange } from './pause';
 import { rebuildStories, removeArticleData } from './remove';
 import { applyTermChanges, ARTICLE_COUNT_KEY, openTermSet, SENTENCE_COUNT_KEY, uncountArticles } from './term-set';
-import { applyPlan, dexieView } from './view';
+import { dexieView } from './view';
 import { RECENT_STORIES } from '../pipeline/config';
 
 export interface CorpusOptions {
@@ -26,9 +27,32 @@ export interface ExportFilter {
   outlet?: string;
 }
 
+/** An article to store, and the address it was read from (a tab's, a feed item's), see `ownAddress`. */
+export interface StoreItem {
+  input: ArticleInput;
+  readFrom?: string;
+}
+
+/** What became of one article of `storeMany`. */
+export type StoreOutcome =
+  | {
+      ok: true;
+      articleId: string;
+      /** When the article stored under the input's id, else its canonical address, before it was captured, if one was. */
+      previousCapturedAt?: number;
+    }
+  | { ok: false; error: unknown };
+
 export interface Corpus {
   /** Stores an article; `readFrom` is the address it was read from (a tab's, a feed item's), see `ownAddress`. */
   ingest(input: ArticleInput, source: ArticleSource, readFrom?: string): Promise<{ article: Article; annotation: PageAnnotation }>;
+  /**
+   * Stores articles as `ingest` would one after another, each whole or not
+   * at all: planned in turn in one transaction and written together; when
+   * that transaction fails (a full disk part way), each is stored alone in
+   * its own. One outcome per item, in order; no annotation is built.
+   */
+  storeMany(items: readonly StoreItem[], source: ArticleSource): Promise<StoreOutcome[]>;
   annotate(urlOrId: string): Promise<PageAnnotation | null>;
   pageSummary(url: string): Promise<PageSummary>;
   stats(): Promise<StoreStats>;
@@ -67,13 +91,48 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     return db.articles.where('url').equals(url).first();
   }
 
-  async function ingest(input: ArticleInput, source: ArticleSource, readFrom?: string) {
-    const articleId = await db.transaction('rw', corpusTables(db), async () => {
-      const plan = await planCapture(input, source, dexieView(db), now(), { scorer: getScorer() }, readFrom);
-      await applyPlan(db, plan);
-      return plan.articleId;
+  /** Plans each item in turn in one transaction and writes them together; rejects when the transaction fails. */
+  async function storeTogether(items: readonly StoreItem[], source: ArticleSource): Promise<StoreOutcome[]> {
+    return db.transaction('rw', corpusTables(db), async () => {
+      const view = batchView(db);
+      const outcomes: StoreOutcome[] = [];
+      for (const { input, readFrom } of items) {
+        try {
+          const previous = await storedAs(view, input);
+          const plan = await planCapture(input, source, view, now(), { scorer: getScorer() }, readFrom);
+          view.apply(plan);
+          outcomes.push({ ok: true, articleId: plan.articleId, ...(previous ? { previousCapturedAt: previous.capturedAt } : {}) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await view.write();
+      return outcomes;
     });
-    const stored = await db.articles.get(articleId);
+  }
+
+  async function storeMany(items: readonly StoreItem[], source: ArticleSource): Promise<StoreOutcome[]> {
+    try {
+      return await storeTogether(items, source);
+    } catch (batchError) {
+      if (items.length <= 1) return [{ ok: false, error: batchError }];
+      // Each alone, so that one article's failure (the disk filling up) costs no other its place.
+      const outcomes: StoreOutcome[] = [];
+      for (const item of items) {
+        try {
+          outcomes.push(...(await storeTogether([item], source)));
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+      return outcomes;
+    }
+  }
+
+  async function ingest(input: ArticleInput, source: ArticleSource, readFrom?: string) {
+    const [outcome] = await storeTogether([{ input, ...(readFrom !== undefined ? { readFrom } : {}) }], source);
+    if (!outcome?.ok) throw outcome?.error ?? new Error(`the article ${input.url} was not stored`);
+    const stored = await db.articles.get(outcome.articleId);
     if (!stored) throw new Error(`the article ${input.url} was not stored`);
     return { article: toArticle(stored), annotation: await buildAnnotation(db, stored) };
   }
@@ -178,6 +237,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
 
   return {
     ingest,
+    storeMany,
     annotate,
     pageSummary,
     stats,
@@ -189,6 +249,17 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     setPause: (change) => setPauseState(db, change),
     isPaused: async (host) => hostIsPaused(await getPauseState(db), host),
   };
+}
+
+/** The article stored under the input's id, else under its canonical address. */
+async function storedAs(view: CorpusView, input: ArticleInput): Promise<ArticleRecord | undefined> {
+  const byId = input.id ? await view.articleById(input.id) : undefined;
+  if (byId) return byId;
+  try {
+    return await view.articleByUrl(canonicalUrl(input.url));
+  } catch {
+    return undefined;
+  }
 }
 
 function toArticle(r: ArticleRecord): Article {

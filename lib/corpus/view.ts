@@ -7,7 +7,8 @@ import type { ParallaxDb } from '../db/db';
 import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
 import { hostOfOrUndefined, outletKey, relatedHosts } from '../pipeline/ids';
-import { applyTermChanges, termSource } from './term-set';
+import { batchView } from './batch';
+import { termSource } from './term-set';
 
 export function dexieView(db: ParallaxDb): CorpusView {
   const terms = termSource(db);
@@ -53,13 +54,7 @@ export function dexieView(db: ParallaxDb): CorpusView {
 
 /** Applies a plan: deletions first, then puts. Must run inside a transaction over the corpus tables. */
 export async function applyPlan(db: ParallaxDb, plan: CapturePlan): Promise<void> {
-  if (plan.removeSentences.length) await db.sentences.bulkDelete(plan.removeSentences);
-  if (plan.removeLinks.length) await db.links.bulkDelete(plan.removeLinks);
-  await db.articles.put(plan.article);
-  if (plan.articleUpdates.length) await db.articles.bulkPut(plan.articleUpdates);
-  if (plan.sentences.length) await db.sentences.bulkPut(plan.sentences);
-  if (plan.links.length) await db.links.bulkPut(plan.links);
-  if (plan.story) await db.stories.put(plan.story);
-  if (plan.claims) await db.claims.put(plan.claims);
-  await applyTermChanges(db, plan.terms);
+  const view = batchView(db);
+  view.apply(plan);
+  await view.write();
 }

@@ -208,7 +208,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     },
     importArticles: ({ items, since }) => {
       if (!Array.isArray(items)) throw new Error('nothing to import');
-      return importItems(deps.db, corpus, items, noteStoreError, deps.budget, typeof since === 'number' ? since : undefined);
+      return importItems(corpus, items, noteStoreError, deps.budget, typeof since === 'number' ? since : undefined);
     },
     exportArticles: async (filter) => {
       const page = await corpus.exportPage(

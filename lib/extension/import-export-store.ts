@@ -1,11 +1,9 @@
 /**
- * The background's half of import and export: each imported line stored in
- * its own transaction (a failure leaves nothing half-stored), refusals
- * reported by line; export as JSON Lines in capture order.
+ * The background's half of import and export: a batch of imported lines
+ * stored together, each article whole or not at all, refusals reported by
+ * line; export as JSON Lines in capture order.
  */
-import type { Corpus } from '../corpus/corpus';
-import { canonicalUrl } from '../pipeline/ids';
-import type { ParallaxDb } from '../db/db';
+import type { Corpus, StoreOutcome } from '../corpus/corpus';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { validateArticleInput } from '../pipeline/validate';
@@ -13,25 +11,14 @@ import type { StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 
 /**
- * Whether the article was stored before `since` (epoch ms; any time when
- * absent). An article a lost attempt of the same import stored is not
- * "already there" when its batch is sent again.
+ * The background's side of an import: the batch's good lines stored
+ * together (`Corpus.storeMany`: each article whole or not at all), refusals
+ * reported by line. An article counts as updated when it was stored before
+ * `since` (epoch ms; any time when absent): one a lost attempt of the same
+ * import stored is not "already there" when its batch is sent again. The
+ * store's budget is checked once for the batch.
  */
-async function storedBefore(db: ParallaxDb, article: ArticleInput, since: number | undefined): Promise<boolean> {
-  let record = article.id ? await db.articles.get(article.id) : undefined;
-  if (!record) {
-    try {
-      record = await db.articles.where('url').equals(canonicalUrl(article.url)).first();
-    } catch {
-      return false;
-    }
-  }
-  return record !== undefined && (since === undefined || record.capturedAt < since);
-}
-
-/** The background's side of an import: each line stored on its own, refusals reported by line. */
 export async function importItems(
-  db: ParallaxDb,
   corpus: Corpus,
   items: ImportItem[],
   onStoreError?: (error: unknown) => void,
@@ -39,25 +26,43 @@ export async function importItems(
   since?: number,
 ): Promise<ImportBatchReply> {
   const reply: ImportBatchReply = { stored: 0, updated: 0, errors: [] };
+  const refuse = (line: number, error: unknown): void => {
+    const storeProblem = describeStoreError(error);
+    if (storeProblem) onStoreError?.(error);
+    const reason = storeProblem ?? (error instanceof Error ? error.message : String(error));
+    reply.errors.push({ line, message: `line ${line}: ${reason}` });
+  };
+  const good: { line: number; article: ArticleInput }[] = [];
   for (const item of items) {
     const line = Number.isInteger(item?.line) ? item.line : 0;
     try {
-      const article = validateArticleInput(item?.article, 'import');
-      const refusal = await budget?.check();
-      if (refusal) throw new Error(refusal.message);
-      const known = await storedBefore(db, article, since);
-      await corpus.ingest(article, 'import');
-      reply.stored++;
-      if (known) {
-        reply.updated++;
-        reply.updatedLines = [...(reply.updatedLines ?? []), line];
-      }
+      good.push({ line, article: validateArticleInput(item?.article, 'import') });
     } catch (error) {
-      const storeProblem = describeStoreError(error);
-      if (storeProblem) onStoreError?.(error);
-      const reason = storeProblem ?? (error instanceof Error ? error.message : String(error));
-      reply.errors.push({ line, message: `line ${line}: ${reason}` });
+      refuse(line, error);
     }
   }
+  if (good.length === 0) return reply;
+  let outcomes: StoreOutcome[];
+  try {
+    const refusal = await budget?.check();
+    if (refusal) throw new Error(refusal.message);
+    outcomes = await corpus.storeMany(
+      good.map(({ article }) => ({ input: article })),
+      'import',
+    );
+  } catch (error) {
+    outcomes = good.map(() => ({ ok: false, error }));
+  }
+  good.forEach(({ line }, i) => {
+    const outcome = outcomes[i];
+    if (!outcome?.ok) return refuse(line, outcome?.error ?? new Error('not stored'));
+    reply.stored++;
+    const at = outcome.previousCapturedAt;
+    if (at !== undefined && (since === undefined || at < since)) {
+      reply.updated++;
+      reply.updatedLines = [...(reply.updatedLines ?? []), line];
+    }
+  });
+  reply.errors.sort((a, b) => a.line - b.line);
   return reply;
 }

@@ -16,6 +16,7 @@
  *   npm run bench:browser -- --out FILE             the figures as JSON (default bench-results/browser.json)
  *   npm run bench:browser -- --plot FILE            latency against corpus size (default bench-results/browser.png)
  *   npm run bench:browser -- --profile DIR          keep the filled profile there (default: a temporary one, removed)
+ *   npm run bench:browser -- --import-probe         count the worker's IndexedDB requests by table and sample its CPU while importing
  *   npm run bench:browser -- --plot-from FILE       only draw the plot again from a figures file
  *
  * Progress goes to stderr, figures to stdout.
@@ -63,6 +64,8 @@ interface Args {
   plot: string;
   profile: string | undefined;
   plotFrom: string | undefined;
+  /** Count the worker's IndexedDB requests by table and sample its CPU during each level's import. */
+  importProbe: boolean;
 }
 
 function parseLevel(s: string): number {
@@ -81,6 +84,7 @@ function parseArgs(argv: string[]): Args {
     plot: path.join(repoRoot, 'bench-results/browser.png'),
     profile: undefined,
     plotFrom: undefined,
+    importProbe: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -96,9 +100,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--plot') args.plot = path.resolve(value());
     else if (a === '--profile') args.profile = path.resolve(value());
     else if (a === '--plot-from') args.plotFrom = path.resolve(value());
+    else if (a === '--import-probe') args.importProbe = true;
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench:browser -- [--levels 10k,100k,1M] [--samples N] [--no-build] [--out FILE] [--plot FILE] [--profile DIR]',
+        'usage: npm run bench:browser -- [--levels 10k,100k,1M] [--samples N] [--no-build] [--out FILE] [--plot FILE] [--profile DIR] [--import-probe]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${a} (try --help)`);
@@ -156,7 +161,14 @@ interface LevelResult {
   sentences: number;
   articles: number;
   stories: number;
-  import: { articles: number; seconds: number; articlesPerS: number; sentencesPerS: number; errors: number };
+  import: {
+    articles: number;
+    seconds: number;
+    articlesPerS: number;
+    sentencesPerS: number;
+    errors: number;
+    probe?: ImportProbe;
+  };
   storage: { indexedDbBytes: number; usageBytes: number; bytesPer100kSentences: number; estimateBytesPer100kSentences: number };
   serviceWorkerHeap: { usedBytes: number; usedAfterGcBytes: number; totalBytes: number };
   warm: Latency & Unmarked;
@@ -287,6 +299,114 @@ async function workerHeap(ext: ExtensionBrowser): Promise<LevelResult['serviceWo
   return { usedBytes: before.usedSize, usedAfterGcBytes: after.usedSize, totalBytes: after.totalSize };
 }
 
+/** What the worker did during an import (`--import-probe`). */
+interface ImportProbe {
+  /** IndexedDB requests per stored article, by table and method ("terms get", "links.storyId getAll"). */
+  requestsPerArticle: Record<string, number>;
+  /** Share of the worker's sampled time spent idle (waiting for IndexedDB, or for the next batch). */
+  idleShare: number;
+  /** The functions with the most self time, with their share of the busy time. */
+  topSelf: { name: string; share: number }[];
+  /** Read-write transactions: how many, their total time, and the part after each one's last request (its commit). */
+  readWrite: { transactions: number; ms: number; commitMs: number };
+}
+
+/**
+ * Wraps the worker's IndexedDB request methods to count them by table, and
+ * starts its CPU profiler. The wrapping lasts while the worker runs (an import keeps it busy).
+ */
+async function startImportProbe(ext: ExtensionBrowser): Promise<() => Promise<{ counts: Record<string, number>; profile: CpuProfile }>> {
+  const sw = await serviceWorkerSession(ext);
+  const wrap = () => {
+    const counts: Record<string, number> = {};
+    (globalThis as unknown as { __requestCounts: Record<string, number> }).__requestCounts = counts;
+    // Read-write transactions: how long each lasted, and how much of it came after its last request was made (the commit).
+    const started = new WeakMap<IDBTransaction, { at: number; last: number }>();
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = transaction.apply(this, args);
+      if (tx.mode === 'readwrite') {
+        const t = { at: performance.now(), last: performance.now() };
+        started.set(tx, t);
+        tx.addEventListener('complete', () => {
+          const end = performance.now();
+          counts['(read-write transactions)'] = (counts['(read-write transactions)'] ?? 0) + 1;
+          counts['(read-write transaction ms)'] = (counts['(read-write transaction ms)'] ?? 0) + (end - t.at);
+          counts['(ms after the last request)'] = (counts['(ms after the last request)'] ?? 0) + (end - t.last);
+        });
+      }
+      return tx;
+    } as IDBDatabase['transaction'];
+    const methods = ['get', 'getAll', 'getKey', 'getAllKeys', 'put', 'add', 'delete', 'clear', 'count', 'openCursor', 'openKeyCursor'];
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
+      for (const m of methods) {
+        const original = proto[m] as ((...args: unknown[]) => unknown) | undefined;
+        if (typeof original !== 'function') continue;
+        proto[m] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+          const name = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
+          const key = `${name} ${m}`;
+          counts[key] = (counts[key] ?? 0) + 1;
+          const t = started.get((this instanceof IDBIndex ? this.objectStore : this).transaction);
+          if (t) t.last = performance.now();
+          return original.apply(this, args);
+        };
+      }
+    }
+  };
+  await sw.call('Runtime.evaluate', { expression: `(${wrap.toString()})()` });
+  await sw.call('Profiler.enable');
+  await sw.call('Profiler.setSamplingInterval', { interval: 1000 });
+  await sw.call('Profiler.start');
+  return async () => {
+    const { profile } = (await sw.call('Profiler.stop')) as { profile: CpuProfile };
+    const { result } = (await sw.call('Runtime.evaluate', {
+      expression: 'JSON.stringify(globalThis.__requestCounts ?? {})',
+      returnByValue: true,
+    })) as { result: { value: string } };
+    return { counts: JSON.parse(result.value) as Record<string, number>, profile };
+  };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+}
+
+function summarizeImportProbe(counts: Record<string, number>, profile: CpuProfile, articles: number): ImportProbe {
+  const requestsPerArticle = Object.fromEntries(
+    Object.entries(counts)
+      .filter(([k]) => !k.startsWith('('))
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => [k, Math.round((n / Math.max(1, articles)) * 10) / 10]),
+  );
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let idle = 0;
+  let busy = 0;
+  for (const id of profile.samples) {
+    const frame = nodes.get(id)?.callFrame;
+    const name = frame?.functionName || '(anonymous)';
+    if (name === '(idle)' || name === '(program)') {
+      idle++;
+      continue;
+    }
+    busy++;
+    const label = frame?.url ? `${name} ${path.basename(frame.url)}:${frame.lineNumber + 1}` : name;
+    self.set(label, (self.get(label) ?? 0) + 1);
+  }
+  const topSelf = [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([name, n]) => ({ name, share: n / Math.max(1, busy) }));
+  const n = counts['(read-write transactions)'] ?? 0;
+  return {
+    requestsPerArticle,
+    idleShare: idle / Math.max(1, idle + busy),
+    topSelf,
+    readWrite: { transactions: n, ms: counts['(read-write transaction ms)'] ?? 0, commitMs: counts['(ms after the last request)'] ?? 0 },
+  };
+}
+
 /** Stops the extension's service worker the way the browser does when it is idle, and waits until it has. */
 function workerControl(cdp: CDPSession): { stop(): Promise<void>; stopped(): boolean } {
   let status = 'unknown';
@@ -307,9 +427,14 @@ function workerControl(cdp: CDPSession): { stop(): Promise<void>; stopped(): boo
 
 // ---------------------------------------------------------------- filling the store
 
-async function importArticles(ext: ExtensionBrowser, articles: GenArticle[]): Promise<{ seconds: number; stored: number; errors: number }> {
+async function importArticles(
+  ext: ExtensionBrowser,
+  articles: GenArticle[],
+  probe: boolean,
+): Promise<{ seconds: number; stored: number; errors: number; probe?: ImportProbe }> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const stopProbe = probe ? await startImportProbe(ext) : undefined;
   const input = page.locator('input[name="import-file"]');
   let stored = 0;
   let errors = 0;
@@ -331,8 +456,9 @@ async function importArticles(ext: ExtensionBrowser, articles: GenArticle[]): Pr
     );
   }
   const seconds = (performance.now() - started) / 1000;
+  const probed = stopProbe ? await stopProbe() : undefined;
   await page.close();
-  return { seconds, stored, errors };
+  return { seconds, stored, errors, ...(probed ? { probe: summarizeImportProbe(probed.counts, probed.profile, stored) } : {}) };
 }
 
 function directoryBytes(dir: string): number {
@@ -407,7 +533,7 @@ async function measureLevel(
   ext: ExtensionBrowser,
   profile: string,
   level: number,
-  imported: { articles: number; seconds: number; errors: number; sentences: number },
+  imported: { articles: number; seconds: number; errors: number; sentences: number; probe?: ImportProbe },
   stories: BaseStory[],
   present: ProbeTarget[],
   storedSentences: { text: string }[],
@@ -487,6 +613,7 @@ async function measureLevel(
       articlesPerS: imported.articles / imported.seconds,
       sentencesPerS: imported.sentences / imported.seconds,
       errors: imported.errors,
+      ...(imported.probe ? { probe: imported.probe } : {}),
     },
     storage: {
       indexedDbBytes: idb,
@@ -522,6 +649,20 @@ function report(r: LevelResult): string[] {
     `store on disk (IndexedDB folder): ${mb(r.storage.indexedDbBytes)} = ${mb(r.storage.bytesPer100kSentences)} per 100k sentences; navigator.storage.estimate ${mb(r.storage.usageBytes)}  [target ≤ 1 GB per 1M sentences: ${verdict(perMillion <= t.bytesPerMillionSentences)}]`,
     `service worker JS heap: ${mb(r.serviceWorkerHeap.usedBytes)} used, ${mb(r.serviceWorkerHeap.usedAfterGcBytes)} after garbage collection (of ${mb(r.serviceWorkerHeap.totalBytes)})`,
     `longest main-thread task on the article page: ${r.longestTaskMs.toFixed(0)} ms; pages with a task over ${t.longTaskMs} ms: ${r.pagesWithLongTask}/${r.warm.n + r.cold.n + r.warm.unmarked + r.cold.unmarked}  [target none over ${t.longTaskMs} ms: ${verdict(r.pagesWithLongTask === 0)}]`,
+    ...(r.import.probe ? showImportProbe(r.import.probe) : []),
+  ];
+}
+
+function showImportProbe(p: ImportProbe): string[] {
+  const total = Object.values(p.requestsPerArticle).reduce((a, b) => a + b, 0);
+  return [
+    `import, IndexedDB requests per article: ${total.toFixed(0)} (${Object.entries(p.requestsPerArticle)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')})`,
+    `import, read-write transactions: ${p.readWrite.transactions}, ${(p.readWrite.ms / 1000).toFixed(1)} s in all, of which ${(p.readWrite.commitMs / 1000).toFixed(1)} s after their last request`,
+    `import, worker idle ${(p.idleShare * 100).toFixed(0)} % of the sampled time; most self time: ${p.topSelf
+      .map((f) => `${f.name} ${(f.share * 100).toFixed(0)} %`)
+      .join(', ')}`,
   ];
 }
 
@@ -665,7 +806,7 @@ async function main(): Promise<void> {
         const version = ext.context.browser()?.version() ?? 'unknown';
         const cpu = cpus();
         machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Chromium ${version}`;
-        const imported = await importArticles(ext, batch);
+        const imported = await importArticles(ext, batch, args.importProbe);
         importedSentences += sentences;
         for (const g of batch) {
           present.set(`${g.story}/${g.replica}`, { story: g.story, replica: g.replica });
@@ -677,7 +818,13 @@ async function main(): Promise<void> {
           ext,
           profile,
           level,
-          { articles: imported.stored, seconds: imported.seconds, errors: imported.errors, sentences },
+          {
+            articles: imported.stored,
+            seconds: imported.seconds,
+            errors: imported.errors,
+            sentences,
+            ...(imported.probe ? { probe: imported.probe } : {}),
+          },
           stories,
           [...present.values()],
           storedSentences,

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ArticleInput } from '../../lib/types';
 import { createCorpus, type Corpus, type ExportFilter } from '../../lib/corpus/corpus';
 import { createDb } from '../../lib/db/db';
+import { canonicalUrl } from '../../lib/pipeline/ids';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { BRIDGE, FESTIVAL, HISTORY, MILLEY } from './fixtures';
 import { expectConsistent, freshCorpus, snapshot } from './helpers';
@@ -251,6 +252,48 @@ describe('atomic writes', () => {
     await expect(corpus.ingest(COURIER, 'page')).rejects.toThrow(/quota/);
     await expect(corpus.ingest({ ...LEDGER, text: `${LEDGER.text} A late paragraph about ferries.` }, 'page')).rejects.toThrow(/quota/);
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('several articles stored together', () => {
+  test('store what storing them one by one stores, and refuse the same one', async () => {
+    const one = freshCorpus();
+    const together = freshCorpus();
+    const stored = await one.corpus.ingest(LEDGER, 'page');
+    // An id stored for another site: refused alike, whatever comes after it.
+    const inputs = [WIRE, { ...COURIER, id: stored.article.id, url: 'https://evil.test/bridge' }, COURIER, FESTIVAL, GAZETTE, MILLEY];
+    await together.corpus.ingest(LEDGER, 'page');
+    const refusals: string[] = [];
+    for (const input of inputs) await one.corpus.ingest(input, 'page').catch((e: Error) => refusals.push(e.message));
+    const outcomes = await together.corpus.storeMany(
+      inputs.map((input) => ({ input })),
+      'page',
+    );
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true, true, true]);
+    expect(outcomes.flatMap((o) => (o.ok ? [] : [(o.error as Error).message]))).toEqual(refusals);
+    expect(await snapshot(together.db)).toEqual(await snapshot(one.db));
+    await expectConsistent(together.db);
+  });
+
+  test('a batch whose write fails is stored article by article: the others whole, the failing one not at all', async () => {
+    const { corpus, db } = freshCorpus();
+    db.articles.hook('creating', (_key, article) => {
+      if (article.url === COURIER.url) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const outcomes = await corpus.storeMany(
+      [LEDGER, COURIER, GAZETTE].map((input) => ({ input })),
+      'import',
+    );
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]).toMatchObject({ ok: false, error: expect.objectContaining({ name: 'QuotaExceededError' }) });
+    expect((await db.articles.toArray()).map((a) => a.url).sort()).toEqual([GAZETTE.url, LEDGER.url].map(canonicalUrl).sort());
+    expect(
+      await db.sentences
+        .where('articleId')
+        .noneOf([...(await db.articles.toCollection().primaryKeys())])
+        .count(),
+    ).toBe(0);
+    await expectConsistent(db);
   });
 });
 

@@ -119,7 +119,7 @@ describe('the store budget', () => {
     expect(await db.articles.count()).toBe(1);
 
     // Import lines are refused the same way, by line.
-    const reply = await importItems(db, corpus, [{ line: 3, article: other }], undefined, budget);
+    const reply = await importItems(corpus, [{ line: 3, article: other }], undefined, budget);
     expect(reply).toMatchObject({ stored: 0, errors: [{ line: 3, message: expect.stringMatching(/^line 3: Parallax's store is full/) }] });
 
     // The reader raises the limit on the options page: captures are stored again.

@@ -88,7 +88,7 @@ describe('a batch whose answer is lost (the background stopped while storing it)
       text,
       async (items, since) => {
         sent.push(items.map((i) => i.line));
-        const reply = await importItems(db, corpus, items, undefined, undefined, since);
+        const reply = await importItems(corpus, items, undefined, undefined, since);
         // The second batch is stored, but its reply never arrives.
         if (items[0]?.line === 4 && !dropped) {
           dropped = true;
@@ -113,7 +113,7 @@ test('a file naming one article twice counts the second line as an update, once,
   await corpus.ingest({ ...LEDGER, url: 'https://ledger.example/imported/old' }, 'page');
   const line = (name: string) => JSON.stringify({ ...LEDGER, url: `https://ledger.example/imported/${name}` });
   const text = [line('new'), line('old'), line('new'), line('old')].join('\n');
-  const report = await runImport(text, (items, since) => importItems(db, corpus, items, undefined, undefined, since), {
+  const report = await runImport(text, (items, since) => importItems(corpus, items, undefined, undefined, since), {
     batchSize: 3,
     now: clock.now,
   });
@@ -128,7 +128,7 @@ test('a line naming by address an article an earlier line stored under an id is 
   const text = [JSON.stringify({ ...LEDGER, id: 'ledger-1', url }), JSON.stringify({ ...LEDGER, url: `${url}?utm_source=feed` })].join(
     '\n',
   );
-  const report = await runImport(text, (items, since) => importItems(db, corpus, items, undefined, undefined, since), { now: clock.now });
+  const report = await runImport(text, (items, since) => importItems(corpus, items, undefined, undefined, since), { now: clock.now });
   expect(await db.articles.count()).toBe(1);
   expect(report).toEqual({ total: 2, stored: 2, updated: 1, errors: [] });
 });

@@ -51,7 +51,7 @@ describe('an import line', () => {
     const ledger = (await corpus.ingest(LEDGER, 'page')).article;
     const before = await db.articles.get(ledger.id);
     const line = { ...WIRE, id: ledger.id, url: 'https://evil.example/bridge', text: `${LEDGER.text} It was all a hoax.` };
-    const reply = await importItems(db, corpus, [{ line: 1, article: line }]);
+    const reply = await importItems(corpus, [{ line: 1, article: line }]);
     expect(reply.stored).toBe(0);
     expect(reply.errors[0]?.message).toMatch(/line 1: the article id .* is stored for another site \(ledger\.example\)/);
     expect(await db.articles.get(ledger.id)).toEqual(before);
@@ -64,7 +64,7 @@ describe('an import line', () => {
     const paragraphs = LEDGER.text.split('\n\n').map((p) => `<p>${p} It was all a hoax, said nobody.</p>`);
     const html = `<html><head><link rel="canonical" href="${LEDGER.url}"><meta property="og:type" content="article"></head><body><article><h1>Bridge</h1>${paragraphs.join('')}</article></body></html>`;
     const file = JSON.stringify({ url: 'https://evil.example/bridge', outlet: 'Evil', title: 'Bridge', html });
-    const report = await runImport(file, (items) => importItems(db, corpus, items), { extractHtml: extractFromHtml });
+    const report = await runImport(file, (items) => importItems(corpus, items), { extractHtml: extractFromHtml });
     expect(report).toMatchObject({ stored: 1, updated: 0, errors: [] });
     expect((await db.articles.get(ledger.id))?.text).toBe(LEDGER.text);
     expect((await db.articles.where('host').equals('evil.example').first())?.url).toBe('https://evil.example/bridge');

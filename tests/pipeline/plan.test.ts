@@ -5,12 +5,14 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import { batchView } from '../../lib/corpus/batch';
 import { applyPlan, dexieView } from '../../lib/corpus/view';
 import { createDb } from '../../lib/db/db';
 import { createMemoryCorpus } from '../../lib/pipeline/memory';
 import { planCapture, type CapturePlan } from '../../lib/pipeline/plan';
 import type { ArticleInput } from '../../lib/types';
 import { BRIDGE, FESTIVAL, HISTORY, MILLEY } from '../corpus/fixtures';
+import { snapshot } from '../corpus/helpers';
 
 const [WIRE, LEDGER, COURIER, GAZETTE] = BRIDGE as [ArticleInput, ArticleInput, ArticleInput, ArticleInput];
 const revised = (a: ArticleInput): ArticleInput => ({
@@ -32,7 +34,9 @@ const HISTORIES: [string, ArticleInput[]][] = [
   ],
 ];
 
-async function plansThroughStore(history: ArticleInput[]): Promise<CapturePlan[]> {
+type Stored = Awaited<ReturnType<typeof snapshot>>;
+
+async function plansThroughStore(history: ArticleInput[], after?: (tables: Stored) => void): Promise<CapturePlan[]> {
   const db = createDb('plans', { indexedDB: new IDBFactory(), IDBKeyRange });
   const tables = [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims, db.feeds];
   const plans: CapturePlan[] = [];
@@ -47,6 +51,29 @@ async function plansThroughStore(history: ArticleInput[]): Promise<CapturePlan[]
       }),
     );
   }
+  after?.(await snapshot(db));
+  db.close();
+  return plans;
+}
+
+/** The whole history planned in one transaction against the batch view, and written once at the end. */
+async function plansInOneBatch(history: ArticleInput[], after: (tables: Stored) => void): Promise<CapturePlan[]> {
+  const db = createDb('batch', { indexedDB: new IDBFactory(), IDBKeyRange });
+  const tables = [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims, db.feeds];
+  let t = Date.parse('2024-03-01T12:00:00Z');
+  const plans = await db.transaction('rw', tables, async () => {
+    const view = batchView(db);
+    const out: CapturePlan[] = [];
+    for (const input of history) {
+      t += 60_000;
+      const plan = await planCapture(input, 'page', view, t);
+      view.apply(plan);
+      out.push(plan);
+    }
+    await view.write();
+    return out;
+  });
+  after(await snapshot(db));
   db.close();
   return plans;
 }
@@ -81,6 +108,18 @@ describe('the capture plan is the same against the store and in memory', () => {
     const [store, memory] = await Promise.all([plansThroughStore(history), plansInMemory(history)]);
     expect(store).toHaveLength(history.length);
     expect(store.map(canonical)).toEqual(memory.map(canonical));
+  });
+
+  test.each(HISTORIES)('%s, planned in one batch and written once', async (_label, history) => {
+    let single: Stored | undefined;
+    let batched: Stored | undefined;
+    const [store, batch] = await Promise.all([
+      plansThroughStore(history, (s) => (single = s)),
+      plansInOneBatch(history, (s) => (batched = s)),
+    ]);
+    expect(batch).toEqual(store);
+    expect(batched).toEqual(single);
+    expect(single?.articles.length).toBeGreaterThan(0);
   });
 
   test('the histories exercise what a plan can hold', async () => {

@@ -1,0 +1,280 @@
+/**
+ * Several captures planned in one transaction. `batchView` is the store as
+ * it will be once the plans made so far are applied: the store's rows, each
+ * read at most once in the transaction and kept, under the plans' changes
+ * held in memory. Every answer is the one the store itself would give after
+ * applying those plans in turn (the same rows, in the same order), so each
+ * plan is the plan a capture of its own would make. `write` then stores
+ * every row's last state together: a row several plans change (a common
+ * term, a story) is written once, and nothing is written until all the
+ * plans are made.
+ */
+import type { IndexableType, Table } from 'dexie';
+import type { ArticleRecord, ParallaxDb } from '../db/db';
+import { hostOfOrUndefined, outletKey, relatedHosts } from '../pipeline/ids';
+import type { CapturePlan, CorpusView } from '../pipeline/plan';
+import type { ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
+import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
+
+export interface BatchView extends CorpusView {
+  /** Takes a plan's changes into the view, as `applyPlan` would write them. */
+  apply(plan: CapturePlan): void;
+  /** Writes the changes of every plan applied, in the view's transaction. */
+  write(): Promise<void>;
+}
+
+const linkKey = (a: string, b: string): string => `${a}\u0000${b}`;
+
+/** IndexedDB's order of string keys: by UTF-16 code units, as `<` compares. */
+const byKey = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+const byId = <T extends { id: string }>(x: T, y: T): number => byKey(x.id, y.id);
+const byLinkKey = (x: LinkRecord, y: LinkRecord): number => byKey(x.a, y.a) || byKey(x.b, y.b);
+
+/** One read per key for the whole batch: later asks share the first read's answer. */
+function once<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const kept = new Map<K, Promise<V>>();
+  return (key) => {
+    let p = kept.get(key);
+    if (!p) kept.set(key, (p = read(key)));
+    return p;
+  };
+}
+
+/** Rows by primary key, the keys not read yet fetched together in one `bulkGet`. */
+function rowsOnce<T, K extends IndexableType>(table: Table<T, K>) {
+  const kept = new Map<K, Promise<T | undefined>>();
+  return {
+    seed(key: K, row: T): void {
+      if (!kept.has(key)) kept.set(key, Promise.resolve(row));
+    },
+    get(keys: readonly K[]): Promise<(T | undefined)[]> {
+      const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
+      if (missing.length) {
+        const read = table.bulkGet(missing);
+        missing.forEach((k, i) =>
+          kept.set(
+            k,
+            read.then((rows) => rows[i]),
+          ),
+        );
+      }
+      return Promise.all(keys.map((k) => kept.get(k)!));
+    },
+  };
+}
+
+/** A view over `db` and the plans applied to it. Must be used inside a transaction over the corpus tables. */
+export function batchView(db: ParallaxDb): BatchView {
+  // The store as it was when the batch began (nothing is written before `write`).
+  const storedArticles = rowsOnce(db.articles);
+  const storedSentences = rowsOnce(db.sentences);
+  const storedStories = rowsOnce(db.stories);
+  const storedTerms = rowsOnce(db.terms);
+  const storedByUrl = once((url: string) => db.articles.where('url').equals(url).first());
+  const storedLast = once(async (_: 0) => (await db.articles.orderBy('capturedAt').last())?.capturedAt);
+  const readCount = async (key: string): Promise<number> => {
+    const rec = await db.settings.get(key);
+    return typeof rec?.value === 'number' ? rec.value : 0;
+  };
+  const storedCounts = once(async (_: 0) => ({
+    sentences: await readCount(SENTENCE_COUNT_KEY),
+    articles: await readCount(ARTICLE_COUNT_KEY),
+  }));
+  const storedStoryIdsByKey = once((key: string) => db.stories.where('keys').equals(key).primaryKeys());
+  const storedStoryArticles = once(async (storyId: string) => {
+    const rows = await db.articles.where('storyId').equals(storyId).toArray();
+    for (const a of rows) storedArticles.seed(a.id, a);
+    return rows;
+  });
+  const storedSentencesOf = once(async (articleId: string) => {
+    const rows = await db.sentences.where('articleId').equals(articleId).toArray();
+    for (const s of rows) storedSentences.seed(s.id, s);
+    return rows;
+  });
+  const storedLinksFrom = once((articleId: string) => db.links.where('articleA').equals(articleId).toArray());
+  const storedLinksTo = once((articleId: string) => db.links.where('articleB').equals(articleId).toArray());
+  const storedStoryLinks = once((storyId: string) => db.links.where('storyId').equals(storyId).toArray());
+  const storedOutletNames = once(async (_: 0) => (await db.articles.orderBy('outlet').uniqueKeys()).map(String));
+  const storedIdsOfOutlet = once((outlet: string) => db.articles.where('outlet').equals(outlet).primaryKeys());
+  const storedIdsOfHost = once((host: string) => db.articles.where('host').equals(host).primaryKeys());
+  const storedFeeds = once((_: 0) => db.feeds.toArray());
+  const storedEarlier = once(async (key: string) => {
+    const [host, before] = key.split('\u0000') as [string, string];
+    return (
+      (await db.articles
+        .where('host')
+        .equals(host)
+        .filter((a) => a.capturedAt < Number(before))
+        .first()) !== undefined
+    );
+  });
+
+  // What the plans applied so far change (null: deleted).
+  const articles = new Map<string, ArticleRecord>();
+  const sentences = new Map<string, StoredSentence | null>();
+  const sentencesByArticle = new Map<string, Set<string>>();
+  const links = new Map<string, LinkRecord | null>();
+  const linkKeys = new Map<string, [string, string]>();
+  const stories = new Map<string, StoryRecord>();
+  const claims = new Map<string, ClaimsRecord>();
+  const terms = new Map<string, TermRecord | null>();
+  const counts: { sentences?: number; articles?: number } = {};
+
+  const putArticle = (a: ArticleRecord): void => void articles.set(a.id, a);
+  const setSentence = (id: string, s: StoredSentence | null): void => {
+    sentences.set(id, s);
+    if (s) {
+      let set = sentencesByArticle.get(s.articleId);
+      if (!set) sentencesByArticle.set(s.articleId, (set = new Set()));
+      set.add(id);
+    }
+  };
+  const setLink = (a: string, b: string, l: LinkRecord | null): void => {
+    const key = linkKey(a, b);
+    links.set(key, l);
+    linkKeys.set(key, [a, b]);
+  };
+  const liveLinks = (): LinkRecord[] => [...links.values()].filter((l): l is LinkRecord => l !== null);
+
+  return {
+    articleById: async (id) => articles.get(id) ?? (await storedArticles.get([id]))[0],
+    articleByUrl: async (url) => {
+      for (const a of articles.values()) if (a.url === url) return a;
+      const stored = await storedByUrl(url);
+      // A changed article under another address now: the stored row no longer answers for this one.
+      return stored && !articles.has(stored.id) ? stored : undefined;
+    },
+    lastCapturedAt: async () => {
+      let last = await storedLast(0);
+      for (const a of articles.values()) last = Math.max(last ?? -Infinity, a.capturedAt);
+      return last;
+    },
+    termCounts: async () => {
+      const stored = await storedCounts(0);
+      return { sentences: counts.sentences ?? stored.sentences, articles: counts.articles ?? stored.articles };
+    },
+    terms: async (keys) => {
+      const stored = await storedTerms.get(keys.filter((k) => !terms.has(k)));
+      let i = 0;
+      return keys.map((k) => (terms.has(k) ? (terms.get(k) ?? undefined) : stored[i++]));
+    },
+    storyIdsByKeys: async (keys) => {
+      const out: string[] = [];
+      const unique = [...new Set(keys)];
+      await Promise.all(unique.map((key) => storedStoryIdsByKey(key)));
+      for (const key of unique) {
+        const ids = (await storedStoryIdsByKey(key)).filter((id) => !stories.has(id));
+        for (const s of stories.values()) if (s.keys.includes(key)) ids.push(s.id);
+        out.push(...ids.sort(byKey));
+      }
+      return out;
+    },
+    stories: async (ids) => {
+      const stored = await storedStories.get(ids.filter((id) => !stories.has(id)));
+      let i = 0;
+      return ids.map((id) => stories.get(id) ?? stored[i++]);
+    },
+    storyArticles: async (storyId) => {
+      const rows = (await storedStoryArticles(storyId)).filter((a) => !articles.has(a.id));
+      for (const a of articles.values()) if (a.storyId === storyId) rows.push(a);
+      return rows.sort(byId);
+    },
+    sentencesOf: async (articleIds) => {
+      const out: StoredSentence[] = [];
+      const lists = await Promise.all([...new Set(articleIds)].map(async (id) => [id, await storedSentencesOf(id)] as const));
+      for (const [id, stored] of lists) {
+        const rows = stored.filter((s) => !sentences.has(s.id));
+        for (const sid of sentencesByArticle.get(id) ?? []) {
+          const s = sentences.get(sid);
+          if (s && s.articleId === id) rows.push(s);
+        }
+        out.push(...rows.sort(byId));
+      }
+      return out;
+    },
+    sentences: async (ids) => {
+      const stored = await storedSentences.get(ids.filter((id) => !sentences.has(id)));
+      let i = 0;
+      return ids.map((id) => (sentences.has(id) ? (sentences.get(id) ?? undefined) : stored[i++]));
+    },
+    linksTouching: async (articleIds) => {
+      // dexieView's order: each article's links from it, then each one's links to it, each link once.
+      const ids = [...new Set(articleIds)];
+      await Promise.all(ids.flatMap((id) => [storedLinksFrom(id), storedLinksTo(id)]));
+      const out = new Map<string, LinkRecord>();
+      for (const [stored, side] of [
+        [storedLinksFrom, 'articleA'],
+        [storedLinksTo, 'articleB'],
+      ] as const) {
+        for (const id of ids) {
+          const rows = (await stored(id)).filter((l) => !links.has(linkKey(l.a, l.b)));
+          for (const l of liveLinks()) if (l[side] === id) rows.push(l);
+          for (const l of rows.sort(byLinkKey)) if (!out.has(linkKey(l.a, l.b))) out.set(linkKey(l.a, l.b), l);
+        }
+      }
+      return [...out.values()];
+    },
+    storyLinks: async (storyId) => {
+      const rows = (await storedStoryLinks(storyId)).filter((l) => !links.has(linkKey(l.a, l.b)));
+      for (const l of liveLinks()) if (l.storyId === storyId) rows.push(l);
+      return rows.sort(byLinkKey);
+    },
+    outletHosts: async (outlet, host) => {
+      // As dexieView: names spelt differently but compared alike (outletKey) are one name.
+      const key = outletKey(outlet);
+      const names = (await storedOutletNames(0)).filter((n) => outletKey(n) === key);
+      const named = new Set<string>();
+      for (const ids of await Promise.all(names.map((n) => storedIdsOfOutlet(n))))
+        for (const id of ids) if (!articles.has(id)) named.add(id);
+      for (const a of articles.values()) if (outletKey(a.outlet) === key) named.add(a.id);
+      if (named.size === 0) return { here: false, elsewhere: false };
+      const mine = new Set((await storedIdsOfHost(host)).filter((id) => !articles.has(id)));
+      for (const a of articles.values()) if (a.host === host) mine.add(a.id);
+      const ids = [...named];
+      return { here: ids.some((id) => mine.has(id)), elsewhere: ids.some((id) => !mine.has(id)) };
+    },
+    knownHost: async (host, before) => {
+      if ((await storedFeeds(0)).some((f) => relatedHosts(hostOfOrUndefined(f.url), host))) return true;
+      // An article keeps its host and capture time through every change, so a stored one still counts.
+      for (const a of articles.values()) if (a.host === host && a.capturedAt < before) return true;
+      return storedEarlier(`${host}\u0000${before}`);
+    },
+
+    apply(plan) {
+      for (const id of plan.removeSentences) setSentence(id, null);
+      for (const [a, b] of plan.removeLinks) setLink(a, b, null);
+      putArticle(plan.article);
+      for (const a of plan.articleUpdates) putArticle(a);
+      for (const s of plan.sentences) setSentence(s.id, s);
+      for (const l of plan.links) setLink(l.a, l.b, l);
+      if (plan.story) stories.set(plan.story.id, plan.story);
+      if (plan.claims) claims.set(plan.claims.storyId, plan.claims);
+      for (const r of plan.terms.put) terms.set(r.term, r);
+      for (const t of plan.terms.drop) terms.set(t, null);
+      if (plan.terms.sentenceCount !== undefined) counts.sentences = plan.terms.sentenceCount;
+      if (plan.terms.articleCount !== undefined) counts.articles = plan.terms.articleCount;
+    },
+
+    async write() {
+      const gone = <V>(m: Map<string, V | null>): string[] => [...m].filter(([, v]) => v === null).map(([k]) => k);
+      const kept = <V>(m: Map<string, V | null>): V[] => [...m.values()].filter((v): v is V => v !== null);
+      const deadSentences = gone(sentences);
+      const deadLinks = gone(links).map((k) => linkKeys.get(k)!);
+      const deadTerms = gone(terms);
+      if (deadSentences.length) await db.sentences.bulkDelete(deadSentences);
+      if (deadLinks.length) await db.links.bulkDelete(deadLinks);
+      if (articles.size) await db.articles.bulkPut([...articles.values()]);
+      const liveSentences = kept(sentences);
+      if (liveSentences.length) await db.sentences.bulkPut(liveSentences);
+      const live = liveLinks();
+      if (live.length) await db.links.bulkPut(live);
+      if (stories.size) await db.stories.bulkPut([...stories.values()]);
+      if (claims.size) await db.claims.bulkPut([...claims.values()]);
+      const liveTerms = kept(terms);
+      if (liveTerms.length) await db.terms.bulkPut(liveTerms);
+      if (deadTerms.length) await db.terms.bulkDelete(deadTerms);
+      if (counts.sentences !== undefined) await db.settings.put({ key: SENTENCE_COUNT_KEY, value: counts.sentences });
+      if (counts.articles !== undefined) await db.settings.put({ key: ARTICLE_COUNT_KEY, value: counts.articles });
+    },
+  };
+}
