@@ -26,6 +26,16 @@ export const MAX_FEED_PROBLEMS = 10;
  */
 export const FEED_ALARM_BACKSTOP_MINUTES = 60;
 
+/**
+ * The content script reads and marks a page in slices of about this many
+ * milliseconds, then lets the page run (lib/dom/time-slice.ts), so that it
+ * never holds the page's main thread for longer than the 50 ms a task may
+ * take before the browser counts it as a long task. A step is never cut, so a
+ * slice can overrun by its last step: 30 leaves 20 ms for that.
+ * MEASURED_BELOW
+ */
+export const SLICE_BUDGET_MS = 30;
+
 /** SPA pages render their next article after the URL changes; give them a moment (a judgement, not fitted). */
 export const NAVIGATION_SETTLE_MS = 600;
 

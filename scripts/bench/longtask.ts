@@ -37,8 +37,10 @@ import { openArticle, type PageRun } from './page-probe';
 const LONG_TASK_MS = 50;
 /** Without the extension nothing is marked: a page is watched this long after loading. */
 const PLAIN_WATCH_MS = 3000;
-/** With it, a page nothing gets marked on is watched this long (a long article's capture takes a while). */
+/** With it, a page nothing gets marked on is watched this long. */
 const UNMARKED_WATCH_MS = 8000;
+/** A generated long article is marked once the background has matched its thousands of sentences: tens of seconds. */
+const GENERATED_WATCH_MS = 240_000;
 const GENERATED_HOST = 'longform.test';
 const PARTNER_HOST = 'otherdesk.test';
 const FIXTURE_HOST = 'saved-pages.test';
@@ -275,7 +277,8 @@ async function main(): Promise<void> {
       }
       for (const t of targets) {
         for (let r = 0; r < args.runs; r++) {
-          const run = await openArticle(ext.context, t.url, { giveUpMs: UNMARKED_WATCH_MS, deadlineMs: 300_000 });
+          const giveUpMs = t.kind === 'generated' ? GENERATED_WATCH_MS : UNMARKED_WATCH_MS;
+          const run = await openArticle(ext.context, t.url, { giveUpMs, deadlineMs: giveUpMs + 60_000 });
           withExtension.set(t.url, [...(withExtension.get(t.url) ?? []), run]);
         }
         const runs = withExtension.get(t.url)!;
