@@ -1,4 +1,4 @@
-import { foldText } from './fold-text';
+import { foldSteps, foldText } from './fold-text';
 import { locate, pageTextSteps, type PageText } from './page-text';
 import { EDGE_CHARS, MAX_SPAN_STRETCH } from '../annotator/config';
 import { runToEnd, type Steps } from './time-slice';
@@ -50,7 +50,7 @@ export function* anchorSteps(root: Element | Document, sentences: SentenceToAnch
   const page = yield* pageTextSteps(root);
   if (page.nodes.length === 0) return out;
   yield;
-  const folded = foldText(page.text);
+  const folded = yield* foldSteps(page.text);
   yield;
   const claimed: [number, number][] = [];
   let cursor = 0;

@@ -31,8 +31,15 @@ export function runToEnd<T>(steps: Steps<T>): T {
 /**
  * Runs the steps, pausing for the page whenever a slice has run `budgetMs`;
  * a single step longer than that still runs whole. Undefined when cancelled.
+ * The first slice starts in a task of its own, not in the caller's (which
+ * may already have worked: a message received, say).
  */
 export async function runSliced<T>(steps: Steps<T>, options: SliceOptions): Promise<T | undefined> {
+  await yieldToPage();
+  if (options.cancelled?.()) {
+    steps.return(undefined as T);
+    return undefined;
+  }
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();

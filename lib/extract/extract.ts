@@ -9,7 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { capText, TEXT_LIMITS } from '../text/config';
 import type { ArticleInput } from '../types';
 import { EXTRACT } from './config';
-import { TEASER_LABEL, isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
+import { TEASER_LABEL, furnitureSteps, isFurnitureBlock, type BlockKind } from './furniture';
 import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
 import { outletForHost } from '../text/outlets';
 import { runToEnd, type Steps } from '../dom/time-slice';
@@ -62,7 +62,7 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
     const clone = cloneDocument(doc);
     yield;
     if (withoutFurniture) {
-      removeFurniture(clone);
+      yield* furnitureSteps(clone);
       yield;
     }
     const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
@@ -78,13 +78,16 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
       // Readability found no body: the page's own text blocks, furniture removed, stand in.
       const clone = cloneDocument(doc);
       yield;
-      removeFurniture(clone);
+      yield* furnitureSteps(clone);
       yield;
       body = clone.body ?? undefined;
     }
     if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
     const blocks = yield* blockSteps(body);
-    return { parsed, blocks, refusal: anyway ? undefined : notAnArticle(blocks) };
+    yield;
+    const refusal = anyway ? undefined : notAnArticle(blocks);
+    yield;
+    return { parsed, blocks, refusal };
   }
   let read1: Attempt | undefined;
   try {
@@ -214,6 +217,7 @@ function* blockSteps(root: Element): Steps<Block[]> {
     }
     if (isFurnitureBlock(text, kind, links)) continue;
     out.push({ text, kind, links, heading: kind === 'h' });
+    yield;
   }
   // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
   return out

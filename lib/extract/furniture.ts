@@ -7,6 +7,7 @@
  */
 
 import { PROSE_PARAGRAPH_CHARS, PROSE_PARAGRAPHS_IN_CONTENT } from './config';
+import { runToEnd, type Steps } from '../dom/time-slice';
 
 /** Elements that never carry the report's prose. */
 const FURNITURE_SELECTOR = [
@@ -139,15 +140,24 @@ function looksLikeReport(el: Element): boolean {
 
 /** Remove furniture elements from a (cloned) document before Readability scores it. */
 export function removeFurniture(doc: Document): void {
+  runToEnd(furnitureSteps(doc));
+}
+
+/** `removeFurniture` as steps that may pause between its rules and between elements (lib/dom/time-slice.ts). */
+export function* furnitureSteps(doc: Document): Steps<void> {
   const body = doc.body;
   if (body === null) return;
   for (const el of Array.from(body.querySelectorAll(FURNITURE_SELECTOR))) el.remove();
+  yield;
   for (const fig of Array.from(body.querySelectorAll('figure'))) {
     // A figure holds a picture and its caption; rarely, sites wrap body text in one.
     if (fig.querySelectorAll('p').length < 3) fig.remove();
   }
+  yield;
   const bodyLength = textLength(body);
+  yield;
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+    yield;
     // Not isConnected: linkedom leaves every node of a cloned document unconnected.
     if (!body.contains(el)) continue;
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
