@@ -85,7 +85,7 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
     if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
     const blocks = yield* blockSteps(body);
     yield;
-    const refusal = anyway ? undefined : notAnArticle(blocks);
+    const refusal = anyway ? undefined : yield* articleTestSteps(blocks);
     yield;
     return { parsed, blocks, refusal };
   }
@@ -159,8 +159,14 @@ export interface TextMeasures {
 }
 
 export function measureBlocks(blocks: readonly Block[]): TextMeasures {
+  return runToEnd(measureSteps(blocks));
+}
+
+/** `measureBlocks` as steps that may pause after each block. */
+function* measureSteps(blocks: readonly Block[]): Steps<TextMeasures> {
   const m: TextMeasures = { chars: 0, words: 0, sentences: 0, proseBlocks: 0, proseChars: 0 };
   for (const b of blocks) {
+    yield;
     m.chars += b.text.length;
     m.words += wordCount(b.text);
     const n = proseSentences(b);
@@ -178,7 +184,12 @@ export function measureBlocks(blocks: readonly Block[]): TextMeasures {
  * why not in plain words, or undefined for an article.
  */
 export function notAnArticle(blocks: readonly Block[]): string | undefined {
-  const { chars, words, sentences, proseChars } = measureBlocks(blocks);
+  return runToEnd(articleTestSteps(blocks));
+}
+
+/** `notAnArticle` as steps that may pause after each block measured. */
+function* articleTestSteps(blocks: readonly Block[]): Steps<string | undefined> {
+  const { chars, words, sentences, proseChars } = yield* measureSteps(blocks);
   if (chars < EXTRACT.minTextChars) {
     return `not an article: too little text (${words} words; an article has at least ${EXTRACT.minTextChars} characters)`;
   }

@@ -9,5 +9,44 @@ export type { ExtractResult } from './extract';
 
 export function extractFromHtml(html: string, url: string, options: ExtractOptions = {}): ExtractResult {
   const { document } = parseHTML(html);
+  asBrowserBuildsIt(document as unknown as Document);
   return extractArticle(document as unknown as Document, url, options);
+}
+
+/** Elements a browser's parser keeps in the head when they come between `</head>` and `<body>`. */
+const HEAD_CONTENT = /^(script|style|meta|link|title|base|noscript|template)$/i;
+
+/**
+ * linkedom keeps the tree as the markup wrote it; a browser's HTML parser
+ * does not. Where they differ on real pages, the document is reshaped the way
+ * a browser builds it, so that Node extracts what the extension extracts:
+ * elements between `</head>` and `<body>` go into the head (scripts, styles)
+ * or the body (anything else), elements after `</body>` and the content of a
+ * second `<body>` join the first. (linkedom's `document.body` is otherwise a
+ * new, empty body when anything stands between the head and the body.)
+ */
+export function asBrowserBuildsIt(doc: Document): void {
+  const root = doc.documentElement;
+  if (root === null) return;
+  const children = Array.from(root.children);
+  const bodies = children.filter((el) => el.tagName.toUpperCase() === 'BODY');
+  const head = children.find((el) => el.tagName.toUpperCase() === 'HEAD');
+  const body = bodies[0];
+  if (body === undefined) return;
+  let beforeBody = true;
+  const early: Element[] = [];
+  for (const el of children) {
+    if (el === head) continue;
+    if (el === body) {
+      beforeBody = false;
+      continue;
+    }
+    if (el.tagName.toUpperCase() === 'BODY') {
+      body.append(...Array.from(el.childNodes));
+      el.remove();
+    } else if (beforeBody && head !== undefined && HEAD_CONTENT.test(el.tagName)) head.append(el);
+    else if (beforeBody) early.push(el);
+    else body.append(el);
+  }
+  body.prepend(...early);
 }

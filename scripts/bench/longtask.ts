@@ -126,7 +126,9 @@ export function generatedPair(paragraphs: number): { article: string; partner: s
       const [verb, other] = pick(VERBS);
       const month = pick(MONTHS);
       a.push(`${person} of the ${place} ${body} said that ${n.toLocaleString('en')} ${things} had been ${verb} since ${month}.`);
-      b.push(`Since ${month}, ${n.toLocaleString('en')} ${things} have been ${other}, according to ${person}, who speaks for the ${place} ${body}.`);
+      b.push(
+        `Since ${month}, ${n.toLocaleString('en')} ${things} have been ${other}, according to ${person}, who speaks for the ${place} ${body}.`,
+      );
     }
     ours.push(a.join(' '));
     theirs.push(b.join(' '));
@@ -209,14 +211,24 @@ async function main(): Promise<void> {
     for (const n of args.paragraphs) {
       const { article, partner } = generatedPair(n);
       partners.push(serve(PARTNER_HOST, `/record/${n}`, partner));
-      targets.push({ kind: 'generated', label: `generated, ${n} paragraphs`, url: serve(GENERATED_HOST, `/record/${n}`, article), bytes: article.length });
+      targets.push({
+        kind: 'generated',
+        label: `generated, ${n} paragraphs`,
+        url: serve(GENERATED_HOST, `/record/${n}`, article),
+        bytes: article.length,
+      });
     }
   }
   if (args.only.has('fixtures')) {
     for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(FIXTURES, file), 'utf8');
       const name = file.replace(/\.html$/, '');
-      targets.push({ kind: 'fixtures', label: `extraction-pages/${name}`, url: serve(FIXTURE_HOST, `/news/${name}`, html), bytes: html.length });
+      targets.push({
+        kind: 'fixtures',
+        label: `extraction-pages/${name}`,
+        url: serve(FIXTURE_HOST, `/news/${name}`, html),
+        bytes: html.length,
+      });
     }
   }
   if (args.only.has('demo')) {
@@ -234,7 +246,12 @@ async function main(): Promise<void> {
       notes.push(`Dragnet pages: the ${found.names.length} largest of ${found.dir}`);
       for (const name of found.names) {
         const html = readFileSync(path.join(found.dir, name), 'latin1');
-        targets.push({ kind: 'dragnet', label: `dragnet ${name}`, url: serve(DRAGNET_HOST, `/page/${name.replace(/\.html$/, '')}`, html), bytes: html.length });
+        targets.push({
+          kind: 'dragnet',
+          label: `dragnet ${name}`,
+          url: serve(DRAGNET_HOST, `/page/${name.replace(/\.html$/, '')}`, html),
+          bytes: html.length,
+        });
       }
     }
   }
@@ -292,7 +309,9 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
-  console.log(`machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores; Chromium ${version}; ${args.runs} run(s) a page, median run shown`);
+  console.log(
+    `machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores; Chromium ${version}; ${args.runs} run(s) a page, median run shown`,
+  );
   for (const note of notes) console.log(note);
   console.log('');
   console.log('| page | HTML | sentences marked | longest task without the extension | with it | tasks over 50 ms with it (all runs) |');
