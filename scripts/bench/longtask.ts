@@ -259,7 +259,7 @@ async function main(): Promise<void> {
 
   const plain: Map<string, PageRun[]> = new Map();
   const withExtension: Map<string, PageRun[]> = new Map();
-  let version = 'unknown';
+  let version: string | undefined;
   try {
     progress('without the extension…');
     const browser = await chromium.launch({
@@ -310,7 +310,7 @@ async function main(): Promise<void> {
 
   const cpu = cpus();
   console.log(
-    `machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores; Chromium ${version}; ${args.runs} run(s) a page, median run shown`,
+    `machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores; Chromium ${version ?? 'unknown'}; ${args.runs} run(s) a page, median run shown`,
   );
   for (const note of notes) console.log(note);
   console.log('');
