@@ -10,7 +10,7 @@ import { cardRenderer } from '../../components/card/render-card';
 import { DEMO_ARTICLES, demoPageFile } from '../../demo/corpus';
 import { createAnnotator, type Annotator } from '../../lib/annotator/annotator';
 import { extractArticle, extractSteps } from '../../lib/extract/extract';
-import { collapsedLength } from '../../lib/extract/furniture';
+import { collapsedLength, collapsedTextLength } from '../../lib/extract/furniture';
 import { runSliced, runToEnd, type Steps } from '../../lib/dom/time-slice';
 import { anchorSentences, anchorSteps } from '../../lib/dom/anchor';
 import { highlightRanges, markSteps, removeMarks } from '../../lib/dom/highlight';
@@ -63,6 +63,36 @@ describe('in slices, the same result', () => {
     const once = extractArticle(doc, url);
     expect(once.ok).toBe(true);
     expect(await runSliced(extractSteps(doc, url), { budgetMs: 0 })).toEqual(once);
+  });
+
+  test("an element's text length, counted node by node, is that of its textContent with whitespace runs collapsed", () => {
+    const pieces = [
+      'word',
+      ' ',
+      '  ',
+      '\n\t',
+      '\u00a0',
+      'x.',
+      '<b> bold </b>',
+      '<i>\n</i>',
+      '<!-- a comment -->',
+      '<script> var s = 1; </script>',
+      '<p> p </p>',
+      '<span></span>',
+    ];
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 300; k++) {
+      let html = '';
+      const length = Math.floor(next() * 30);
+      for (let i = 0; i < length; i++) html += pieces[Math.floor(next() * pieces.length)];
+      const el = document.createElement('div');
+      el.innerHTML = `<section>${html}</section>${html}`;
+      expect(collapsedTextLength(el)).toBe((el.textContent ?? '').replace(/\s+/g, ' ').length);
+    }
   });
 
   test('collapsedLength is the length of the text with each whitespace run made one space', () => {
