@@ -13,10 +13,12 @@
  *
  *   npx tsx scripts/bench/longtask.ts                    build, then every page
  *   npx tsx scripts/bench/longtask.ts --no-build         reuse .output/chrome-mv3
+ *   npx tsx scripts/bench/longtask.ts --extension DIR    measure another build (e.g. a copy of an earlier one; implies --no-build)
  *   npx tsx scripts/bench/longtask.ts --paragraphs 2000  size of the generated articles (comma-separated for several)
  *   npx tsx scripts/bench/longtask.ts --dragnet 5        how many of the largest Dragnet pages (0: none)
  *   npx tsx scripts/bench/longtask.ts --runs 3           opens of each page; the figure is the median run's longest task
  *   npx tsx scripts/bench/longtask.ts --only demo,fixtures,generated,dragnet
+ *   npx tsx scripts/bench/longtask.ts --no-plain         skip the runs without the extension
  *
  * Progress goes to stderr, the table to stdout.
  */
@@ -51,6 +53,8 @@ type Kind = 'generated' | 'fixtures' | 'demo' | 'dragnet';
 
 interface Args {
   build: boolean;
+  plain: boolean;
+  extension: string | undefined;
   paragraphs: number[];
   dragnet: number;
   runs: number;
@@ -60,6 +64,8 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     build: true,
+    plain: true,
+    extension: undefined,
     paragraphs: [2000],
     dragnet: 5,
     runs: 1,
@@ -73,12 +79,18 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === '--no-build') args.build = false;
-    else if (a === '--paragraphs') args.paragraphs = value().split(',').map(Number);
+    else if (a === '--no-plain') args.plain = false;
+    else if (a === '--extension') {
+      args.extension = path.resolve(value());
+      args.build = false;
+    } else if (a === '--paragraphs') args.paragraphs = value().split(',').map(Number);
     else if (a === '--dragnet') args.dragnet = Number(value());
     else if (a === '--runs') args.runs = Math.max(1, Number(value()));
     else if (a === '--only') args.only = new Set(value().split(',') as Kind[]);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npx tsx scripts/bench/longtask.ts [--no-build] [--paragraphs N,…] [--dragnet N] [--runs N] [--only KINDS]');
+      console.log(
+        'usage: npx tsx scripts/bench/longtask.ts [--no-build | --extension DIR] [--paragraphs N,…] [--dragnet N] [--runs N] [--only KINDS]',
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${a} (try --help)`);
   }
@@ -261,29 +273,31 @@ async function main(): Promise<void> {
   const withExtension: Map<string, PageRun[]> = new Map();
   let version: string | undefined;
   try {
-    progress('without the extension…');
-    const browser = await chromium.launch({
-      executablePath: ensureChromium(),
-      args: ['--host-resolver-rules=MAP *.test 127.0.0.1', '--no-sandbox', '--disable-gpu', '--disable-quic'],
-    });
-    try {
-      version = browser.version();
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await loopbackOnly(context);
-      for (const t of targets) {
-        for (let r = 0; r < args.runs; r++) {
-          const run = await openArticle(context, t.url, { giveUpMs: PLAIN_WATCH_MS });
-          plain.set(t.url, [...(plain.get(t.url) ?? []), run]);
+    if (args.plain) {
+      progress('without the extension…');
+      const browser = await chromium.launch({
+        executablePath: ensureChromium(),
+        args: ['--host-resolver-rules=MAP *.test 127.0.0.1', '--no-sandbox', '--disable-gpu', '--disable-quic'],
+      });
+      try {
+        version = browser.version();
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        await loopbackOnly(context);
+        for (const t of targets) {
+          for (let r = 0; r < args.runs; r++) {
+            const run = await openArticle(context, t.url, { giveUpMs: PLAIN_WATCH_MS });
+            plain.set(t.url, [...(plain.get(t.url) ?? []), run]);
+          }
+          progress(`  ${t.label}: ${median(plain.get(t.url)!.map((r) => r.longestTaskMs)).toFixed(0)} ms`);
         }
-        progress(`  ${t.label}: ${median(plain.get(t.url)!.map((r) => r.longestTaskMs)).toFixed(0)} ms`);
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
     }
-
     progress('with the extension…');
-    const ext = await launchWithExtension();
+    const ext = await launchWithExtension(args.extension === undefined ? {} : { extensionDir: args.extension });
     try {
+      version ??= ext.context.browser()?.version();
       await loopbackOnly(ext.context);
       for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
       const driver = createDriver(ext);
@@ -326,7 +340,7 @@ async function main(): Promise<void> {
     if (longestWith > LONG_TASK_MS) pagesOver++;
     const over = w.flatMap((r) => r.longTasks.filter((x) => x.duration > LONG_TASK_MS).map((x) => x.duration.toFixed(0)));
     console.log(
-      `| ${t.label} | ${(t.bytes / 1024).toFixed(0)} kB | ${w.at(-1)?.marked ?? 0} | ${median(p.map((r) => r.longestTaskMs)).toFixed(0)} ms | ${longestWith.toFixed(0)} ms | ${over.length === 0 ? 'none' : over.join(', ') + ' ms'} |`,
+      `| ${t.label} | ${(t.bytes / 1024).toFixed(0)} kB | ${w.at(-1)?.marked ?? 0} | ${p.length === 0 ? '—' : `${median(p.map((r) => r.longestTaskMs)).toFixed(0)} ms`} | ${longestWith.toFixed(0)} ms | ${over.length === 0 ? 'none' : over.join(', ') + ' ms'} |`,
     );
   }
   console.log('');
