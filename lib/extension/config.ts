@@ -34,7 +34,7 @@ export const FEED_ALARM_BACKSTOP_MINUTES = 60;
  * slice can overrun by its last step: 30 leaves 20 ms for that.
  * MEASURED_BELOW
  */
-export const SLICE_BUDGET_MS = 30;
+export const SLICE_BUDGET_MS = 8;
 
 /** SPA pages render their next article after the URL changes; give them a moment (a judgement, not fitted). */
 export const NAVIGATION_SETTLE_MS = 600;
