@@ -1,5 +1,6 @@
-import { anchorSentences } from '../dom/anchor';
-import { highlightRanges, installMarkStyle, removeMarks, uninstallMarkStyle, MARK_SELECTOR, MARK_STYLE_ID } from '../dom/highlight';
+import { anchorSteps } from '../dom/anchor';
+import { runSliced, runToEnd, type Steps } from '../dom/time-slice';
+import { markSteps, installMarkStyle, removeMarks, uninstallMarkStyle, MARK_SELECTOR, MARK_STYLE_ID } from '../dom/highlight';
 import type { MarkedSentence, PageAnnotation } from '../types';
 import { createCardHost, type CardRenderer, type TabDirection } from './card-host';
 import { CLOSE_DELAY_MS, HOVER_DELAY_MS, MAX_LOOKS_FOR_MORE, REANCHOR_DELAY_MS } from './config';
@@ -18,6 +19,12 @@ export interface AnnotatorOptions {
    * synthetic, pass their own.
    */
   fromReader?(event: Event): boolean;
+  /**
+   * Mark in slices of this many milliseconds, giving the page its turn in
+   * between (the content script passes lib/extension/config.ts
+   * SLICE_BUDGET_MS). Without it, marking and re-marking run in one go.
+   */
+  sliceBudgetMs?: number;
 }
 
 export interface Annotator {
@@ -88,18 +95,44 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     observer?.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   };
 
-  // Our own edits happen with the observer off, so it only ever reports the page's.
-  const apply = (): void => {
+  // Our own edits happen with the observer off, so it only ever reports the page's. Sliced, it is on while
+  // the page has its turn between slices, and a sentence whose text changed meanwhile is left for a new look.
+  let working = 0;
+  let busy = false;
+  let staleMarks = false;
+  function* applySteps(): Steps<void> {
     observer?.disconnect();
     removeMarks(doc);
     installMarkStyle(doc);
-    const ranges = anchorSentences(doc, current.marked);
-    marks = highlightRanges(ranges);
+    marks = new Map();
     markIndexOf = new WeakMap();
+    yield;
+    const spans = yield* anchorSteps(doc, current.marked);
+    const made = yield* markSteps(spans.values());
+    marks = made.marks;
     for (const [index, list] of marks) for (const m of list) markIndexOf.set(m, index);
     if (openIndex !== null && !marks.has(openIndex)) closeCard(false);
     observe();
+    staleMarks = made.stale > 0;
+    if (staleMarks) scheduleCheck();
+  }
+  /** Runs work on the page: in one go, or in slices when asked, the latest run alone going on. */
+  const run = <T>(steps: Steps<T>, then: (value: T) => void, quiet: boolean): void => {
+    const mine = ++working;
+    if (options.sliceBudgetMs === undefined) return then(runToEnd(steps));
+    busy = true;
+    void runSliced(steps, {
+      budgetMs: options.sliceBudgetMs,
+      cancelled: () => destroyed || mine !== working,
+      onPause: quiet ? observe : undefined,
+      onResume: quiet ? () => observer?.disconnect() : undefined,
+    }).then((value) => {
+      if (mine !== working || destroyed) return;
+      busy = false;
+      then(value as T);
+    });
   };
+  const apply = (): void => run(applySteps(), () => undefined, true);
 
   // Whether the page added nodes with text since the last check, and how many
   // times unmarked sentences were looked for again: a page with a ticker or
@@ -110,17 +143,22 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
     const fromPage = records.filter((r) => !isOwnRecord(r, isOwn));
     if (destroyed || fromPage.length === 0) return;
     textArrived ||= fromPage.some((r) => [...r.addedNodes].some((n) => Boolean(n.textContent?.trim())));
+    scheduleCheck();
+  };
+  function scheduleCheck(): void {
     setTimer('reanchor', REANCHOR_DELAY_MS, () => {
       if (destroyed) return;
-      const lost = [...marks.values()].some((list) => list.some((m) => !m.isConnected));
+      if (busy) return scheduleCheck();
+      const lost = [...marks.values()].some((list) => list.some((m) => !m.isConnected)) || (staleMarks && lookedAgain < MAX_LOOKS_FOR_MORE);
       const look = !lost && textArrived && marks.size < current.marked.length && lookedAgain < MAX_LOOKS_FOR_MORE;
       textArrived = false;
-      if (look) lookedAgain++;
+      if (look || staleMarks) lookedAgain++;
+      staleMarks = false;
+      if (lost) return apply();
       // Re-mark for newly arrived text only when it holds more of our sentences (reading is cheap, re-marking is not).
-      const more = look && anchorSentences(doc, current.marked).size > marks.size;
-      if (lost || more) apply();
+      if (look) run(anchorSteps(doc, current.marked), (found) => found.size > marks.size && apply(), false);
     });
-  };
+  }
 
   const firstMark = (index: number): HTMLElement | undefined => marks.get(index)?.[0];
 

@@ -1,6 +1,7 @@
-import { foldText } from './fold-text';
-import { locate, readPageText, type PageText } from './page-text';
+import { foldSteps, foldText } from './fold-text';
+import { locate, pageTextSteps, type PageText } from './page-text';
 import { EDGE_CHARS, MAX_SPAN_STRETCH } from '../annotator/config';
+import { runToEnd, type Steps } from './time-slice';
 
 export interface SentenceToAnchor {
   index: number;
@@ -15,6 +16,14 @@ export interface SentenceToAnchor {
  */
 const MIN_LENGTH_FOR_EDGES = EDGE_CHARS * 3;
 
+/** Where a sentence was found: characters `start` to `end` (exclusive) of the page's text as read. */
+export interface AnchoredSpan {
+  index: number;
+  page: PageText;
+  start: number;
+  end: number;
+}
+
 /**
  * Finds each sentence in the live text under `root` and returns a DOM range
  * for it. Sentences are looked for in order, after the previous match, then
@@ -22,14 +31,33 @@ const MIN_LENGTH_FOR_EDGES = EDGE_CHARS * 3;
  */
 export function anchorSentences(root: Element | Document, sentences: SentenceToAnchor[]): Map<number, Range> {
   const out = new Map<number, Range>();
-  const page = readPageText(root);
+  for (const [index, span] of runToEnd(anchorSteps(root, sentences))) {
+    const range = toRange(root, span);
+    if (range) out.set(index, range);
+  }
+  return out;
+}
+
+/**
+ * `anchorSentences` as steps that may pause after reading the page and after
+ * each sentence (lib/dom/time-slice.ts), giving where each sentence is in the
+ * text as read rather than live ranges: a live range is updated by the
+ * browser on every later change of the page, so thousands of them make
+ * marking quadratic. Nothing in the page is changed.
+ */
+export function* anchorSteps(root: Element | Document, sentences: SentenceToAnchor[]): Steps<Map<number, AnchoredSpan>> {
+  const out = new Map<number, AnchoredSpan>();
+  const page = yield* pageTextSteps(root);
   if (page.nodes.length === 0) return out;
-  const folded = foldText(page.text);
+  yield;
+  const folded = yield* foldSteps(page.text);
+  yield;
   const claimed: [number, number][] = [];
   let cursor = 0;
 
   const sorted = [...sentences].sort((x, y) => x.index - y.index);
   for (const sentence of sorted) {
+    yield;
     const needle = foldText(sentence.text).text;
     if (needle.length === 0) continue;
     const span =
@@ -38,9 +66,10 @@ export function anchorSentences(root: Element | Document, sentences: SentenceToA
       findByEdges(folded.text, needle, cursor, claimed) ??
       findByEdges(folded.text, needle, 0, claimed);
     if (!span) continue;
-    const range = toRange(root, page, folded.source, span);
-    if (!range) continue;
-    out.set(sentence.index, range);
+    const first = folded.source[span[0]];
+    const last = folded.source[span[1] - 1];
+    if (first === undefined || last === undefined || !locate(page, first) || !locate(page, last)) continue;
+    out.set(sentence.index, { index: sentence.index, page, start: first, end: last + 1 });
     claimed.push(span);
     cursor = span[1];
   }
@@ -73,12 +102,9 @@ function findByEdges(hay: string, needle: string, from: number, claimed: [number
   return null;
 }
 
-function toRange(root: Element | Document, page: PageText, source: Int32Array, span: [number, number]): Range | null {
-  const first = source[span[0]];
-  const last = source[span[1] - 1];
-  if (first === undefined || last === undefined) return null;
-  const start = locate(page, first);
-  const end = locate(page, last);
+function toRange(root: Element | Document, span: AnchoredSpan): Range | null {
+  const start = locate(span.page, span.start);
+  const end = locate(span.page, span.end - 1);
   if (!start || !end) return null;
   const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   const range = doc.createRange();

@@ -1,4 +1,6 @@
-import { MARK_TAG, collectTextNodes } from './page-text';
+import { MARK_TAG, collectTextNodes, locate } from './page-text';
+import type { AnchoredSpan } from './anchor';
+import { runToEnd, type Steps } from './time-slice';
 
 export { MARK_TAG };
 export const INDEX_ATTR = 'data-parallax-index';
@@ -54,19 +56,86 @@ export function highlightRanges(ranges: Map<number, Range>): Map<number, HTMLEle
     if (previous && endsAfterStart(previous[1], entry[1])) continue;
     kept.push(entry);
   }
-  // Last range first: splits then only ever cut text after the offsets still to be used.
+  return runToEnd(wrapSteps(kept.map(([index, range]) => ({ index, segments: () => segmentsOf(range) }))));
+}
+
+/**
+ * `highlightRanges` for the spans `anchorSteps` found, as steps that may
+ * pause between sentences (lib/dom/time-slice.ts). Before a sentence is
+ * wrapped, its text nodes are checked against the text as it was read: a
+ * sentence whose text the page changed or removed in the meantime is left
+ * unmarked (and counted in `stale`), never wrapped at the wrong place.
+ */
+export function* markSteps(spans: Iterable<AnchoredSpan>): Steps<{ marks: Map<number, HTMLElement[]>; stale: number }> {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const kept: AnchoredSpan[] = [];
+  for (const span of sorted) {
+    const previous = kept[kept.length - 1];
+    if (previous && previous.end > span.start) continue;
+    kept.push(span);
+  }
+  let stale = 0;
+  const marks = yield* wrapSteps(
+    kept.map((span) => ({
+      index: span.index,
+      segments: () => {
+        const found = spanSegments(span);
+        if (found === null) stale++;
+        return found ?? [];
+      },
+    })),
+  );
+  return { marks, stale };
+}
+
+/** Wraps each sentence's segments, last sentence first: splits then only ever cut text after the offsets still to be used. */
+function* wrapSteps(sentences: { index: number; segments(): Segment[] }[]): Steps<Map<number, HTMLElement[]>> {
   const marks = new Map<number, HTMLElement[]>();
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const [index, range] = kept[i] as [number, Range];
-    const made = highlightRange(range, index);
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const { index, segments } = sentences[i]!;
+    const made = wrapSegments(segments(), index);
     if (made.length > 0) marks.set(index, made);
+    yield;
   }
   return new Map([...marks.entries()].reverse());
 }
 
+/**
+ * The parts of the page's text nodes a span covers, as `segmentsOf` gives
+ * them for the same range; null when those nodes no longer hold the text
+ * they held when the page was read. Marking runs last sentence first, so
+ * the only change of our own a span's nodes can have seen is its last node
+ * cut after the span's end.
+ */
+function spanSegments(span: AnchoredSpan): Segment[] | null {
+  const { page } = span;
+  const start = locate(page, span.start);
+  const end = locate(page, span.end - 1);
+  if (!start || !end) return null;
+  const first = start.at;
+  const last = end.at;
+  const out: Segment[] = [];
+  for (let k = first; k <= last; k++) {
+    const node = page.nodes[k]!;
+    const from = page.starts[k]!;
+    const was = page.text.slice(from, k + 1 < page.starts.length ? page.starts[k + 1] : page.text.length);
+    const upTo = k === last ? end.offset + 1 : was.length;
+    if (!node.isConnected || (k < last ? node.data !== was : node.data.slice(0, upTo) !== was.slice(0, upTo))) return null;
+    const segStart = k === first ? start.offset : 0;
+    const segEnd = k === last ? upTo : node.length;
+    if (segEnd <= segStart) continue;
+    if (node.data.slice(segStart, segEnd).trim() === '') continue;
+    out.push({ node, start: segStart, end: segEnd });
+  }
+  return out;
+}
+
 /** Wraps one range; see `highlightRanges`. */
 export function highlightRange(range: Range, index: number): HTMLElement[] {
-  const segments = segmentsOf(range);
+  return wrapSegments(segmentsOf(range), index);
+}
+
+function wrapSegments(segments: Segment[], index: number): HTMLElement[] {
   const made: HTMLElement[] = [];
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i] as Segment;

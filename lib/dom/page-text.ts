@@ -1,4 +1,5 @@
 /** Reading the text a reader sees in a page, node by node. */
+import { runToEnd, type Steps } from './time-slice';
 
 /** Elements whose text is not article text (or not ours to touch). */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SELECT', 'OPTION', 'HEAD']);
@@ -26,11 +27,21 @@ export function textRoot(root: Element | Document): Element | null {
 
 /** Text nodes under `root` in document order, leaving out skipped subtrees. */
 export function collectTextNodes(root: Node): Text[] {
+  return runToEnd(textNodeSteps(root));
+}
+
+/** Nodes visited between pauses of `textNodeSteps` (a judgement: a few milliseconds of a large page's nodes). */
+const NODES_PER_STEP = 2000;
+
+/** `collectTextNodes` as steps that may pause every NODES_PER_STEP nodes (lib/dom/time-slice.ts). */
+function* textNodeSteps(root: Node): Steps<Text[]> {
   const out: Text[] = [];
   if (root.nodeType === 3) return [root as Text];
   const stack: Node[] = [];
   for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  let visited = 0;
   while (stack.length > 0) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const node = stack.pop() as Node;
     if (node.nodeType === 3) {
       out.push(node as Text);
@@ -49,9 +60,11 @@ export interface PageText {
   starts: number[];
 }
 
-export function readPageText(root: Element | Document): PageText {
+/** The text under `root` as a reader sees it, node by node, as steps that may pause while the nodes are read. */
+export function* pageTextSteps(root: Element | Document): Steps<PageText> {
   const el = textRoot(root);
-  const nodes = el ? collectTextNodes(el) : [];
+  const nodes = el ? yield* textNodeSteps(el) : [];
+  yield;
   const starts: number[] = [];
   let text = '';
   for (const node of nodes) {
@@ -61,8 +74,8 @@ export function readPageText(root: Element | Document): PageText {
   return { text, nodes, starts };
 }
 
-/** The text node holding character `offset` of `page.text`, and the offset inside it. */
-export function locate(page: PageText, offset: number): { node: Text; offset: number } | null {
+/** The text node holding character `offset` of `page.text` (and its place in `page.nodes`), and the offset inside it. */
+export function locate(page: PageText, offset: number): { node: Text; at: number; offset: number } | null {
   let lo = 0;
   let hi = page.starts.length - 1;
   while (lo < hi) {
@@ -73,5 +86,5 @@ export function locate(page: PageText, offset: number): { node: Text; offset: nu
   const node = page.nodes[lo];
   const start = page.starts[lo];
   if (!node || start === undefined) return null;
-  return { node, offset: offset - start };
+  return { node, at: lo, offset: offset - start };
 }

@@ -35,6 +35,21 @@ export const MAX_FEED_PROBLEMS = 10;
  */
 export const FEED_ALARM_BACKSTOP_MINUTES = 60;
 
+/**
+ * The content script reads and marks a page in slices of about this many
+ * milliseconds, then lets the page run (lib/dom/time-slice.ts), so that it
+ * holds the page's main thread for less than the 50 ms after which the
+ * browser counts a long task. A step is never cut, so a slice overruns by its
+ * last step. Measured with `npx tsx scripts/bench/longtask.ts --extension DIR
+ * --only generated,fixtures --runs 3 --no-plain` on builds differing only
+ * here (one session, loaded 2-core machine; tasks over 50 ms in 3 runs of the
+ * generated 2,000-paragraph page / of the 5 saved pages): 30 ms: 6 / 6
+ * (median longest 199 ms); 15 ms: 4 / 5 (167 ms); 8 ms: 3 / 6 (194 ms). What
+ * is left at 15 is mostly Readability's parse (one call) and the script's
+ * start; 8 gains nothing clear for twice the pauses.
+ */
+export const SLICE_BUDGET_MS = 15;
+
 /** SPA pages render their next article after the URL changes; give them a moment (a judgement, not fitted). */
 export const NAVIGATION_SETTLE_MS = 600;
 

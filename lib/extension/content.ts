@@ -3,12 +3,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageFeeds } from './page-feeds';
 import { popupRequestType, type CaptureReply } from '../messaging/protocol';
 import { ARTICLE_LIMITS } from '../pipeline/config';
-import { extractArticle } from '../extract/extract';
+import { extractSteps } from '../extract/extract';
+import { runSliced } from '../dom/time-slice';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
 import type { PageAnnotation, PageStatus, StoreAnywayReply } from '../types';
-import { NAVIGATION_SETTLE_MS } from './config';
+import { NAVIGATION_SETTLE_MS, SLICE_BUDGET_MS } from './config';
 
 /** The popup's account of a page whose text is over ARTICLE_LIMITS.maxTextLength. */
 export function tooLargeMessage(length: number): string {
@@ -41,7 +42,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     if (current !== run || ctx.isInvalid) return;
     clear();
     if (!annotation || annotation.marked.length === 0) return;
-    annotator = createAnnotator(doc, annotation, { renderer: cardRenderer });
+    annotator = createAnnotator(doc, annotation, { renderer: cardRenderer, sliceBudgetMs: SLICE_BUDGET_MS });
   };
 
   const annotatePage = async (): Promise<void> => {
@@ -56,7 +57,12 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
         status = { state: 'paused', canStoreAnyway: true };
         return show(current, await sendMessage('annotate', { url: doc.location.href }));
       }
-      const extracted = extractArticle(doc, doc.location.href);
+      // In slices: a long page is read without holding the reader's page still.
+      const extracted = await runSliced(extractSteps(doc, doc.location.href), {
+        budgetMs: SLICE_BUDGET_MS,
+        cancelled: () => current !== run || ctx.isInvalid,
+      });
+      if (extracted === undefined) return;
       if (!extracted.ok) {
         // Not an article: the page is left alone, and the popup can say why.
         status = { state: 'not-article', reason: extracted.reason, canStoreAnyway: true };
@@ -83,7 +89,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   /** The reader's "store this page anyway": the same capture, with the article test and the pause passed over. */
   const storeAnyway = async (): Promise<StoreAnywayReply> => {
     const current = ++run;
-    const extracted = extractArticle(doc, doc.location.href, { anyway: true });
+    const extracted = (await runSliced(extractSteps(doc, doc.location.href, { anyway: true }), { budgetMs: SLICE_BUDGET_MS }))!;
     if (!extracted.ok) return { stored: false, reason: extracted.reason };
     if (extracted.article.text.length > ARTICLE_LIMITS.maxTextLength) {
       if (current === run) status = { state: 'too-large', reason: tooLargeMessage(extracted.article.text.length), canStoreAnyway: false };

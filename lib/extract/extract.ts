@@ -9,9 +9,10 @@ import { Readability } from '@mozilla/readability';
 import { capText, TEXT_LIMITS } from '../text/config';
 import type { ArticleInput } from '../types';
 import { EXTRACT } from './config';
-import { TEASER_LABEL, isFurnitureBlock, removeFurniture, type BlockKind } from './furniture';
+import { TEASER_LABEL, furnitureSteps, isFurnitureBlock, type BlockKind } from './furniture';
 import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
 import { outletForHost } from '../text/outlets';
+import { runToEnd, type Steps } from '../dom/time-slice';
 
 export type ExtractResult = { ok: true; article: ArticleInput } | { ok: false; reason: string };
 
@@ -37,36 +38,60 @@ export interface ExtractOptions {
  * document of their own.
  */
 export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): ExtractResult {
+  return runToEnd(extractSteps(doc, pageUrl, options));
+}
+
+/**
+ * `extractArticle` as steps that may pause between its parts (metadata, the
+ * copy of the page, furniture, Readability, the text blocks; see
+ * lib/dom/time-slice.ts), for the content script to run in slices. Readability's
+ * own reading of the copy is one step: it cannot be cut. The page may change
+ * between steps; what is read is the copy made at the start of each attempt.
+ */
+export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOptions = {}): Steps<ExtractResult> {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
   const anyway = options.anyway === true;
   const meta = readMetadata(doc, pageUrl);
+  yield;
   if (!anyway && !meta.declaresArticle && isRootPath(pageUrl)) {
     return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
   }
 
   type Parsed = ReturnType<Readability<Element>['parse']>;
-  const read = (withoutFurniture: boolean): Parsed => {
+  function* read(withoutFurniture: boolean): Steps<Parsed> {
     const clone = cloneDocument(doc);
-    if (withoutFurniture) removeFurniture(clone);
-    return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
-  };
+    yield;
+    if (withoutFurniture) {
+      yield* furnitureSteps(clone);
+      yield;
+    }
+    const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
+    yield;
+    return parsed;
+  }
   /** Readability's body of the page, with or without the furniture removed, as blocks, and why that is no article. */
-  const attempt = (withoutFurniture: boolean): { parsed: Parsed; blocks: Block[]; refusal: string | undefined } => {
-    const parsed = read(withoutFurniture);
+  type Attempt = { parsed: Parsed; blocks: Block[]; refusal: string | undefined };
+  function* attempt(withoutFurniture: boolean): Steps<Attempt> {
+    const parsed = yield* read(withoutFurniture);
     let body = parsed?.content ?? undefined;
     if (body === undefined && anyway) {
       // Readability found no body: the page's own text blocks, furniture removed, stand in.
       const clone = cloneDocument(doc);
-      removeFurniture(clone);
+      yield;
+      yield* furnitureSteps(clone);
+      yield;
       body = clone.body ?? undefined;
     }
     if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
-    const blocks = collectBlocks(body);
-    return { parsed, blocks, refusal: anyway ? undefined : notAnArticle(blocks) };
-  };
-  let read1: ReturnType<typeof attempt> | undefined;
+    const blocks = yield* blockSteps(body);
+    yield;
+    const refusal = anyway ? undefined : yield* articleTestSteps(blocks);
+    yield;
+    return { parsed, blocks, refusal };
+  }
+  let read1: Attempt | undefined;
   try {
-    read1 = attempt(true);
+    read1 = yield* attempt(true);
   } catch {
     // Readability can trip over what the furniture removal left; the page as it is may still read.
   }
@@ -74,7 +99,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     // The furniture rules can take a short body for a box (a gallery's captions, a post set as a list):
     // Readability's own reading of the page as it is stands in when that reads as an article.
     try {
-      const read2 = attempt(false);
+      const read2 = yield* attempt(false);
       if (read1 === undefined || read2.refusal === undefined) read1 = read2;
     } catch (error) {
       if (read1 === undefined) return { ok: false, reason: `the article body could not be read (${String(error)})` };
@@ -134,8 +159,14 @@ export interface TextMeasures {
 }
 
 export function measureBlocks(blocks: readonly Block[]): TextMeasures {
+  return runToEnd(measureSteps(blocks));
+}
+
+/** `measureBlocks` as steps that may pause after each block. */
+function* measureSteps(blocks: readonly Block[]): Steps<TextMeasures> {
   const m: TextMeasures = { chars: 0, words: 0, sentences: 0, proseBlocks: 0, proseChars: 0 };
   for (const b of blocks) {
+    yield;
     m.chars += b.text.length;
     m.words += wordCount(b.text);
     const n = proseSentences(b);
@@ -153,7 +184,12 @@ export function measureBlocks(blocks: readonly Block[]): TextMeasures {
  * why not in plain words, or undefined for an article.
  */
 export function notAnArticle(blocks: readonly Block[]): string | undefined {
-  const { chars, words, sentences, proseChars } = measureBlocks(blocks);
+  return runToEnd(articleTestSteps(blocks));
+}
+
+/** `notAnArticle` as steps that may pause after each block measured. */
+function* articleTestSteps(blocks: readonly Block[]): Steps<string | undefined> {
+  const { chars, words, sentences, proseChars } = yield* measureSteps(blocks);
   if (chars < EXTRACT.minTextChars) {
     return `not an article: too little text (${words} words; an article has at least ${EXTRACT.minTextChars} characters)`;
   }
@@ -171,9 +207,14 @@ export function notAnArticle(blocks: readonly Block[]): string | undefined {
  * text content of one element, so it can be found again in the live page.
  */
 export function collectBlocks(root: Element): Block[] {
+  return runToEnd(blockSteps(root));
+}
+
+/** `collectBlocks` as steps that may pause after each element read. */
+function* blockSteps(root: Element): Steps<Block[]> {
   const out: Array<Block & { heading: boolean }> = [];
   let inTeasers = false;
-  for (const block of rawBlocks(root)) {
+  for (const block of yield* rawBlocks(root)) {
     const { text, kind, links, inList } = block;
     // A teaser box ("Most read", "More from …"): its label and the teasers after it, up to the next paragraph of prose.
     if (text.length < 80 && TEASER_LABEL.test(text)) {
@@ -187,6 +228,7 @@ export function collectBlocks(root: Element): Block[] {
     }
     if (isFurnitureBlock(text, kind, links)) continue;
     out.push({ text, kind, links, heading: kind === 'h' });
+    yield;
   }
   // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
   return out
@@ -211,41 +253,42 @@ function linkChars(node: Node): number {
  * between the blocks of a container that holds both (text set with <br>s
  * beside a list, say), split at double line breaks.
  */
-function rawBlocks(root: Element): Array<Block & { inList: boolean }> {
+function* rawBlocks(root: Element): Steps<Array<Block & { inList: boolean }>> {
   const found: Array<Block & { inList: boolean }> = [];
   let inList = false;
   const push = (text: string | undefined, kind: BlockKind, links: number): void => {
     if (text !== undefined) found.push({ text, kind, links, inList });
   };
-  const visit = (el: Element): void => {
+  function* visit(el: Element): Steps<void> {
     const list = /^(ul|ol|li|dl)$/i.test(el.tagName);
     const outer = inList;
     inList ||= list;
     try {
-      visitInside(el);
+      yield* visitInside(el);
     } finally {
       inList = outer;
     }
-  };
-  const visitInside = (el: Element): void => {
+  }
+  function* visitInside(el: Element): Steps<void> {
+    yield;
     if (/^(figure|figcaption|aside|nav|footer)$/i.test(el.tagName)) return;
     const isBlock = el.matches(BLOCK_SELECTOR);
     const hasInnerBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     // The innermost blocks carry the text; an outer block would repeat it.
     if (!hasInnerBlock && (isBlock || (LOOSE_TEXT_CONTAINERS.test(el.tagName) && hasLooseText(el)))) {
       // Lines set with <br>s: each break is a space, a double break a new paragraph.
-      if (el.querySelector('br') !== null) runs(el, kindOf(el));
+      if (el.querySelector('br') !== null) yield* runs(el, kindOf(el));
       else push(clean(el.textContent), kindOf(el), linkChars(el));
       return;
     }
     if (!hasInnerBlock || !hasLooseText(el)) {
-      for (const child of Array.from(el.children)) visit(child);
+      for (const child of Array.from(el.children)) yield* visit(child);
       return;
     }
-    runs(el, 'p');
-  };
+    yield* runs(el, 'p');
+  }
   /** The runs of inline content of `el` between its blocks and double line breaks. */
-  const runs = (el: Element, kind: BlockKind): void => {
+  function* runs(el: Element, kind: BlockKind): Steps<void> {
     let run = '';
     let runLinks = 0;
     let breaks = 0;
@@ -254,7 +297,7 @@ function rawBlocks(root: Element): Array<Block & { inList: boolean }> {
       run = '';
       runLinks = 0;
     };
-    const add = (node: Node): void => {
+    function* add(node: Node): Steps<void> {
       if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') {
         if (++breaks >= 2) flush();
         else run += ' ';
@@ -269,12 +312,12 @@ function rawBlocks(root: Element): Array<Block & { inList: boolean }> {
         if (BLOCK_LEVEL.test(child.tagName) || child.querySelector(BLOCK_SELECTOR) !== null) {
           breaks = 0;
           flush();
-          visit(child);
+          yield* visit(child);
           return;
         }
         // Inline markup holding line breaks (<span>line<br><br>line</span>): its parts join the runs.
         if (child.querySelector('br') !== null && child.tagName.toLowerCase() !== 'a') {
-          for (const n of Array.from(child.childNodes)) add(n);
+          for (const n of Array.from(child.childNodes)) yield* add(n);
           return;
         }
       }
@@ -283,11 +326,11 @@ function rawBlocks(root: Element): Array<Block & { inList: boolean }> {
         run += node.textContent ?? '';
         runLinks += linkChars(node);
       }
-    };
-    for (const node of Array.from(el.childNodes)) add(node);
+    }
+    for (const node of Array.from(el.childNodes)) yield* add(node);
     flush();
-  };
-  visit(root);
+  }
+  yield* visit(root);
   return found;
 }
 

@@ -35,6 +35,7 @@ import { repoRoot } from '../eval/shared-path';
 import { loadBaseStories, type BaseStory } from './data';
 import { generateArticles, probeArticles, typoQueries, type GenArticle, type ProbeTarget } from './model';
 import type { ArticleInput } from '../../lib/types';
+import { openArticle, type PageRun as ProbedPage } from './page-probe';
 
 /** The targets at a million sentences, from the issue that asked for this benchmark. */
 const TARGETS = {
@@ -47,10 +48,6 @@ const TARGETS = {
 };
 /** Lines per imported file: the options page reads a file whole, and a reader's export of a large store is split alike. */
 const FILE_ARTICLES = 2000;
-/** A page's marks are final when their count has not changed for this long. */
-const MARKS_SETTLED_MS = 1500;
-/** A page with no mark yet after this long is counted as unmarked. */
-const UNMARKED_GIVE_UP_MS = 15_000;
 /** The probe outlet: a host of its own, so its pages are all new to the store. */
 const PROBE_HOST = 'benchherald.test';
 /** Above this estimated fill time a level is still run when asked, but worth knowing beforehand. */
@@ -134,12 +131,7 @@ interface Latency {
 const latency = (xs: number[]): Latency => ({ p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs), n: xs.length });
 const showLatency = (l: Latency): string => `p50 ${l.p50.toFixed(0)} ms, p95 ${l.p95.toFixed(0)} ms (max ${l.max.toFixed(0)}, n=${l.n})`;
 
-interface PageRun {
-  url: string;
-  /** Navigation start to the last change of the page's marks, ms; undefined when nothing was marked. */
-  marksMs: number | undefined;
-  marked: number;
-  longestTaskMs: number;
+interface PageRun extends ProbedPage {
   /** What the store says afterwards: whether the page was stored, and how many of its sentences it marks. */
   stored?: boolean;
   expectedMarks?: number;
@@ -208,54 +200,6 @@ function startProbeServer(): Promise<{ server: CorpusServer; pages: Map<string, 
       return true;
     },
   }).then((server) => ({ server, pages }));
-}
-
-// ---------------------------------------------------------------- measurements in the article page
-
-/** Installed before any page script: when the marks change, and the page's long tasks. */
-function pageRecorder(): void {
-  const w = window as unknown as { __bench: { marks: { t: number; n: number }[]; longTasks: number[] } };
-  w.__bench = { marks: [], longTasks: [] };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  let last = 0;
-  new MutationObserver(() => {
-    const n = document.querySelectorAll('mark[data-parallax-index][tabindex="0"]').length;
-    if (n !== last) {
-      last = n;
-      w.__bench.marks.push({ t: performance.now(), n });
-    }
-  }).observe(document, { childList: true, subtree: true });
-}
-
-async function openArticle(ext: ExtensionBrowser, url: string): Promise<PageRun> {
-  const page = await ext.context.newPage();
-  await page.addInitScript(pageRecorder);
-  await page.goto(url);
-  const deadline = Date.now() + 60_000;
-  let seen = -1;
-  let since = Date.now();
-  for (;;) {
-    const count = await page.evaluate(() => (window as unknown as { __bench: { marks: unknown[] } }).__bench.marks.length);
-    if (count !== seen) {
-      seen = count;
-      since = Date.now();
-    }
-    if (Date.now() - since >= (count > 0 ? MARKS_SETTLED_MS : UNMARKED_GIVE_UP_MS) || Date.now() > deadline) break;
-    await page.waitForTimeout(100);
-  }
-  const recorded = await page.evaluate(
-    () => (window as unknown as { __bench: { marks: { t: number; n: number }[]; longTasks: number[] } }).__bench,
-  );
-  await page.close();
-  const last = recorded.marks.at(-1);
-  return {
-    url,
-    marksMs: last && last.n > 0 ? last.t : undefined,
-    marked: last?.n ?? 0,
-    longestTaskMs: Math.max(0, ...recorded.longTasks),
-  };
 }
 
 // ---------------------------------------------------------------- the service worker through CDP
@@ -573,14 +517,14 @@ async function measureLevel(
   const warm: PageRun[] = [];
   for (const url of makeProbes('warm', 1)) {
     await driver.send('stats', {}); // the worker is awake, as when a reader is already browsing
-    warm.push(await withSummary(await openArticle(ext, url)));
+    warm.push(await withSummary(await openArticle(ext.context, url)));
   }
   progress(`  ${samples} article pages with the service worker stopped first…`);
   const cold: PageRun[] = [];
   for (const url of makeProbes('cold', 2)) {
     await worker.stop();
     const stoppedAtStart = worker.stopped();
-    cold.push({ ...(await withSummary(await openArticle(ext, url))), stoppedAtStart });
+    cold.push({ ...(await withSummary(await openArticle(ext.context, url))), stoppedAtStart });
   }
   await cdp.detach();
   await control.close();

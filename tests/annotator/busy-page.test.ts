@@ -16,7 +16,7 @@ afterEach(() => {
 
 test('a ticker that keeps changing its text does not make the page be read again and again', async () => {
   document.body.innerHTML = `<p id="ticker">09:00</p>${ARTICLE_HTML}`;
-  const reads = vi.spyOn(anchor, 'anchorSentences');
+  const reads = vi.spyOn(anchor, 'anchorSteps');
   annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer });
   const afterMarking = reads.mock.calls.length;
   expect(afterMarking).toBeGreaterThan(0);

@@ -79,7 +79,8 @@ async function askPopup(request: unknown): Promise<unknown[]> {
   const answers: unknown[] = [];
   const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
   await trigger(request, { id: fakeBrowser.runtime.id }, (reply: unknown) => answers.push(reply));
-  for (let i = 0; i < 10 && answers.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  // The page is read in time slices: a long one answers after many of them.
+  for (let i = 0; i < 1000 && answers.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
   return answers;
 }
 

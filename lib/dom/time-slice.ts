@@ -1,0 +1,83 @@
+/**
+ * Long work in a page, cut into slices so that the page's main thread is
+ * never held for long. The work is written once, as a generator that yields
+ * wherever it may pause; `runToEnd` runs it in one go (Node, tests, the
+ * offscreen document), `runSliced` runs it until a slice's budget is spent,
+ * then lets the page's own tasks (input, rendering, its scripts) run before
+ * going on. Both give the same result from the same steps.
+ */
+
+/** Work that may pause wherever it yields, returning T at the end. */
+export type Steps<T> = Generator<void, T, void>;
+
+export interface SliceOptions {
+  /** Work this long at most before giving the page its turn (lib/extension/config.ts SLICE_BUDGET_MS). */
+  budgetMs: number;
+  /** Asked at each pause: when true, the work stops there (its `finally` blocks run) and `runSliced` gives undefined. */
+  cancelled?(): boolean;
+  /** Called as the page is given its turn, and as the work takes it back (not when cancelled). */
+  onPause?(): void;
+  onResume?(): void;
+}
+
+/** Runs the steps to their end without pausing. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Runs the steps, pausing for the page whenever a slice has run `budgetMs`;
+ * a single step longer than that still runs whole. Undefined when cancelled.
+ * The first slice starts in a task of its own, not in the caller's (which
+ * may already have worked: a message received, say).
+ */
+export async function runSliced<T>(steps: Steps<T>, options: SliceOptions): Promise<T | undefined> {
+  await yieldToPage();
+  if (options.cancelled?.()) {
+    steps.return(undefined as T);
+    return undefined;
+  }
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart < options.budgetMs) continue;
+    options.onPause?.();
+    await yieldToPage();
+    if (options.cancelled?.()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+    options.onResume?.();
+    sliceStart = performance.now();
+  }
+}
+
+interface Scheduler {
+  yield(): Promise<void>;
+}
+
+/**
+ * Lets the tasks waiting in the page run, then resumes: `scheduler.yield()`
+ * where the browser has it (Chromium 129 and later: the work resumes ahead of
+ * other queued tasks), else a message to a channel of our own (a new task,
+ * without the 4 ms clamp of nested `setTimeout`s).
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield.call(scheduler);
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

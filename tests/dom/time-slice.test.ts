@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+/**
+ * Work run in time slices gives what the same steps give in one go, and
+ * marking in slices stays right when the page changes between slices.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { cardRenderer } from '../../components/card/render-card';
+import { DEMO_ARTICLES, demoPageFile } from '../../demo/corpus';
+import { createAnnotator, type Annotator } from '../../lib/annotator/annotator';
+import { extractArticle, extractSteps } from '../../lib/extract/extract';
+import { collapsedLength, collapsedTextLength } from '../../lib/extract/furniture';
+import { runSliced, runToEnd, type Steps } from '../../lib/dom/time-slice';
+import { anchorSentences, anchorSteps } from '../../lib/dom/anchor';
+import { highlightRanges, markSteps, removeMarks } from '../../lib/dom/highlight';
+import { ANNOTATION, ARTICLE_HTML } from '../annotator/sample-annotation';
+
+const SITES = path.resolve(import.meta.dirname, '../../demo/sites');
+
+function* counted(n: number, log: number[]): Steps<number> {
+  for (let i = 0; i < n; i++) {
+    log.push(i);
+    yield;
+  }
+  return n;
+}
+
+describe('the drivers', () => {
+  test('runToEnd and runSliced run the same steps to the same result; a budget of 0 pauses after every step', async () => {
+    const once: number[] = [];
+    const sliced: number[] = [];
+    let pauses = 0;
+    expect(runToEnd(counted(5, once))).toBe(5);
+    expect(await runSliced(counted(5, sliced), { budgetMs: 0, onPause: () => pauses++ })).toBe(5);
+    expect(sliced).toEqual(once);
+    expect(pauses).toBe(5);
+  });
+
+  test('cancelled work stops at the next pause, its finally blocks run, and gives undefined', async () => {
+    let done = 0;
+    let cleaned = false;
+    function* work(): Steps<string> {
+      try {
+        for (;;) {
+          done++;
+          yield;
+        }
+      } finally {
+        cleaned = true;
+      }
+    }
+    expect(await runSliced(work(), { budgetMs: 0, cancelled: () => done >= 3 })).toBeUndefined();
+    expect(done).toBe(3);
+    expect(cleaned).toBe(true);
+  });
+});
+
+describe('in slices, the same result', () => {
+  test.each(DEMO_ARTICLES.map((a) => [`${a.host}${a.path}`, a] as const))('extraction of %s', async (_name, a) => {
+    const doc = new DOMParser().parseFromString(readFileSync(path.join(SITES, demoPageFile(a.host, a.path)), 'utf8'), 'text/html');
+    const url = `https://${a.host}${a.path}`;
+    const once = extractArticle(doc, url);
+    expect(once.ok).toBe(true);
+    expect(await runSliced(extractSteps(doc, url), { budgetMs: 0 })).toEqual(once);
+  });
+
+  test("an element's text length, counted node by node, is that of its textContent with whitespace runs collapsed", () => {
+    const pieces = [
+      'word',
+      ' ',
+      '  ',
+      '\n\t',
+      '\u00a0',
+      'x.',
+      '<b> bold </b>',
+      '<i>\n</i>',
+      '<!-- a comment -->',
+      '<script> var s = 1; </script>',
+      '<p> p </p>',
+      '<span></span>',
+    ];
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 300; k++) {
+      let html = '';
+      const length = Math.floor(next() * 30);
+      for (let i = 0; i < length; i++) html += pieces[Math.floor(next() * pieces.length)];
+      const el = document.createElement('div');
+      el.innerHTML = `<section>${html}</section>${html}`;
+      expect(collapsedTextLength(el)).toBe((el.textContent ?? '').replace(/\s+/g, ' ').length);
+    }
+  });
+
+  test('collapsedLength is the length of the text with each whitespace run made one space', () => {
+    const alphabet = [
+      'a',
+      'Z',
+      '.',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\f',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u200b',
+      '\u180e',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u00ad',
+      'é',
+      '\ud83d',
+      '\ude00',
+    ];
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').length);
+    }
+  });
+});
+
+describe('marking in slices', () => {
+  let annotator: Annotator | null = null;
+  afterEach(() => {
+    annotator?.destroy();
+    annotator = null;
+  });
+  const markedHtml = (): string => document.body.innerHTML;
+
+  test('marks what marking in one go marks', async () => {
+    document.body.innerHTML = ARTICLE_HTML;
+    annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer });
+    const once = markedHtml();
+    annotator.destroy();
+    expect(document.body.innerHTML).toBe(ARTICLE_HTML);
+    annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer, sliceBudgetMs: 0 });
+    await expect.poll(markedHtml).toBe(once);
+  });
+
+  test('a sentence the page rewrites while marking is pending is marked once the page puts it back', async () => {
+    document.body.innerHTML = ARTICLE_HTML;
+    const sentence = ANNOTATION.marked.find((m) => m.text.startsWith('About 5,200'))!;
+    const paragraph = Array.from(document.querySelectorAll('p')).find((p) => p.textContent!.startsWith('About 5,200'))!;
+    annotator = createAnnotator(document, ANNOTATION, { renderer: cardRenderer, sliceBudgetMs: 0 });
+    (paragraph.firstChild as Text).data = 'Some 5,200 troops are said to be in the country.';
+    const marks = (): Element[] => Array.from(document.querySelectorAll(`mark[data-parallax-index="${sentence.index}"]`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marks()).toHaveLength(0);
+    expect(paragraph.textContent).toBe('Some 5,200 troops are said to be in the country.');
+    paragraph.textContent = sentence.text;
+    await expect
+      .poll(
+        () =>
+          marks()
+            .map((m) => m.textContent)
+            .join(''),
+        { timeout: 3000 },
+      )
+      .toBe(sentence.text);
+  });
+});
+
+describe('a page that changes between anchoring and marking', () => {
+  test('the sentence whose text changed is left unmarked and counted stale; the others are marked as in one go', () => {
+    document.body.innerHTML = ARTICLE_HTML;
+    const once = highlightRanges(anchorSentences(document, ANNOTATION.marked));
+    const onceHtml = document.body.innerHTML;
+    removeMarks(document);
+    const spans = runToEnd(anchorSteps(document, ANNOTATION.marked));
+    const changed = ANNOTATION.marked.find((m) => m.text.startsWith('About 5,200'))!;
+    const paragraph = Array.from(document.querySelectorAll('p')).find((p) => p.textContent!.startsWith('About 5,200'))!;
+    (paragraph.firstChild as Text).data = 'Some 5,200 troops are said to be in the country.';
+    const { marks, stale } = runToEnd(markSteps(spans.values()));
+    expect(stale).toBe(1);
+    expect(marks.has(changed.index)).toBe(false);
+    expect([...marks.keys()]).toEqual([...once.keys()].filter((i) => i !== changed.index));
+    expect(paragraph.textContent).toBe('Some 5,200 troops are said to be in the country.');
+    // Put back, the page reads as it did when marked in one go.
+    (paragraph.firstChild as Text).data = 'About 5,200 U.S. troops are stationed in the country.';
+    const again = runToEnd(markSteps([spans.get(changed.index)!]));
+    expect(again.stale).toBe(0);
+    expect(document.body.innerHTML).toBe(onceHtml);
+  });
+});
