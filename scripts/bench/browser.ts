@@ -36,6 +36,7 @@ import { loadBaseStories, type BaseStory } from './data';
 import { generateArticles, probeArticles, typoQueries, type GenArticle, type ProbeTarget } from './model';
 import type { ArticleInput } from '../../lib/types';
 import { openArticle, type PageRun as ProbedPage } from './page-probe';
+import { options, progress } from '../lib/args';
 
 /** The targets at a million sentences, from the issue that asked for this benchmark. */
 const TARGETS = {
@@ -83,13 +84,7 @@ function parseArgs(argv: string[]): Args {
     plotFrom: undefined,
     importProbe: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  for (const { flag: a, value } of options(argv)) {
     if (a === '--levels') args.levels = value().split(',').map(parseLevel);
     else if (a === '--samples') args.samples = Math.max(1, Number(value()));
     else if (a === '--no-build') args.build = false;
@@ -108,10 +103,6 @@ function parseArgs(argv: string[]): Args {
   args.levels.sort((x, y) => x - y);
   return args;
 }
-
-const progress = (message: string): void => {
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-};
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -34,6 +34,7 @@ import { createDriver } from '../support/driver';
 import { isMainModule, repoRoot, sharedDir } from '../eval/shared-path';
 import { seeded } from '../lib/random';
 import { openArticle, type PageRun } from './page-probe';
+import { options, progress } from '../lib/args';
 
 /** The aim: no task on the page over this long. */
 const LONG_TASK_MS = 50;
@@ -71,13 +72,7 @@ function parseArgs(argv: string[]): Args {
     runs: 1,
     only: new Set(['generated', 'fixtures', 'demo', 'dragnet']),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  for (const { flag: a, value } of options(argv)) {
     if (a === '--no-build') args.build = false;
     else if (a === '--no-plain') args.plain = false;
     else if (a === '--extension') {
@@ -96,10 +91,6 @@ function parseArgs(argv: string[]): Args {
   }
   return args;
 }
-
-const progress = (message: string): void => {
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-};
 
 // ---------------------------------------------------------------- generated long articles
 

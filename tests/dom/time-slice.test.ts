@@ -15,6 +15,7 @@ import { runSliced, runToEnd, type Steps } from '../../lib/dom/time-slice';
 import { anchorSentences, anchorSteps } from '../../lib/dom/anchor';
 import { highlightRanges, markSteps, removeMarks } from '../../lib/dom/highlight';
 import { ANNOTATION, ARTICLE_HTML } from '../annotator/sample-annotation';
+import { seeded } from '../../scripts/lib/random';
 
 const SITES = path.resolve(import.meta.dirname, '../../demo/sites');
 
@@ -80,11 +81,7 @@ describe('in slices, the same result', () => {
       '<p> p </p>',
       '<span></span>',
     ];
-    let seed = 11;
-    const next = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const next = seeded(11);
     for (let k = 0; k < 300; k++) {
       let html = '';
       const length = Math.floor(next() * 30);
@@ -123,11 +120,7 @@ describe('in slices, the same result', () => {
       '\ud83d',
       '\ude00',
     ];
-    let seed = 7;
-    const next = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const next = seeded(7);
     for (let k = 0; k < 2000; k++) {
       let text = '';
       const length = Math.floor(next() * 40);
