@@ -11,10 +11,11 @@
  */
 import type { IndexableType, Table } from 'dexie';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
-import { hostOfOrUndefined, outletKey, relatedHosts } from '../pipeline/ids';
+import { outletKey } from '../pipeline/ids';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
 import type { ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
 import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
+import { dexieView } from './view';
 
 export interface BatchView extends CorpusView {
   /** Takes a plan's changes into the view, as `applyPlan` would write them. */
@@ -97,16 +98,10 @@ export function batchView(db: ParallaxDb): BatchView {
   const storedOutletNames = once(async (_: 0) => (await db.articles.orderBy('outlet').uniqueKeys()).map(String));
   const storedIdsOfOutlet = once((outlet: string) => db.articles.where('outlet').equals(outlet).primaryKeys());
   const storedIdsOfHost = once((host: string) => db.articles.where('host').equals(host).primaryKeys());
-  const storedFeeds = once((_: 0) => db.feeds.toArray());
-  const storedEarlier = once(async (key: string) => {
+  const store = dexieView(db);
+  const storedKnownHost = once(async (key: string) => {
     const [host, before] = key.split('\u0000') as [string, string];
-    return (
-      (await db.articles
-        .where('host')
-        .equals(host)
-        .filter((a) => a.capturedAt < Number(before))
-        .first()) !== undefined
-    );
+    return store.knownHost(host, Number(before));
   });
 
   // What the plans applied so far change (null: deleted).
@@ -234,10 +229,9 @@ export function batchView(db: ParallaxDb): BatchView {
       return { here: ids.some((id) => mine.has(id)), elsewhere: ids.some((id) => !mine.has(id)) };
     },
     knownHost: async (host, before) => {
-      if ((await storedFeeds(0)).some((f) => relatedHosts(hostOfOrUndefined(f.url), host))) return true;
       // An article keeps its host and capture time through every change, so a stored one still counts.
       for (const a of articles.values()) if (a.host === host && a.capturedAt < before) return true;
-      return storedEarlier(`${host}\u0000${before}`);
+      return storedKnownHost(`${host}\u0000${before}`);
     },
 
     apply(plan) {
@@ -277,4 +271,11 @@ export function batchView(db: ParallaxDb): BatchView {
       if (counts.articles !== undefined) await db.settings.put({ key: ARTICLE_COUNT_KEY, value: counts.articles });
     },
   };
+}
+
+/** Applies one plan: deletions first, then puts. Must run inside a transaction over the corpus tables. */
+export async function applyPlan(db: ParallaxDb, plan: CapturePlan): Promise<void> {
+  const view = batchView(db);
+  view.apply(plan);
+  await view.write();
 }

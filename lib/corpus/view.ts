@@ -1,13 +1,12 @@
 /**
- * The capture pipeline over IndexedDB: the read-only view it plans against,
- * read inside the write's transaction, and the plan applied in that same
- * transaction, so an article is stored whole or not at all.
+ * The capture pipeline's read-only view of IndexedDB, read inside the
+ * write's transaction (plans are applied by `batch.ts` in that same
+ * transaction, so an article is stored whole or not at all).
  */
 import type { ParallaxDb } from '../db/db';
 import { primaryKeysAnyOf, rowsAnyOf } from '../db/query';
-import type { CapturePlan, CorpusView } from '../pipeline/plan';
+import type { CorpusView } from '../pipeline/plan';
 import { hostOfOrUndefined, outletKey, relatedHosts } from '../pipeline/ids';
-import { batchView } from './batch';
 import { termSource } from './term-set';
 
 export function dexieView(db: ParallaxDb): CorpusView {
@@ -50,11 +49,4 @@ export function dexieView(db: ParallaxDb): CorpusView {
       );
     },
   };
-}
-
-/** Applies a plan: deletions first, then puts. Must run inside a transaction over the corpus tables. */
-export async function applyPlan(db: ParallaxDb, plan: CapturePlan): Promise<void> {
-  const view = batchView(db);
-  view.apply(plan);
-  await view.write();
 }

@@ -5,8 +5,8 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { batchView } from '../../lib/corpus/batch';
-import { applyPlan, dexieView } from '../../lib/corpus/view';
+import { applyPlan, batchView } from '../../lib/corpus/batch';
+import { dexieView } from '../../lib/corpus/view';
 import { createDb } from '../../lib/db/db';
 import { createMemoryCorpus } from '../../lib/pipeline/memory';
 import { planCapture, type CapturePlan } from '../../lib/pipeline/plan';
