@@ -13,8 +13,8 @@ export function extractFromHtml(html: string, url: string, options: ExtractOptio
   return extractArticle(document as unknown as Document, url, options);
 }
 
-/** Elements a browser's parser keeps in the head when they come between `</head>` and `<body>`. */
-const HEAD_CONTENT = /^(script|style|meta|link|title|base|noscript|template)$/i;
+/** Elements a browser's parser puts in the head when they come between `</head>` and `<body>` (the HTML standard's "after head" mode). */
+const HEAD_CONTENT = /^(base|basefont|bgsound|link|meta|noframes|script|style|template|title)$/i;
 
 /**
  * linkedom keeps the tree as the markup wrote it; a browser's HTML parser
