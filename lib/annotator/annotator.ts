@@ -126,11 +126,20 @@ export function createAnnotator(doc: Document, annotation: PageAnnotation, optio
       cancelled: () => destroyed || mine !== working,
       onPause: quiet ? observe : undefined,
       onResume: quiet ? () => observer?.disconnect() : undefined,
-    }).then((value) => {
-      if (mine !== working || destroyed) return;
-      busy = false;
-      then(value as T);
-    });
+    }).then(
+      (value) => {
+        if (mine !== working || destroyed) return;
+        busy = false;
+        then(value as T);
+      },
+      (error: unknown) => {
+        // A step that failed leaves the page as it is, watched again, and the next run free to start.
+        if (mine !== working || destroyed) return;
+        busy = false;
+        observe();
+        console.warn('Parallax: marking the page failed', error);
+      },
+    );
   };
   const apply = (): void => run(applySteps(), () => undefined, true);
 

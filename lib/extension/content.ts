@@ -89,7 +89,11 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   /** The reader's "store this page anyway": the same capture, with the article test and the pause passed over. */
   const storeAnyway = async (): Promise<StoreAnywayReply> => {
     const current = ++run;
-    const extracted = (await runSliced(extractSteps(doc, doc.location.href, { anyway: true }), { budgetMs: SLICE_BUDGET_MS }))!;
+    const extracted = await runSliced(extractSteps(doc, doc.location.href, { anyway: true }), {
+      budgetMs: SLICE_BUDGET_MS,
+      cancelled: () => current !== run || ctx.isInvalid,
+    });
+    if (extracted === undefined) return { stored: false, reason: 'the page changed while it was being read; try again' };
     if (!extracted.ok) return { stored: false, reason: extracted.reason };
     if (extracted.article.text.length > ARTICLE_LIMITS.maxTextLength) {
       if (current === run) status = { state: 'too-large', reason: tooLargeMessage(extracted.article.text.length), canStoreAnyway: false };
@@ -125,6 +129,8 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   browser.runtime.onMessage.addListener(answerPopup);
 
   const stopWatching = watchNavigation(window, () => {
+    // A read of the page left is cancelled: its address and its text must come from one page.
+    run++;
     clear();
     ctx.setTimeout(() => void annotatePage(), NAVIGATION_SETTLE_MS);
   });
