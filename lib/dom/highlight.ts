@@ -103,7 +103,7 @@ function* wrapSteps(sentences: { index: number; segments(): Segment[] }[]): Step
 /**
  * The parts of the page's text nodes a span covers, as `segmentsOf` gives
  * them for the same range; null when those nodes no longer hold the text
- * they held when the page was read. Marking runs last sentence first, so
+ * they held when the page was read, or have moved to another parent since. Marking runs last sentence first, so
  * the only change of our own a span's nodes can have seen is its last node
  * cut after the span's end.
  */
@@ -120,7 +120,8 @@ function spanSegments(span: AnchoredSpan): Segment[] | null {
     const from = page.starts[k]!;
     const was = page.text.slice(from, k + 1 < page.starts.length ? page.starts[k + 1] : page.text.length);
     const upTo = k === last ? end.offset + 1 : was.length;
-    if (!node.isConnected || (k < last ? node.data !== was : node.data.slice(0, upTo) !== was.slice(0, upTo))) return null;
+    if (!node.isConnected || node.parentNode !== page.parents[k]) return null;
+    if (k < last ? node.data !== was : node.data.slice(0, upTo) !== was.slice(0, upTo)) return null;
     const segStart = k === first ? start.offset : 0;
     const segEnd = k === last ? upTo : node.length;
     if (segEnd <= segStart) continue;

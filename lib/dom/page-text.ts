@@ -58,6 +58,8 @@ export interface PageText {
   nodes: Text[];
   /** `starts[i]` is where `nodes[i]` begins in `text`. */
   starts: number[];
+  /** `parents[i]` held `nodes[i]` when its text was read: a node moved since (under a style, into another block) is stale. */
+  parents: (Node | null)[];
 }
 
 /** The text under `root` as a reader sees it, node by node, as steps that may pause while the nodes are read. */
@@ -66,12 +68,14 @@ export function* pageTextSteps(root: Element | Document): Steps<PageText> {
   const nodes = el ? yield* textNodeSteps(el) : [];
   yield;
   const starts: number[] = [];
+  const parents: (Node | null)[] = [];
   let text = '';
   for (const node of nodes) {
     starts.push(text.length);
+    parents.push(node.parentNode);
     text += node.data;
   }
-  return { text, nodes, starts };
+  return { text, nodes, starts, parents };
 }
 
 /** The text node holding character `offset` of `page.text` (and its place in `page.nodes`), and the offset inside it. */

@@ -172,6 +172,20 @@ describe('marking in slices', () => {
 });
 
 describe('a page that changes between anchoring and marking', () => {
+  test('a sentence whose text node the page moved elsewhere (into a style) is left unmarked and counted stale', () => {
+    document.body.innerHTML = ARTICLE_HTML;
+    const spans = runToEnd(anchorSteps(document, ANNOTATION.marked));
+    const moved = ANNOTATION.marked.find((m) => m.text.startsWith('About 5,200'))!;
+    const paragraph = Array.from(document.querySelectorAll('p')).find((p) => p.textContent!.startsWith('About 5,200'))!;
+    const style = document.createElement('style');
+    document.body.append(style);
+    style.append(paragraph.firstChild!);
+    const { marks, stale } = runToEnd(markSteps(spans.values()));
+    expect(stale).toBe(1);
+    expect(marks.has(moved.index)).toBe(false);
+    expect(style.querySelector('mark, parallax-mark')).toBeNull();
+  });
+
   test('the sentence whose text changed is left unmarked and counted stale; the others are marked as in one go', () => {
     document.body.innerHTML = ARTICLE_HTML;
     const once = highlightRanges(anchorSentences(document, ANNOTATION.marked));
