@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const run = (...args: string[]) => {
@@ -11,6 +11,7 @@ const run = (...args: string[]) => {
 };
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parallax-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const quote = '“There has been no decision whatsoever to leave the valley,”';
 const lines = [
   {

@@ -9,7 +9,7 @@
  * browser holds it, not on the HTML served.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, exportedLines, extensionTest } from './fixtures';
@@ -35,12 +35,14 @@ interface Extracted {
 
 /** `parallax extract PAGES.jsonl`, run as a reader would run it. */
 function parallaxExtract(pages: { id: string; url: string; html: string }[]): Map<string, Extracted> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'parallax-extract-')), 'pages.jsonl');
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-extract-'));
+  const file = path.join(dir, 'pages.jsonl');
   writeFileSync(file, pages.map((p) => JSON.stringify(p)).join('\n') + '\n');
   const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'extract', file], {
     encoding: 'utf8',
     timeout: 120_000,
   });
+  rmSync(dir, { recursive: true, force: true });
   expect(cli.status, cli.stderr).toBe(0);
   const out = cli.stdout
     .split('\n')

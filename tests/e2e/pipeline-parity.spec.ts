@@ -8,7 +8,7 @@
  * is there (skipped, saying so, when it is not).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
@@ -61,12 +61,14 @@ async function checkParity(driver: Driver, urls: string[]): Promise<number> {
   const lines = await exportedLines(driver);
   expect(lines).toHaveLength(urls.length);
 
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'parallax-parity-')), 'export.jsonl');
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-parity-'));
+  const file = path.join(dir, 'export.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
   const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'align', file, '--json'], {
     encoding: 'utf8',
     timeout: 300_000,
   });
+  rmSync(dir, { recursive: true, force: true });
   expect(cli.status, cli.stderr).toBe(0);
   const expected = expectedOutlets(JSON.parse(cli.stdout) as AlignJson);
 
