@@ -1,7 +1,7 @@
 import { foldSteps, foldText } from './fold-text';
 import { locate, pageTextSteps, type PageText } from './page-text';
 import { EDGE_CHARS, MAX_SPAN_STRETCH } from '../annotator/config';
-import { runToEnd, type Steps } from './time-slice';
+import type { Steps } from './time-slice';
 
 export interface SentenceToAnchor {
   index: number;
@@ -25,23 +25,11 @@ export interface AnchoredSpan {
 }
 
 /**
- * Finds each sentence in the live text under `root` and returns a DOM range
- * for it. Sentences are looked for in order, after the previous match, then
- * anywhere; a sentence found nowhere is left out of the map.
- */
-export function anchorSentences(root: Element | Document, sentences: SentenceToAnchor[]): Map<number, Range> {
-  const out = new Map<number, Range>();
-  for (const [index, span] of runToEnd(anchorSteps(root, sentences))) {
-    const range = toRange(root, span);
-    if (range) out.set(index, range);
-  }
-  return out;
-}
-
-/**
- * `anchorSentences` as steps that may pause after reading the page and after
- * each sentence (lib/dom/time-slice.ts), giving where each sentence is in the
- * text as read rather than live ranges: a live range is updated by the
+ * Finds each sentence in the text under `root`, as steps that may pause after
+ * reading the page and after each sentence (lib/dom/time-slice.ts). Sentences
+ * are looked for in order, after the previous match, then anywhere; a
+ * sentence found nowhere is left out of the map. It gives where each sentence
+ * is in the text as read rather than live ranges: a live range is updated by the
  * browser on every later change of the page, so thousands of them make
  * marking quadratic. Nothing in the page is changed.
  */
@@ -100,15 +88,4 @@ function findByEdges(hay: string, needle: string, from: number, claimed: [number
     if (span[1] - span[0] <= longest && !overlaps(span, claimed)) return span;
   }
   return null;
-}
-
-function toRange(root: Element | Document, span: AnchoredSpan): Range | null {
-  const start = locate(span.page, span.start);
-  const end = locate(span.page, span.end - 1);
-  if (!start || !end) return null;
-  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
-  const range = doc.createRange();
-  range.setStart(start.node, start.offset);
-  range.setEnd(end.node, end.offset + 1);
-  return range;
 }

@@ -1,6 +1,6 @@
-import { MARK_TAG, collectTextNodes, locate } from './page-text';
+import { MARK_TAG, locate } from './page-text';
 import type { AnchoredSpan } from './anchor';
-import { runToEnd, type Steps } from './time-slice';
+import type { Steps } from './time-slice';
 
 export { MARK_TAG };
 export const INDEX_ATTR = 'data-parallax-index';
@@ -32,9 +32,13 @@ interface Segment {
 }
 
 /**
- * Wraps each range in `<mark data-parallax-index>` elements, one per text
- * node it crosses, and returns the marks by sentence index (in document
- * order). Ranges overlapping an earlier one are left unmarked.
+ * Marks the spans `anchorSteps` found: each in `<mark data-parallax-index>`
+ * elements, one per text node it crosses, returned by sentence index (in
+ * document order); a span overlapping an earlier one is left unmarked. As
+ * steps that may pause between sentences (lib/dom/time-slice.ts). Before a
+ * sentence is wrapped, its text nodes are checked against the text as it was
+ * read: a sentence whose text the page changed or removed in the meantime is
+ * left unmarked (and counted in `stale`), never wrapped at the wrong place.
  *
  * Plain `<mark>` rather than a custom element: a page can define a custom
  * element name before the content script runs and so take over every
@@ -47,24 +51,6 @@ interface Segment {
  * description is added rather than substituted. Only the first mark of a
  * sentence is focusable and described, so Tab stops once per sentence and
  * the description is read once.
- */
-export function highlightRanges(ranges: Map<number, Range>): Map<number, HTMLElement[]> {
-  const entries = [...ranges.entries()].sort(([, a], [, b]) => compareStarts(a, b));
-  const kept: [number, Range][] = [];
-  for (const entry of entries) {
-    const previous = kept[kept.length - 1];
-    if (previous && endsAfterStart(previous[1], entry[1])) continue;
-    kept.push(entry);
-  }
-  return runToEnd(wrapSteps(kept.map(([index, range]) => ({ index, segments: () => segmentsOf(range) }))));
-}
-
-/**
- * `highlightRanges` for the spans `anchorSteps` found, as steps that may
- * pause between sentences (lib/dom/time-slice.ts). Before a sentence is
- * wrapped, its text nodes are checked against the text as it was read: a
- * sentence whose text the page changed or removed in the meantime is left
- * unmarked (and counted in `stale`), never wrapped at the wrong place.
  */
 export function* markSteps(spans: Iterable<AnchoredSpan>): Steps<{ marks: Map<number, HTMLElement[]>; stale: number }> {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -101,8 +87,8 @@ function* wrapSteps(sentences: { index: number; segments(): Segment[] }[]): Step
 }
 
 /**
- * The parts of the page's text nodes a span covers, as `segmentsOf` gives
- * them for the same range; null when those nodes no longer hold the text
+ * The parts of the page's text nodes a span covers (blank parts between
+ * blocks left alone); null when those nodes no longer hold the text
  * they held when the page was read, or have moved to another parent since. Marking runs last sentence first, so
  * the only change of our own a span's nodes can have seen is its last node
  * cut after the span's end.
@@ -129,11 +115,6 @@ function spanSegments(span: AnchoredSpan): Segment[] | null {
     out.push({ node, start: segStart, end: segEnd });
   }
   return out;
-}
-
-/** Wraps one range; see `highlightRanges`. */
-export function highlightRange(range: Range, index: number): HTMLElement[] {
-  return wrapSegments(segmentsOf(range), index);
 }
 
 function wrapSegments(segments: Segment[], index: number): HTMLElement[] {
@@ -234,32 +215,4 @@ function wrap(seg: Segment, index: number): HTMLElement {
   target.parentNode?.insertBefore(mark, target);
   mark.appendChild(target);
   return mark;
-}
-
-/** The parts of text nodes a range covers; blank parts (between blocks) are left alone. */
-function segmentsOf(range: Range): Segment[] {
-  const out: Segment[] = [];
-  for (const node of collectTextNodes(range.commonAncestorContainer)) {
-    if (!range.intersectsNode(node)) continue;
-    const start = node === range.startContainer ? range.startOffset : 0;
-    const end = node === range.endContainer ? range.endOffset : node.length;
-    if (end <= start) continue;
-    if (node.data.slice(start, end).trim() === '') continue;
-    out.push({ node, start, end });
-  }
-  return out;
-}
-
-// Range.START_TO_START and Range.END_TO_START, spelled out so no global `Range` is needed.
-const START_TO_START = 0;
-const END_TO_START = 3;
-
-function compareStarts(a: Range, b: Range): number {
-  return a.compareBoundaryPoints(START_TO_START, b);
-}
-
-/** Whether `earlier` ends after `later` starts. */
-function endsAfterStart(earlier: Range, later: Range): boolean {
-  // END_TO_START gives where `later`'s start lies relative to `earlier`'s end (the source range's).
-  return later.compareBoundaryPoints(END_TO_START, earlier) < 0;
 }

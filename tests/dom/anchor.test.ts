@@ -1,11 +1,23 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { anchorSentences } from '../../lib/dom/anchor';
+import { anchorSteps, type AnchoredSpan, type SentenceToAnchor } from '../../lib/dom/anchor';
+import { locate } from '../../lib/dom/page-text';
+import { runToEnd } from '../../lib/dom/time-slice';
 import { foldText } from '../../lib/dom/fold-text';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
   return document.body;
+}
+
+/** Where each sentence was found, as the text it covers and the element holding its first character. */
+function anchor(root: HTMLElement, sentences: SentenceToAnchor[]): Map<number, { text: string; parent: Element }> {
+  const found = runToEnd(anchorSteps(root, sentences));
+  const at = (span: AnchoredSpan) => ({
+    text: span.page.text.slice(span.start, span.end),
+    parent: locate(span.page, span.start)!.node.parentNode as Element,
+  });
+  return new Map([...found].map(([index, span]) => [index, at(span)]));
 }
 
 beforeEach(() => {
@@ -39,33 +51,33 @@ describe('foldText', () => {
   });
 });
 
-describe('anchorSentences', () => {
+describe('anchorSteps', () => {
   test('finds sentences across inline markup and whitespace differences', () => {
     const root = page(
       `<article><p>The minister <em>said</em> on
         Tuesday that   troops would <a href="#">leave</a>. A second sentence follows.</p>
         <p>It was \u201cthe sovereign decision\u201d of the parliament.</p></article>`,
     );
-    const ranges = anchorSentences(root, [
+    const ranges = anchor(root, [
       { index: 0, text: 'The minister said on Tuesday that troops would leave.' },
       { index: 1, text: 'A second sentence follows.' },
       { index: 2, text: 'It was "the sovereign decision" of the parliament.' },
     ]);
     expect(ranges.size).toBe(3);
-    expect(ranges.get(0)?.toString().replace(/\s+/g, ' ')).toBe('The minister said on Tuesday that troops would leave.');
-    expect(ranges.get(1)?.toString()).toBe('A second sentence follows.');
-    expect(ranges.get(2)?.toString()).toBe('It was \u201cthe sovereign decision\u201d of the parliament.');
+    expect(ranges.get(0)?.text.replace(/\s+/g, ' ')).toBe('The minister said on Tuesday that troops would leave.');
+    expect(ranges.get(1)?.text).toBe('A second sentence follows.');
+    expect(ranges.get(2)?.text).toBe('It was \u201cthe sovereign decision\u201d of the parliament.');
   });
 
   test('matches a sentence split across paragraphs by the extractor’s blank line', () => {
     const root = page('<ul><li>First item.</li><li>Second item.</li></ul>');
-    const ranges = anchorSentences(root, [{ index: 4, text: 'Second item.' }]);
-    expect(ranges.get(4)?.toString()).toBe('Second item.');
+    const ranges = anchor(root, [{ index: 4, text: 'Second item.' }]);
+    expect(ranges.get(4)?.text).toBe('Second item.');
   });
 
   test('leaves out sentences that are not in the page, and skips script and style text', () => {
     const root = page('<p>Visible text here.</p><script>var s = "Hidden words."</script><style>.x{}</style>');
-    const ranges = anchorSentences(root, [
+    const ranges = anchor(root, [
       { index: 0, text: 'Hidden words.' },
       { index: 1, text: 'Visible text here.' },
     ]);
@@ -74,22 +86,22 @@ describe('anchorSentences', () => {
 
   test('a repeated sentence anchors to successive occurrences, in order', () => {
     const root = page('<p id="a">He said no.</p><p id="b">Then more.</p><p id="c">He said no.</p>');
-    const ranges = anchorSentences(root, [
+    const ranges = anchor(root, [
       { index: 0, text: 'He said no.' },
       { index: 1, text: 'Then more.' },
       { index: 2, text: 'He said no.' },
     ]);
-    expect((ranges.get(0)?.startContainer.parentNode as Element).id).toBe('a');
-    expect((ranges.get(2)?.startContainer.parentNode as Element).id).toBe('c');
+    expect(ranges.get(0)?.parent.id).toBe('a');
+    expect(ranges.get(2)?.parent.id).toBe('c');
   });
 
   test('falls back to a global search when a later sentence appears earlier in the page', () => {
     const root = page('<p>Alpha one.</p><p>Beta two.</p>');
-    const ranges = anchorSentences(root, [
+    const ranges = anchor(root, [
       { index: 0, text: 'Beta two.' },
       { index: 1, text: 'Alpha one.' },
     ]);
-    expect(ranges.get(1)?.toString()).toBe('Alpha one.');
+    expect(ranges.get(1)?.text).toBe('Alpha one.');
   });
 
   test('finds a long sentence by its head and tail when the page has an extra inline insert', () => {
@@ -97,8 +109,8 @@ describe('anchorSentences', () => {
       '<p>Officials confirmed late on Tuesday evening <sup>[1]</sup> that the convoy had reached the northern border crossing safely.</p>',
     );
     const text = 'Officials confirmed late on Tuesday evening that the convoy had reached the northern border crossing safely.';
-    const ranges = anchorSentences(root, [{ index: 0, text }]);
-    expect(ranges.get(0)?.toString()).toContain('Officials confirmed');
-    expect(ranges.get(0)?.toString()).toContain('crossing safely.');
+    const ranges = anchor(root, [{ index: 0, text }]);
+    expect(ranges.get(0)?.text).toContain('Officials confirmed');
+    expect(ranges.get(0)?.text).toContain('crossing safely.');
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { anchorSentences } from '../../lib/dom/anchor';
-import { highlightRanges, removeMarks, MARK_DESCRIPTION, MARK_SELECTOR, MARK_TAG } from '../../lib/dom/highlight';
+import { anchorSteps, type AnchoredSpan, type SentenceToAnchor } from '../../lib/dom/anchor';
+import { runToEnd } from '../../lib/dom/time-slice';
+import { markSteps, removeMarks, MARK_DESCRIPTION, MARK_SELECTOR, MARK_TAG } from '../../lib/dom/highlight';
 
 // Inline markup crosses sentence boundaries: <b> opens in sentence 0 and closes in sentence 1.
 const FIXTURE = `<article id="story">
@@ -18,8 +19,11 @@ const SENTENCES = [
   { index: 3, text: 'Nobody was hurt.' },
 ];
 
+const anchor = (sentences: SentenceToAnchor[]): Map<number, AnchoredSpan> => runToEnd(anchorSteps(document.body, sentences));
+const highlight = (spans: Map<number, AnchoredSpan>): Map<number, HTMLElement[]> => runToEnd(markSteps(spans.values())).marks;
+
 function mark(): Map<number, HTMLElement[]> {
-  return highlightRanges(anchorSentences(document.body, SENTENCES));
+  return highlight(anchor(SENTENCES));
 }
 
 function allNodes(root: Node): Node[] {
@@ -104,14 +108,14 @@ describe('highlight', () => {
     expect(p.childNodes.length).toBe(count);
   });
 
-  test('a range overlapping an earlier one is left unmarked rather than nesting marks', () => {
+  test('a span overlapping an earlier one is left unmarked rather than nesting marks', () => {
     // Anchored separately, so the anchorer's own overlap guard does not apply.
-    const first = anchorSentences(document.body, [{ index: 0, text: 'The parliament voted on Sunday.' }]);
-    const second = anchorSentences(document.body, [{ index: 1, text: 'voted on Sunday. The vote was non-binding' }]);
-    const ranges = new Map([...first, ...second]);
-    expect(ranges.size).toBe(2);
+    const first = anchor([{ index: 0, text: 'The parliament voted on Sunday.' }]);
+    const second = anchor([{ index: 1, text: 'voted on Sunday. The vote was non-binding' }]);
+    const spans = new Map([...first, ...second]);
+    expect(spans.size).toBe(2);
     const before = document.body.innerHTML;
-    const marks = highlightRanges(ranges);
+    const marks = highlight(spans);
     expect([...marks.keys()]).toEqual([0]);
     expect(document.querySelector(`${MARK_TAG} ${MARK_TAG}`)).toBeNull();
     removeMarks(document.body);

@@ -12,8 +12,8 @@ import { createAnnotator, type Annotator } from '../../lib/annotator/annotator';
 import { extractArticle, extractSteps } from '../../lib/extract/extract';
 import { collapsedLength, collapsedTextLength } from '../../lib/extract/furniture';
 import { runSliced, runToEnd, type Steps } from '../../lib/dom/time-slice';
-import { anchorSentences, anchorSteps } from '../../lib/dom/anchor';
-import { highlightRanges, markSteps, removeMarks } from '../../lib/dom/highlight';
+import { anchorSteps } from '../../lib/dom/anchor';
+import { markSteps, removeMarks } from '../../lib/dom/highlight';
 import { ANNOTATION, ARTICLE_HTML } from '../annotator/sample-annotation';
 import { seeded } from '../../scripts/lib/random';
 
@@ -188,7 +188,7 @@ describe('a page that changes between anchoring and marking', () => {
 
   test('the sentence whose text changed is left unmarked and counted stale; the others are marked as in one go', () => {
     document.body.innerHTML = ARTICLE_HTML;
-    const once = highlightRanges(anchorSentences(document, ANNOTATION.marked));
+    const once = runToEnd(markSteps(runToEnd(anchorSteps(document, ANNOTATION.marked)).values())).marks;
     const onceHtml = document.body.innerHTML;
     removeMarks(document);
     const spans = runToEnd(anchorSteps(document, ANNOTATION.marked));
