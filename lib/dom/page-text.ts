@@ -1,5 +1,5 @@
 /** Reading the text a reader sees in a page, node by node. */
-import { runToEnd, type Steps } from './time-slice';
+import type { Steps } from './time-slice';
 
 /** Elements whose text is not article text (or not ours to touch). */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SELECT', 'OPTION', 'HEAD']);
@@ -25,15 +25,10 @@ export function textRoot(root: Element | Document): Element | null {
   return root as Element;
 }
 
-/** Text nodes under `root` in document order, leaving out skipped subtrees. */
-export function collectTextNodes(root: Node): Text[] {
-  return runToEnd(textNodeSteps(root));
-}
-
 /** Nodes visited between pauses of `textNodeSteps` (a judgement: a few milliseconds of a large page's nodes). */
 const NODES_PER_STEP = 2000;
 
-/** `collectTextNodes` as steps that may pause every NODES_PER_STEP nodes (lib/dom/time-slice.ts). */
+/** Text nodes under `root` in document order, leaving out skipped subtrees, as steps that may pause every NODES_PER_STEP nodes (lib/dom/time-slice.ts). */
 function* textNodeSteps(root: Node): Steps<Text[]> {
   const out: Text[] = [];
   if (root.nodeType === 3) return [root as Text];
