@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cardRenderer } from '../../components/card/render-card';
 import { DEMO_ARTICLES, demoPageFile } from '../../demo/corpus';
 import { createAnnotator, type Annotator } from '../../lib/annotator/annotator';
@@ -54,6 +54,34 @@ describe('the drivers', () => {
     expect(await runSliced(work(), { budgetMs: 0, cancelled: () => done >= 3 })).toBeUndefined();
     expect(done).toBe(3);
     expect(cleaned).toBe(true);
+  });
+  test('with a clock that ticks only every 100 ms, slices still end near the budget once a tick has measured the steps', async () => {
+    // Each step takes 1 ms of virtual time; the page's clock shows it rounded down to 100 ms.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => Math.floor(now / 100) * 100);
+    try {
+      function* work(): Steps<number> {
+        for (let i = 0; i < 1000; i++) {
+          now += 1;
+          yield;
+        }
+        return now;
+      }
+      const slices: number[] = [];
+      let from = 0;
+      const pause = () => {
+        slices.push(now - from);
+        from = now;
+      };
+      expect(await runSliced(work(), { budgetMs: 15, onPause: pause })).toBe(1000);
+      // Before the first tick nothing is known of a step's cost; after it, no slice runs past twice the budget
+      // (between ticks a slice measures 0 ms and the mean drifts down until the next tick corrects it).
+      expect(slices[0]).toBe(100);
+      expect(slices.length).toBeGreaterThan(40);
+      expect(Math.max(...slices.slice(1))).toBeLessThanOrEqual(30);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 
