@@ -34,12 +34,13 @@ export function runToEnd<T>(steps: Steps<T>): T {
  * The first slice starts in a task of its own, not in the caller's (which
  * may already have worked: a message received, say).
  *
- * A slice also ends after as many steps as the budget holds at the mean step
- * time measured so far. With a fine clock that changes little; with a coarse
- * one (Firefox rounds `performance.now()` to 100 ms or 16.7 ms when resisting
- * fingerprinting) a slice would otherwise run until the clock ticks, however
- * long past the budget that is, while the mean over many slices still comes
- * out right.
+ * A clock too coarse to measure a slice (Firefox rounds `performance.now()`
+ * to 100 ms or 16.7 ms when resisting fingerprinting) would let a slice run
+ * until it ticks, however long past the budget that is. Until the clock has
+ * shown a slice ending within the budget, a slice therefore also ends after
+ * as many steps as the budget holds at the mean step time measured so far
+ * (the mean over many slices comes out right even on a coarse clock). A fine
+ * clock shows that with its first ordinary slice, and then only the time counts.
  */
 export async function runSliced<T>(steps: Steps<T>, options: SliceOptions): Promise<T | undefined> {
   await yieldToPage();
@@ -51,13 +52,19 @@ export async function runSliced<T>(steps: Steps<T>, options: SliceOptions): Prom
   let sliceSteps = 0;
   let workedMs = 0;
   let workedSteps = 0;
+  // The shortest slice the clock has measured above 0 ms: within the budget only on a clock fine enough to time slices.
+  let finest = Number.POSITIVE_INFINITY;
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
     sliceSteps++;
     const elapsed = performance.now() - sliceStart;
-    const meanStepMs = (workedMs + elapsed) / (workedSteps + sliceSteps);
-    if (elapsed < options.budgetMs && !(meanStepMs > 0 && sliceSteps * meanStepMs >= options.budgetMs)) continue;
+    if (elapsed < options.budgetMs) {
+      if (finest <= options.budgetMs) continue;
+      const meanStepMs = (workedMs + elapsed) / (workedSteps + sliceSteps);
+      if (!(meanStepMs > 0 && sliceSteps * meanStepMs >= options.budgetMs)) continue;
+    }
+    if (elapsed > 0) finest = Math.min(finest, elapsed);
     workedMs += elapsed;
     workedSteps += sliceSteps;
     options.onPause?.();

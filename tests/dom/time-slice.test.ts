@@ -55,6 +55,36 @@ describe('the drivers', () => {
     expect(done).toBe(3);
     expect(cleaned).toBe(true);
   });
+  test('with a fine clock, one long first step does not cut the later, cheap steps into small slices', async () => {
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      function* work(): Steps<void> {
+        now += 100;
+        yield;
+        for (let i = 0; i < 3000; i++) {
+          now += 0.1;
+          yield;
+        }
+      }
+      const slices: number[] = [];
+      let from = 0;
+      await runSliced(work(), {
+        budgetMs: 15,
+        onPause: () => {
+          slices.push(now - from);
+          from = now;
+        },
+      });
+      // 100 ms, one cheap step (the clock not yet known to be fine), then slices of the budget.
+      expect(slices.slice(0, 2)).toEqual([100, expect.closeTo(0.1, 5)]);
+      expect(Math.min(...slices.slice(2))).toBeGreaterThanOrEqual(15);
+      expect(slices.length).toBeLessThan(25);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   test('with a clock that ticks only every 100 ms, slices still end near the budget once a tick has measured the steps', async () => {
     // Each step takes 1 ms of virtual time; the page's clock shows it rounded down to 100 ms.
     let now = 0;
