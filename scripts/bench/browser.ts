@@ -704,8 +704,9 @@ async function main(): Promise<void> {
     execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   // The build with the `.test` hosts granted up front, as the end-to-end tests use it.
-  const extension = grantedExtensionCopy(EXTENSION_DIR);
   const profile = args.profile ?? mkdtempSync(path.join(tmpdir(), 'parallax-bench-profile-'));
+  // A kept profile gets its extension copy beside it, so that a later run opens the same store.
+  const extension = grantedExtensionCopy(EXTENSION_DIR, args.profile ? `${path.resolve(args.profile)}-extension` : undefined);
   mkdirSync(profile, { recursive: true });
   const { stories, source } = loadBaseStories();
   progress(`text: ${source}`);

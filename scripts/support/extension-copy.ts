@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -10,9 +10,18 @@ export const TEST_HOSTS_PATTERN = 'http://*.test/*';
  * front: the reader's "Allow" in the permission prompt, which a headless
  * browser cannot click. Manifest V3 lists them as host permissions, V2
  * (Firefox) among its permissions.
+ *
+ * Chromium names an unpacked extension after the folder it is loaded from, and
+ * its IndexedDB after that name: a store kept for a later run must be opened
+ * by a copy at the same place, `at` (replaced), not at a new temporary one.
  */
-export function grantedExtensionCopy(sourceDir: string): { dir: string; remove(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-ext-'));
+export function grantedExtensionCopy(sourceDir: string, at?: string): { dir: string; remove(): void } {
+  let dir: string;
+  if (at) {
+    rmSync(at, { recursive: true, force: true });
+    mkdirSync(at, { recursive: true });
+    dir = at;
+  } else dir = mkdtempSync(path.join(tmpdir(), 'parallax-ext-'));
   cpSync(sourceDir, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
