@@ -736,6 +736,8 @@ async function main(): Promise<void> {
       } else progress(`level ${short(level)}: importing ${batch.length.toLocaleString('en')} articles…`);
 
       // Each level starts the browser again on the same profile: the store is what the last level left.
+      // The worker's script cache goes: a kept profile would otherwise run the worker an earlier build left there.
+      rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
       const ext = await launchWithExtension({ extensionDir: extension.dir, userDataDir: profile });
       try {
         for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
