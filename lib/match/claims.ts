@@ -25,7 +25,7 @@ import {
   type ClaimMatchSettings,
 } from './config';
 import { bestPartners, type ScoredPair } from './claim-align';
-import { computeClaimFeatures } from './claim-features';
+import { CLAIM_FEATURE_NAMES, computeClaimFeatures } from './claim-features';
 import { CLAIM_MODEL, CLAIM_MODEL_THRESHOLD } from './claim-model';
 import { createScorer, type PairScore, type PairScorer } from './scorer';
 import { createTermStats, idf, type TermStats } from './term-stats';
@@ -58,11 +58,14 @@ export function analyseCached(text: string): SentenceAnalysis {
 
 let defaultScorer: PairScorer | undefined;
 
+// Where each of the model's features stands among the computed claim features.
+const MODEL_COLUMNS = CLAIM_MODEL.features.map((n) => CLAIM_FEATURE_NAMES.indexOf(n as (typeof CLAIM_FEATURE_NAMES)[number]));
+
 /** Standardised logistic model over the claim features. */
 function claimProbability(x: Float64Array): number {
   const { mean, scale, weights, bias } = CLAIM_MODEL;
   let z = bias;
-  for (let k = 0; k < weights.length; k++) z += weights[k]! * (((x[k] ?? 0) - mean[k]!) / scale[k]!);
+  for (let k = 0; k < weights.length; k++) z += weights[k]! * (((x[MODEL_COLUMNS[k]!] ?? 0) - mean[k]!) / scale[k]!);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -19,7 +19,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyseCached, claimBearing, scorePair } from '../../lib/match/claims';
 import { createScorer } from '../../lib/match/scorer';
-import { createTermStats } from '../../lib/match/term-stats';
+import { createTermStats, type TermStats } from '../../lib/match/term-stats';
+import type { SentenceAnalysis } from '../../lib/text/analyse';
 import { alignArticles } from '../../lib/story/align';
 import { contentTerms } from '../../lib/text/tokens';
 import type { ArticleInput } from '../../lib/types';
@@ -221,12 +222,28 @@ export async function evaluate(shared: string, verbose = false, options: Paramet
   return lines;
 }
 
-/** Every cross-report pair of body sentences scored: P/R of the claim score at each threshold, over all events. */
-export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]): string[] {
-  const scorer = createScorer();
-  const scored: { y: boolean; p: number }[] = [];
+/** A cross-report pair of claim-bearing body sentences of one labelled event, with the statistics a story of its reports gives. */
+export interface EventPair {
+  /** Index of the event in loadEvents' order. */
+  event: number;
+  a: SentenceAnalysis;
+  b: SentenceAnalysis;
+  /** The two sentences share a labelled claim. */
+  same: boolean;
+  stats: TermStats;
+  local: TermStats;
+}
+
+/**
+ * Every cross-report pair of body sentences (titles left out) of the labelled
+ * events: the claim-bearing ones (`pairs`) and the number of labelled pairs
+ * among all, claim-bearing or not (`gold`, recall's denominator).
+ */
+export function eventPairs(shared: string): { pairs: EventPair[]; gold: number; events: number } {
+  const events = loadEvents(shared);
+  const pairs: EventPair[] = [];
   let gold = 0;
-  for (const { sheet, gold: g } of loadEvents(shared)) {
+  events.forEach(({ sheet, gold: g }, event) => {
     const sents = sheet.docs.flatMap((d) =>
       d.text
         .split('\n')
@@ -240,11 +257,19 @@ export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.
     for (let i = 0; i < sents.length; i++)
       for (let j = i + 1; j < sents.length; j++) {
         if (sents[i]!.doc === sents[j]!.doc) continue;
-        const y = (g.sentences[sents[i]!.id] ?? []).some((c) => (g.sentences[sents[j]!.id] ?? []).includes(c));
-        if (y) gold++;
-        if (claimBearing(an[i]!) && claimBearing(an[j]!)) scored.push({ y, p: scorePair(an[i]!, an[j]!, stats, local, scorer).p });
+        const same = (g.sentences[sents[i]!.id] ?? []).some((c) => (g.sentences[sents[j]!.id] ?? []).includes(c));
+        if (same) gold++;
+        if (claimBearing(an[i]!) && claimBearing(an[j]!)) pairs.push({ event, a: an[i]!, b: an[j]!, same, stats, local });
       }
-  }
+  });
+  return { pairs, gold, events: events.length };
+}
+
+/** Every cross-report pair of body sentences scored: P/R of the claim score at each threshold, over all events. */
+export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]): string[] {
+  const scorer = createScorer();
+  const { pairs, gold } = eventPairs(shared);
+  const scored = pairs.map((q) => ({ y: q.same, p: scorePair(q.a, q.b, q.stats, q.local, scorer).p }));
   return thresholds.map((t) => {
     const hit = scored.filter((q) => q.p >= t);
     const tp = hit.filter((q) => q.y).length;
