@@ -8,13 +8,12 @@
  * scorer's own verdict. Fitted by scripts/fit-claim.ts (lib/match/claim-model.ts).
  */
 import { quotationWords } from '../text/tokens';
-import { clauseStarts } from '../text/clauses';
 import { getLexicon, intersects, type Lexicon } from '../lexicon/lexicon';
 import type { SentenceAnalysis } from '../text/analyse';
-import { isNegationWord, SPEECH_VERBS } from '../text/cues';
+import { isNegationWord } from '../text/cues';
 import { createPairMemo, unitKeyPair, type PairFeatures, type PairMemo, type Prepared, type Unit } from './features';
 import { idf, type TermStats } from './term-stats';
-import { CLAUSE_MIN_WORDS, CLAUSE_RUN, CONCEPT_VECTOR_FLOOR, NEG_WEIGHT, STEM_ID_LIMIT } from './config';
+import { CONCEPT_VECTOR_FLOOR, NEG_WEIGHT, STEM_ID_LIMIT } from './config';
 
 export const CLAIM_FEATURE_NAMES = [
   'pair_logit',
@@ -36,18 +35,6 @@ export const CLAIM_FEATURE_NAMES = [
   'bg_missing_short_max',
   'bg_concept_cover_short',
   'bg_concept_cover_long',
-  'clause_min',
-  'clause_max',
-  'clause_mass',
-  'clause_carried',
-  'bg_clause_min',
-  'bg_clause_max',
-  'bg_clause_mass',
-  'bg_clause_carried',
-  'clause_runs',
-  'rarest_shared',
-  'bg_rarest_shared',
-  'numbers_shared',
 ] as const;
 
 // Negation cues (lib/text/cues.ts) merge into one concept, NEG ("denied X" ≈ "no X").
@@ -96,8 +83,6 @@ interface ConceptBest {
   skipB: Uint8Array;
   bestA: Float64Array;
   bestB: Float64Array;
-  /** Every unit pair's concept match, row-major (a's units × b's), 0 for skipped units. */
-  matrix: Float32Array;
 }
 
 function conceptBest(pa: Prepared, pb: Prepared, lex: Lexicon): ConceptBest {
@@ -119,7 +104,6 @@ function conceptBest(pa: Prepared, pb: Prepared, lex: Lexicon): ConceptBest {
   }
   const bestA = new Float64Array(na);
   const bestB = new Float64Array(nb);
-  const matrix = new Float32Array(na * nb);
   for (let i = 0; i < na; i++) {
     if (skipA[i]) continue;
     const x = ka[i]!;
@@ -131,12 +115,11 @@ function conceptBest(pa: Prepared, pb: Prepared, lex: Lexicon): ConceptBest {
         m = conceptMatch(pa.units[i]!, pb.units[j]!, lex);
         memo.set(x, y, m);
       }
-      matrix[i * nb + j] = m;
       if (m > bestA[i]!) bestA[i] = m;
       if (m > bestB[j]!) bestB[j] = m;
     }
   }
-  return { skipA, skipB, bestA, bestB, matrix };
+  return { skipA, skipB, bestA, bestB };
 }
 
 /**
@@ -222,166 +205,6 @@ function stemRun(a: SentenceAnalysis, b: SentenceAnalysis): number {
     const ib = stemIdsOf(b);
     if (generation === stemGeneration) return longestCommonRun(ia, ib);
   }
-}
-
-/** Each content unit's clause segment (lib/text/clauses.ts), and the segments' unit ranges. */
-interface UnitClauses {
-  /** Unit index where each segment starts, ascending, then the unit count. */
-  bounds: number[];
-  /** Units that say who speaks, not what: the speaker found by the analyser, a segment ending in a verb of saying ("Police said"). */
-  attribution: Uint8Array;
-}
-const clauseCache = new WeakMap<SentenceAnalysis, UnitClauses>();
-
-function unitClauses(an: SentenceAnalysis, unitCount: number): UnitClauses {
-  const c = clauseCache.get(an);
-  if (c && c.bounds[c.bounds.length - 1] === unitCount) return c;
-  const starts = clauseStarts(an);
-  const toks = an.tokens;
-  // Tokens of attribution: the speaker's words, and segments that end in a verb of saying.
-  const said = new Uint8Array(toks.length);
-  const speakerAt = an.speaker ? an.text.indexOf(an.speaker) : -1;
-  if (speakerAt >= 0) toks.forEach((t, k) => (said[k] = t.start >= speakerAt && t.end <= speakerAt + an.speaker!.length ? 1 : 0));
-  starts.forEach((from, s) => {
-    const to = starts[s + 1] ?? toks.length;
-    const last = toks[to - 1]!;
-    if (!last.isCapitalized && SPEECH_VERBS.has(last.norm)) said.fill(1, from, to);
-  });
-  const bounds: number[] = [];
-  const attribution = new Uint8Array(unitCount);
-  let unit = 0;
-  let s = 0;
-  toks.forEach((t, k) => {
-    if (s < starts.length && starts[s] === k) {
-      // A segment without content words joins the next.
-      if (bounds[bounds.length - 1] !== unit) bounds.push(unit);
-      s++;
-    }
-    if (t.isStop) return;
-    if (unit < unitCount) attribution[unit] = said[k]!;
-    unit++;
-  });
-  if (unit !== unitCount || !bounds.length) {
-    bounds.splice(0, bounds.length, 0);
-    attribution.fill(0);
-  }
-  if (bounds[bounds.length - 1] === unitCount && bounds.length > 1) bounds.pop();
-  bounds.push(unitCount);
-  const out = { bounds, attribution };
-  clauseCache.set(an, out);
-  return out;
-}
-
-/** Runs of up to CLAUSE_RUN adjacent segments, as unit ranges [from, to), the whole sentence last. */
-function clauseRuns(uc: UnitClauses): [number, number][] {
-  const b = uc.bounds;
-  const n = b.length - 1;
-  const out: [number, number][] = [];
-  for (let s = 0; s < n; s++)
-    for (let e = s + 1; e <= Math.min(n, s + CLAUSE_RUN); e++) if (!(s === 0 && e === n)) out.push([b[s]!, b[e]!]);
-  out.push([0, b[n]!]);
-  return out;
-}
-
-/**
- * Clause-level evidence: the best pair of clause runs (one of each sentence)
- * by the smaller of their two covered shares (weights `wa`, `wb`; concept
- * matches only inside the pair), and the best run of either sentence carried
- * by the whole other sentence. Returns [best pair's smaller share, its larger
- * share, log1p of its smaller covered weight, best run carried by the other].
- */
-function clauseEvidence(
-  ra: [number, number][],
-  rb: [number, number][],
-  m: Float32Array,
-  na: number,
-  nb: number,
-  wa: ArrayLike<number>,
-  wb: ArrayLike<number>,
-  ua: Unit[],
-  ub: Unit[],
-  skippedA: Uint8Array,
-  skippedB: Uint8Array,
-  saidA: Uint8Array,
-  saidB: Uint8Array,
-): [number, number, number, number] {
-  // Attribution and verbs of saying weigh nothing here (the claim is what is
-  // said), and a run must hold CLAUSE_MIN_WORDS words besides names and
-  // figures: a speaker's clause ("General Mark Milley, chairman of the Joint
-  // Chiefs, told reporters") states no claim.
-  const speech = (u: Unit): boolean => SPEECH_VERBS.has(u.norm);
-  const skipA = skippedA.map((x, i) => (x || saidA[i] || speech(ua[i]!) ? 1 : 0));
-  const skipB = skippedB.map((x, j) => (x || saidB[j] || speech(ub[j]!) ? 1 : 0));
-  const counts = (u: Unit, w: number): number => (w > 0 && !u.isName && !u.isNumber ? 1 : 0);
-  const weightA = new Float64Array(na + 1);
-  const weightB = new Float64Array(nb + 1);
-  const countA = new Int32Array(na + 1);
-  const countB = new Int32Array(nb + 1);
-  for (let i = 0; i < na; i++) {
-    const w = skipA[i] ? 0 : wa[i]!;
-    weightA[i + 1] = weightA[i]! + w;
-    countA[i + 1] = countA[i]! + counts(ua[i]!, w);
-  }
-  for (let j = 0; j < nb; j++) {
-    const w = skipB[j] ? 0 : wb[j]!;
-    weightB[j + 1] = weightB[j]! + w;
-    countB[j + 1] = countB[j]! + counts(ub[j]!, w);
-  }
-  // Prefix sums of each unit's weighted best match inside one run of the other sentence.
-  const prefixA = ra.map(() => new Float64Array(nb + 1));
-  const prefixB = rb.map(() => new Float64Array(na + 1));
-  rb.forEach(([from, to], r) => {
-    const p = prefixB[r]!;
-    for (let i = 0; i < na; i++) {
-      let best = 0;
-      if (!skipA[i]) for (let j = from; j < to; j++) best = Math.max(best, m[i * nb + j]!);
-      p[i + 1] = p[i]! + best * (skipA[i] ? 0 : wa[i]!);
-    }
-  });
-  ra.forEach(([from, to], r) => {
-    const p = prefixA[r]!;
-    for (let j = 0; j < nb; j++) {
-      let best = 0;
-      if (!skipB[j]) for (let i = from; i < to; i++) best = Math.max(best, m[i * nb + j]!);
-      p[j + 1] = p[j]! + best * (skipB[j] ? 0 : wb[j]!);
-    }
-  });
-  let bestMin = 0;
-  let bestMax = 0;
-  let bestMass = 0;
-  let carried = 0;
-  const okA = ra.map(([f, t]) => countA[t]! - countA[f]! >= CLAUSE_MIN_WORDS);
-  const okB = rb.map(([f, t]) => countB[t]! - countB[f]! >= CLAUSE_MIN_WORDS);
-  ra.forEach(([fa, ta], x) => {
-    if (!okA[x]) return;
-    const totA = weightA[ta]! - weightA[fa]!;
-    rb.forEach(([fb, tb], y) => {
-      if (!okB[y]) return;
-      const totB = weightB[tb]! - weightB[fb]!;
-      const covA = prefixB[y]![ta]! - prefixB[y]![fa]!;
-      const covB = prefixA[x]![tb]! - prefixA[x]![fb]!;
-      const sa = totA ? covA / totA : 0;
-      const sb = totB ? covB / totB : 0;
-      const lo = Math.min(sa, sb);
-      if (lo > bestMin) {
-        bestMin = lo;
-        bestMax = Math.max(sa, sb);
-        bestMass = Math.log1p(Math.min(covA, covB));
-      }
-    });
-  });
-  // Whole other sentence: the last run.
-  const wholeA = prefixB[rb.length - 1]!;
-  const wholeB = prefixA[ra.length - 1]!;
-  ra.forEach(([f, t], x) => {
-    const tot = weightA[t]! - weightA[f]!;
-    if (okA[x] && tot) carried = Math.max(carried, (wholeA[t]! - wholeA[f]!) / tot);
-  });
-  rb.forEach(([f, t], y) => {
-    const tot = weightB[t]! - weightB[f]!;
-    if (okB[y] && tot) carried = Math.max(carried, (wholeB[t]! - wholeB[f]!) / tot);
-  });
-  return [bestMin, bestMax, bestMass, carried];
 }
 
 const logit = (p: number): number => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
@@ -509,27 +332,6 @@ export function computeClaimFeatures(
   }
   const [conA, conB] = weightedCoverage(f.a, f.b, sh.concepts, wa, wb);
   const [conGA, conGB] = weightedCoverage(f.a, f.b, sh.concepts, ga, gb);
-  // The rarest word both write (same stem), by story-local idf and by background rarity; figures only when weighed.
-  const maxIdf = Math.log(local.docCount + 2) || 1;
-  let rarestShared = 0;
-  let rarestSharedG = 0;
-  for (let i = 0; i < f.a.units.length; i++) {
-    const u = f.a.units[i]!;
-    if ((u.isNumber && maskNumbers) || !f.b.stems.has(u.stem)) continue;
-    rarestShared = Math.max(rarestShared, idf(local, u.stem) / maxIdf);
-    rarestSharedG = Math.max(rarestSharedG, u.isNumber ? 1 : sh.bgA[i]!);
-  }
-  let numbersShared = 0;
-  if (!maskNumbers) for (const x of f.a.numbers) if (f.b.numbers.has(x)) numbersShared++;
-  const ca = unitClauses(a, f.a.units.length);
-  const cb = unitClauses(b, f.b.units.length);
-  const ra = clauseRuns(ca);
-  const rb = clauseRuns(cb);
-  const na = f.a.units.length;
-  const nb = f.b.units.length;
-  const c = sh.concepts;
-  const clL = clauseEvidence(ra, rb, c.matrix, na, nb, wa, wb, f.a.units, f.b.units, c.skipA, c.skipB, ca.attribution, cb.attribution);
-  const clG = clauseEvidence(ra, rb, c.matrix, na, nb, ga, gb, f.a.units, f.b.units, c.skipA, c.skipB, ca.attribution, cb.attribution);
   return Float64Array.from([
     logit(pairProbability),
     totS ? covS / totS : 0,
@@ -550,11 +352,5 @@ export function computeClaimFeatures(
     missingG,
     aShort ? conGA : conGB,
     aShort ? conGB : conGA,
-    ...clL,
-    ...clG,
-    Math.log(Math.max(ra.length, 1)) + Math.log(Math.max(rb.length, 1)),
-    rarestShared,
-    rarestSharedG,
-    Math.min(numbersShared, 3) / 3,
   ]);
 }

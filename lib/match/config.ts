@@ -145,14 +145,6 @@ export const VECTOR_FLOOR = 0.55;
 export const NEG_WEIGHT = 0.5;
 /** Vector cosine from which two words count as one concept (lib/match/claim-features.ts; a judgement, not fitted; the pair aligner uses VECTOR_FLOOR). */
 export const CONCEPT_VECTOR_FLOOR = 0.6;
-/**
- * Clause runs (lib/match/claim-features.ts, clause features): up to this many
- * adjacent clause segments make one run, and a run needs this many weighted
- * content words besides names and figures. Judgements, not fitted; the clause
- * features they shape measured no gain (scripts/fit-claim.ts, FIT_FEATURES).
- */
-export const CLAUSE_RUN = 2;
-export const CLAUSE_MIN_WORDS = 2;
 /** Words or word pairs listed as the evidence of one reason of a pair's verdict (lib/match/scorer.ts). A judgement, not fitted. */
 export const MAX_EVIDENCE = 6;
 /**
