@@ -128,16 +128,28 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
       `Dexie: store + index + match + annotate, 100-sentence article: ${fmt(lng.times)}; marked sentences median ${Math.round(lng.marked / long.length)}`,
     );
     const qs = typoQueries(model.sentences, SAMPLES);
-    await search(db, qs[0]!);
+    await search(db, qs[0]!.query);
     const st: number[] = [];
     let found = 0;
-    for (const q of qs) {
+    // Where the sentence a query was made from ranks among the hits: first, in the top 5, in the top 20.
+    const rank = { first: 0, top5: 0, top20: 0 };
+    for (const { query, source } of qs) {
       const t = performance.now();
-      const groups = await search(db, q);
+      const groups = await search(db, query);
       st.push(performance.now() - t);
       if (groups.length) found++;
+      const at = groups
+        .flatMap((g) => g.hits)
+        .sort((a, b) => b.score - a.score)
+        .findIndex((h) => h.text === source);
+      if (at === 0) rank.first++;
+      if (at >= 0 && at < 5) rank.top5++;
+      if (at >= 0) rank.top20++;
     }
-    console.log(`Dexie: popup search (3 words, 2 misspelt, e.g. "${qs[0]}"): ${fmt(st)}; queries with results ${found}/${qs.length}`);
+    console.log(
+      `Dexie: popup search (3 words, 2 misspelt, e.g. "${qs[0]!.query}"): ${fmt(st)}; queries with results ${found}/${qs.length}; ` +
+        `the sentence a query was made from first ${rank.first}, in the top 5 ${rank.top5}, in the top 20 ${rank.top20}`,
+    );
     console.log(`memory after measurements: ${memory()}`);
     db.close();
   } else {

@@ -7,7 +7,7 @@ import type { SearchGroup, SearchHit } from '../types';
 import Fuse from 'fuse.js';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { textFragmentUrl } from '../text/fragment-url';
-import { tokenize } from '../text/tokens';
+import { tokenize, type Token } from '../text/tokens';
 import { FUSE_OPTIONS, SEARCH } from './config';
 import { termGrams } from './grams';
 import { osaDistance } from '../text/edit-distance';
@@ -69,10 +69,17 @@ export async function search(db: ParallaxDb, query: string, limit = 20): Promise
   const content = tokens.filter((t) => !t.isStop);
   const words = (content.length ? content : tokens).slice(0, 12);
   if (words.length === 0) return [];
+  // One read-only transaction for the whole search: its many index reads would otherwise each open their own.
+  return db.transaction('r', [db.settings, db.terms, db.sentences, db.articles, db.stories], () => searchWords(db, words, limit));
+}
 
-  const docCount = Math.max(1, await readSentenceCount(db));
+async function searchWords(db: ParallaxDb, words: Token[], limit: number): Promise<SearchGroup[]> {
+  const [sentenceCount, expansions] = await Promise.all([
+    readSentenceCount(db),
+    Promise.all(words.map((w) => expandWord(db, w.norm, w.stem))),
+  ]);
+  const docCount = Math.max(1, sentenceCount);
   const idf = (df: number) => Math.log((docCount + 1) / (df + 0.5));
-  const expansions = await Promise.all(words.map((w) => expandWord(db, w.norm, w.stem)));
 
   // Rare stems first: they narrow the candidates most and weigh most.
   const lookups = expansions
@@ -110,17 +117,18 @@ export async function search(db: ParallaxDb, query: string, limit = 20): Promise
     .sort((a, b) => b.coverage - a.coverage || (a.c.key < b.c.key ? -1 : 1))
     .slice(0, SEARCH.rerankPool);
 
-  const sentenceRecords = await db.sentences.bulkGet(pool.filter((p) => p.c.field === 'sentence').map((p) => p.c.key));
+  // Texts to re-rank: the pool's sentences, and the titles of the articles whose title is a candidate.
+  // Other articles are read only for the hits that are kept (an article record holds its whole text).
+  const [sentenceRecords, titleRecords] = await Promise.all([
+    db.sentences.bulkGet(pool.filter((p) => p.c.field === 'sentence').map((p) => p.c.key)),
+    db.articles.bulkGet(pool.filter((p) => p.c.field === 'title').map((p) => p.c.key.slice(6))),
+  ]);
   const sentences = new Map(sentenceRecords.filter((s) => s !== undefined).map((s) => [s.id, s]));
-  const articleIds = new Set<string>();
-  for (const p of pool) articleIds.add(p.c.field === 'title' ? p.c.key.slice(6) : (sentences.get(p.c.key)?.articleId ?? ''));
-  articleIds.delete('');
-  const articleList = await db.articles.bulkGet([...articleIds]);
-  const articles = new Map(articleList.filter((a) => a !== undefined).map((a) => [a.id, a]));
+  const articles = new Map(titleRecords.filter((a) => a !== undefined).map((a) => [a.id, a]));
 
   interface Item {
     text: string;
-    article: ArticleRecord;
+    articleId: string;
     sentenceId: string;
     field: SearchHit['field'];
     coverage: number;
@@ -128,11 +136,10 @@ export async function search(db: ParallaxDb, query: string, limit = 20): Promise
   const items = pool.flatMap(({ c, coverage }): Item[] => {
     if (c.field === 'title') {
       const a = articles.get(c.key.slice(6));
-      return a ? [{ text: a.title, article: a, sentenceId: '', field: 'title', coverage }] : [];
+      return a ? [{ text: a.title, articleId: a.id, sentenceId: '', field: 'title', coverage }] : [];
     }
     const s = sentences.get(c.key);
-    const a = s && articles.get(s.articleId);
-    return s && a ? [{ text: s.text, article: a, sentenceId: s.id, field: 'sentence', coverage }] : [];
+    return s ? [{ text: s.text, articleId: s.articleId, sentenceId: s.id, field: 'sentence', coverage }] : [];
   });
   const fuse = new Fuse(items, FUSE_OPTIONS);
   const closeness = new Map<number, { score: number; highlights: [number, number][] }>();
@@ -144,15 +151,26 @@ export async function search(db: ParallaxDb, query: string, limit = 20): Promise
       .sort((a, b) => a[0] - b[0]);
     closeness.set(r.refIndex, { score: 1 - (r.score ?? 1), highlights });
   }
-
-  const hits: SearchHit[] = items
+  const ranked = items
     .map((item, i) => {
       const f = closeness.get(i);
       const score = SEARCH.coverageWeight * Math.min(1, item.coverage) + (1 - SEARCH.coverageWeight) * (f?.score ?? 0);
-      return toHit(item.article, item.sentenceId, item.text, item.field, f?.highlights ?? [], score);
+      return { item, score, highlights: f?.highlights ?? [] };
     })
-    .sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1))
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score || (a.item.sentenceId < b.item.sentenceId ? -1 : 1));
+
+  // The best `limit` whose article is still stored, reading articles a page of hits at a time.
+  const hits: SearchHit[] = [];
+  for (let from = 0; from < ranked.length && hits.length < limit; from += limit) {
+    const page = ranked.slice(from, from + limit);
+    const missing = [...new Set(page.map((r) => r.item.articleId).filter((id) => !articles.has(id)))];
+    const read = await db.articles.bulkGet(missing);
+    for (const a of read) if (a) articles.set(a.id, a);
+    for (const { item, score, highlights } of page) {
+      const a = articles.get(item.articleId);
+      if (a && hits.length < limit) hits.push(toHit(a, item.sentenceId, item.text, item.field, highlights, score));
+    }
+  }
 
   return groupByStory(db, hits);
 }

@@ -521,7 +521,10 @@ async function measureLevel(
   await control.close();
 
   progress(`  popup search, ${samples} queries…`);
-  const search = await popupSearch(ext, typoQueries(storedSentences, samples));
+  const search = await popupSearch(
+    ext,
+    typoQueries(storedSentences, samples).map((q) => q.query),
+  );
   const heap = await workerHeap(ext);
 
   const marks = (runs: PageRun[]) => {

@@ -242,18 +242,19 @@ export function probeArticles(
   return out;
 }
 
-/** Queries a reader might type: three words of a stored sentence, two of them misspelt. */
-export function typoQueries(sentences: readonly { text: string }[], count: number): string[] {
+/** Queries a reader might type: three words of a stored sentence, two of them misspelt; each with the sentence it was made from. */
+export function typoQueries(sentences: readonly { text: string }[], count: number): { query: string; source: string }[] {
   const rand = seeded(99);
-  const out: string[] = [];
+  const out: { query: string; source: string }[] = [];
   while (out.length < count) {
     const s = sentences[Math.floor(rand() * sentences.length)]!;
     const words = tokenize(s.text).filter((t) => !t.isStop && !t.isNumber && t.raw.length >= 5);
     if (words.length < 3) continue;
     const picked = [0, 1, 2].map(() => words[Math.floor(rand() * words.length)]!.raw);
-    out.push(
-      picked.map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3))).join(' '),
-    );
+    const query = picked
+      .map((w, i) => (i === 2 ? w : i === 0 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 1) + w[2] + w[1] + w.slice(3)))
+      .join(' ');
+    out.push({ query, source: s.text });
   }
   return out;
 }
