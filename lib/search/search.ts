@@ -6,6 +6,7 @@
 import type { SearchGroup, SearchHit } from '../types';
 import Fuse from 'fuse.js';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
+import type { StoredSentence } from '../types';
 import { textFragmentUrl } from '../text/fragment-url';
 import { tokenize, type Token } from '../text/tokens';
 import { FUSE_OPTIONS, SEARCH } from './config';
@@ -95,13 +96,25 @@ async function searchWords(db: ParallaxDb, words: Token[], limit: number): Promi
     }
     c.words.set(word, Math.max(c.words.get(word) ?? 0, weight));
   };
+  // A rare stem's sentences are read whole in its one index read: most of the re-ranked pool comes from
+  // the rarest stems, and each of its sentences read that way needs no read of its own later.
+  const read = new Map<string, StoredSentence>();
   const postings = await Promise.all(
-    lookups.map((l) =>
-      Promise.all([
-        db.sentences.where('terms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
+    lookups.map(async (l) => {
+      const byTerm = db.sentences.where('terms').equals(l.term).limit(SEARCH.perTermCandidates);
+      const [sentenceIds, titleIds] = await Promise.all([
+        l.df <= SEARCH.wholeRecordsMaxDf
+          ? byTerm.toArray().then((rows) =>
+              rows.map((r) => {
+                read.set(r.id, r);
+                return r.id;
+              }),
+            )
+          : byTerm.primaryKeys(),
         db.articles.where('titleTerms').equals(l.term).limit(SEARCH.perTermCandidates).primaryKeys(),
-      ]),
-    ),
+      ]);
+      return [sentenceIds, titleIds] as const;
+    }),
   );
   lookups.forEach((l, i) => {
     const [sentenceIds, titleIds] = postings[i]!;
@@ -120,10 +133,11 @@ async function searchWords(db: ParallaxDb, words: Token[], limit: number): Promi
   // Texts to re-rank: the pool's sentences, and the titles of the articles whose title is a candidate.
   // Other articles are read only for the hits that are kept (an article record holds its whole text).
   const [sentenceRecords, titleRecords] = await Promise.all([
-    db.sentences.bulkGet(pool.filter((p) => p.c.field === 'sentence').map((p) => p.c.key)),
+    db.sentences.bulkGet(pool.filter((p) => p.c.field === 'sentence' && !read.has(p.c.key)).map((p) => p.c.key)),
     db.articles.bulkGet(pool.filter((p) => p.c.field === 'title').map((p) => p.c.key.slice(6))),
   ]);
-  const sentences = new Map(sentenceRecords.filter((s) => s !== undefined).map((s) => [s.id, s]));
+  const sentences = new Map(read);
+  for (const r of sentenceRecords) if (r) sentences.set(r.id, r);
   const articles = new Map(titleRecords.filter((a) => a !== undefined).map((a) => [a.id, a]));
 
   interface Item {
