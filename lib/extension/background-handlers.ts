@@ -7,7 +7,7 @@ import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
 import { CORPUS_LIMITS } from '../pipeline/config';
 import { hostOf, hostOfOrUndefined, ownAddress } from '../pipeline/ids';
-import type { RateLimit, StoreBudget } from './capture-limits';
+import { storedBytesOf, type RateLimit, type StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
@@ -164,7 +164,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
         if (!check.ok) return { status: 'rejected', message: check.reason };
       }
       const refusal =
-        (anyway === true ? undefined : deps.rateLimit?.admit(sender.tabId, hostOf(input.url))) ?? (await deps.budget?.check());
+        (anyway === true ? undefined : deps.rateLimit?.admit(sender.tabId, hostOf(input.url))) ??
+        (await deps.budget?.check(storedBytesOf(input)));
       if (refusal) return { status: 'rejected', message: refusal.message };
       try {
         const { annotation } = await corpus.ingest(input, 'page', pageAddress(sender));

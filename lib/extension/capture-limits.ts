@@ -44,7 +44,19 @@ export const STORE_BUDGET = {
   minBytes: 50 * 1024 * 1024,
   /** Where the budget is kept (browser.storage.local: it must be writable when IndexedDB is full). */
   key: 'parallax.storeBudget',
+  /**
+   * What one character of an article's text and title comes to in the store, with its sentences, terms,
+   * links and indexes. `npm run bench:browser` at 9.4k and 91k sentences (1.38 M and 12.5 M characters
+   * of text and titles, from scripts/bench/model.ts): 15.3 and 16.4 bytes a character on disk, 23.8 and
+   * 14.4 by `navigator.storage.estimate` (what the budget is checked against).
+   */
+  bytesPerTextChar: 16,
 } as const;
+
+/** About how many bytes an article will take in the store (STORE_BUDGET.bytesPerTextChar). */
+export function storedBytesOf(article: { text: string; title?: string }): number {
+  return (article.text.length + (article.title?.length ?? 0)) * STORE_BUDGET.bytesPerTextChar;
+}
 
 /** Why a capture was not stored, for the popup. */
 export interface CaptureRefusal {
@@ -108,8 +120,16 @@ export interface StoreBudget {
   get(): Promise<number>;
   /** Sets the budget (at least STORE_BUDGET.minBytes); returns what was set. */
   set(bytes: number): Promise<number>;
-  /** A refusal when the store uses its whole budget; undefined when there is room or the use cannot be known. */
-  check(): Promise<CaptureRefusal | undefined>;
+  /**
+   * A refusal when the store uses its whole budget, or would with `incoming` bytes more; undefined when
+   * there is room or the use cannot be known.
+   */
+  check(incoming?: number): Promise<CaptureRefusal | undefined>;
+  /**
+   * Of articles of the given sizes (bytes, in order), how many fit together in what is left of the
+   * budget, and the refusal for the rest; all of them when the use cannot be known.
+   */
+  fitting(sizes: readonly number[]): Promise<{ count: number; refusal?: CaptureRefusal }>;
 }
 
 const MB = 1024 * 1024;
@@ -128,6 +148,30 @@ export function createStoreBudget(area: SettingsArea | undefined, estimate: (() 
     cached = typeof stored === 'number' && Number.isFinite(stored) && stored >= STORE_BUDGET.minBytes ? stored : STORE_BUDGET.defaultBytes;
     return cached;
   };
+  const fitting: StoreBudget['fitting'] = async (sizes) => {
+    if (!estimate) return { count: sizes.length };
+    let usage: number | undefined;
+    try {
+      usage = (await estimate()).usage;
+    } catch {
+      return { count: sizes.length };
+    }
+    if (usage === undefined) return { count: sizes.length };
+    const budget = await get();
+    let count = 0;
+    for (let total = usage; count < sizes.length && total + sizes[count]! < budget; count++) total += sizes[count]!;
+    if (count === sizes.length && usage < budget) return { count };
+    return {
+      count,
+      refusal: {
+        kind: 'budget',
+        message:
+          usage >= budget
+            ? `Parallax's store is full: it uses ${sizeOf(usage)} of the ${sizeOf(budget)} you allowed, so this article was not stored. Delete older articles or raise the limit on the options page.`
+            : `Parallax's store is nearly full: it uses ${sizeOf(usage)} of the ${sizeOf(budget)} you allowed, and this article would take it over, so it was not stored. Delete older articles or raise the limit on the options page.`,
+      },
+    };
+  };
   return {
     get,
     async set(bytes) {
@@ -137,20 +181,9 @@ export function createStoreBudget(area: SettingsArea | undefined, estimate: (() 
       cached = value;
       return value;
     },
-    async check() {
-      if (!estimate) return undefined;
-      let usage: number | undefined;
-      try {
-        usage = (await estimate()).usage;
-      } catch {
-        return undefined;
-      }
-      const budget = await get();
-      if (usage === undefined || usage < budget) return undefined;
-      return {
-        kind: 'budget',
-        message: `Parallax's store is full: it uses ${sizeOf(usage)} of the ${sizeOf(budget)} you allowed, so this article was not stored. Delete older articles or raise the limit on the options page.`,
-      };
+    fitting,
+    async check(incoming = 0) {
+      return (await fitting([incoming])).refusal;
     },
   };
 }

@@ -11,7 +11,7 @@ import type { FeedRecord, ParallaxDb } from '../db/db';
 import type { ExtractResult } from '../extract/extract';
 import { checkArticle } from '../feeds/article-check';
 import { ownAddress } from '../pipeline/ids';
-import type { StoreBudget } from './capture-limits';
+import { storedBytesOf, type StoreBudget } from './capture-limits';
 import { createArticleFetcher, createFeedState, dueFeeds, pollFeed } from '../feeds/poller';
 import type { FeedView, FollowFeedRequest } from '../messaging/protocol';
 import { MAX_FEED_PROBLEMS } from './config';
@@ -72,7 +72,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     if (!check.ok) return { stored: false, reason: check.reason };
     const host = new URL(article.url).hostname;
     if (await corpus.isPaused(host)) return { stored: false, reason: `capture is paused for ${host}` };
-    const refusal = await deps.budget?.check();
+    const refusal = await deps.budget?.check(storedBytesOf(article));
     if (refusal) return { stored: false, reason: refusal.message };
     try {
       await corpus.ingest(article, 'feed', url);

@@ -7,7 +7,7 @@ import type { Corpus, StoreOutcome } from '../corpus/corpus';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { validateArticleInput } from '../pipeline/validate';
-import type { StoreBudget } from './capture-limits';
+import { storedBytesOf, type StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 
 /**
@@ -15,14 +15,15 @@ import { describeStoreError } from './store-errors';
  * together (`Corpus.storeMany`: each article whole or not at all), refusals
  * reported by line. An article counts as updated when it was stored before
  * `since` (epoch ms; any time when absent): one a lost attempt of the same
- * import stored is not "already there" when its batch is sent again. The
- * store's budget is checked once for the batch.
+ * import stored is not "already there" when its batch is sent again. Of the
+ * batch, the lines that fit in what is left of the store's budget are stored
+ * (in file order, by their estimated size); the rest are refused, saying why.
  */
 export async function importItems(
   corpus: Corpus,
   items: ImportItem[],
   onStoreError?: (error: unknown) => void,
-  budget?: Pick<StoreBudget, 'check'>,
+  budget?: Pick<StoreBudget, 'fitting'>,
   since?: number,
 ): Promise<ImportBatchReply> {
   const reply: ImportBatchReply = { stored: 0, updated: 0, errors: [] };
@@ -44,12 +45,16 @@ export async function importItems(
   if (good.length === 0) return reply;
   let outcomes: StoreOutcome[];
   try {
-    const refusal = await budget?.check();
-    if (refusal) throw new Error(refusal.message);
-    outcomes = await corpus.storeMany(
-      good.map(({ article }) => ({ input: article })),
-      'import',
-    );
+    const room = budget ? await budget.fitting(good.map(({ article }) => storedBytesOf(article))) : { count: good.length };
+    const fits = good.slice(0, room.count);
+    outcomes = fits.length
+      ? await corpus.storeMany(
+          fits.map(({ article }) => ({ input: article })),
+          'import',
+        )
+      : [];
+    const over = new Error(room.refusal?.message ?? 'not stored');
+    for (let i = fits.length; i < good.length; i++) outcomes.push({ ok: false, error: over });
   } catch (error) {
     outcomes = good.map(() => ({ ok: false, error }));
   }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createBackgroundHandlers } from '../../lib/extension/background-handlers';
-import { CAPTURE_LIMITS, createRateLimit, createStoreBudget, STORE_BUDGET } from '../../lib/extension/capture-limits';
+import { CAPTURE_LIMITS, createRateLimit, createStoreBudget, STORE_BUDGET, storedBytesOf } from '../../lib/extension/capture-limits';
 import { importItems } from '../../lib/extension/import-export-store';
 import type { ArticleInput } from '../../lib/types';
 import { BRIDGE } from '../corpus/fixtures';
@@ -149,6 +149,34 @@ describe('the store budget', () => {
       message: expect.stringMatching(/store is full/),
     });
     expect(await db.articles.count()).toBe(2);
+  });
+
+  test('an import batch stores the lines that fit in what is left, in file order, and refuses the rest by line', async () => {
+    const lines = [1, 2, 3, 4].map((n) => ({ line: n, article: { ...LEDGER, url: `https://ledger.example/fit-${n}` } }));
+    const size = storedBytesOf(LEDGER);
+    // Room for two articles and a half.
+    const usage = STORE_BUDGET.defaultBytes - Math.round(2.5 * size);
+    const budget = createStoreBudget(memoryArea(), async () => ({ usage }));
+    const { db, corpus } = freshCorpus();
+    const reply = await importItems(corpus, lines, undefined, budget);
+    expect(reply.stored).toBe(2);
+    expect(reply.errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(reply.errors[0]!.message).toMatch(/^line 3: Parallax's store is nearly full: .* and this article would take it over/);
+    expect((await db.articles.toArray()).map((a) => a.url).sort()).toEqual([
+      'https://ledger.example/fit-1',
+      'https://ledger.example/fit-2',
+    ]);
+  });
+
+  test('a capture that would take the store over its budget is refused before it is stored', async () => {
+    const usage = STORE_BUDGET.defaultBytes - Math.round(storedBytesOf(LEDGER) / 2);
+    const budget = createStoreBudget(memoryArea(), async () => ({ usage }));
+    const { db, corpus } = freshCorpus();
+    const handlers = createBackgroundHandlers({ db, corpus, budget });
+    const reply = await handlers.capture({ article: LEDGER }, { id: 'ext', url: LEDGER.url, tabId: 1 });
+    expect(reply).toMatchObject({ status: 'rejected', message: expect.stringMatching(/nearly full/) });
+    expect(await db.articles.count()).toBe(0);
+    expect(await budget.check()).toBeUndefined();
   });
 
   test('is not checked where the browser does not report its use', async () => {
