@@ -63,15 +63,22 @@ export async function expandWord(db: ParallaxDb, norm: string, stem: string): Pr
   });
 }
 
-export async function search(db: ParallaxDb, query: string, limit = 20): Promise<SearchGroup[]> {
+export async function search(db: ParallaxDb, query: string, wanted = 20): Promise<SearchGroup[]> {
   const q = query.trim();
-  if (!q || limit <= 0) return [];
+  const limit = Math.floor(wanted);
+  if (!q || !(limit >= 1)) return [];
   const tokens = tokenize(q);
   const content = tokens.filter((t) => !t.isStop);
   const words = (content.length ? content : tokens).slice(0, 12);
   if (words.length === 0) return [];
   // One read-only transaction for the whole search: its many index reads would otherwise each open their own.
-  return db.transaction('r', [db.settings, db.terms, db.sentences, db.articles, db.stories], () => searchWords(db, words, limit));
+  // An async body that awaits: Dexie follows the transaction through it (a body returning a bare promise
+  // would leave a write started beside the search without its own transaction's reads).
+  return db.transaction(
+    'r',
+    [db.settings, db.terms, db.sentences, db.articles, db.stories],
+    async () => await searchWords(db, words, limit),
+  );
 }
 
 async function searchWords(db: ParallaxDb, words: Token[], limit: number): Promise<SearchGroup[]> {
@@ -169,9 +176,15 @@ async function searchWords(db: ParallaxDb, words: Token[], limit: number): Promi
     .map((item, i) => {
       const f = closeness.get(i);
       const score = SEARCH.coverageWeight * Math.min(1, item.coverage) + (1 - SEARCH.coverageWeight) * (f?.score ?? 0);
-      return { item, score, highlights: f?.highlights ?? [] };
+      // Ranked by the score the hit shows (to three decimals), then by sentence and article.
+      return { item, score: Math.round(score * 1000) / 1000, highlights: f?.highlights ?? [] };
     })
-    .sort((a, b) => b.score - a.score || (a.item.sentenceId < b.item.sentenceId ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.item.sentenceId < b.item.sentenceId ? -1 : a.item.sentenceId > b.item.sentenceId ? 1 : 0) ||
+        (a.item.articleId < b.item.articleId ? -1 : a.item.articleId > b.item.articleId ? 1 : 0),
+    );
 
   // The best `limit` whose article is still stored, reading articles a page of hits at a time.
   const hits: SearchHit[] = [];

@@ -7,12 +7,16 @@ import { osaDistance } from '../../lib/text/edit-distance';
 import { search } from '../../lib/search/search';
 import { BRIDGE, FESTIVAL, MILLEY } from '../corpus/fixtures';
 
-async function filledDb() {
+async function filledStore() {
   const db = createDb('parallax', { indexedDB: new IDBFactory(), IDBKeyRange });
   let t = Date.parse('2024-03-01T12:00:00Z');
   const corpus = createCorpus(db, { now: () => (t += 1000) });
   for (const a of [...BRIDGE, FESTIVAL, MILLEY]) await corpus.ingest(a, 'page');
-  return db;
+  return { db, corpus };
+}
+
+async function filledDb() {
+  return (await filledStore()).db;
 }
 
 describe('search', () => {
@@ -47,9 +51,20 @@ describe('search', () => {
     expect(festival).toBeUndefined();
   });
 
+  test('a capture started beside a search is stored whole', async () => {
+    const { db, corpus } = await filledStore();
+    const article = { ...FESTIVAL, url: 'https://festival.example/second-day', title: 'Cider festival opens its second day' };
+    const [groups, stored] = await Promise.all([search(db, 'Whitlok brige'), corpus.storeMany([{ input: article }], 'import')]);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(stored[0]).toMatchObject({ ok: true });
+    expect(await db.articles.where('url').equals(article.url).count()).toBe(1);
+  });
+
   test('respects the limit and returns nothing for an empty or unknown query', async () => {
     const db = await filledDb();
     expect((await search(db, 'bridge', 2)).flatMap((g) => g.hits)).toHaveLength(2);
+    expect((await search(db, 'bridge', 2.5)).flatMap((g) => g.hits)).toHaveLength(2);
+    expect(await search(db, 'bridge', 0.5)).toEqual([]);
     expect(await search(db, '   ')).toEqual([]);
     expect(await search(db, 'xylophone quarterback')).toEqual([]);
   });
