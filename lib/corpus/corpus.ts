@@ -67,6 +67,8 @@ export interface Corpus {
   getPause(): Promise<PauseState>;
   setPause(change: PauseChange): Promise<PauseState>;
   isPaused(host: string): Promise<boolean>;
+  /** For each input, whether an article is stored under its id or its canonical address (storing it again is an update). */
+  storedAlready(inputs: readonly ArticleInput[]): Promise<boolean[]>;
 }
 
 /** The tables one write touches: all of the corpus, so a failure rolls back everything (and the feeds it reads). */
@@ -248,6 +250,10 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     getPause: () => getPauseState(db),
     setPause: (change) => setPauseState(db, change),
     isPaused: async (host) => hostIsPaused(await getPauseState(db), host),
+    storedAlready: (inputs) => {
+      const view = dexieView(db);
+      return Promise.all(inputs.map(async (input) => (await storedAs(view, input)) !== undefined));
+    },
   };
 }
 

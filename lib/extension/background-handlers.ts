@@ -163,9 +163,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
         const check = checkArticle(input);
         if (!check.ok) return { status: 'rejected', message: check.reason };
       }
-      const refusal =
-        (anyway === true ? undefined : deps.rateLimit?.admit(sender.tabId, hostOf(input.url))) ??
-        (await deps.budget?.check(storedBytesOf(input)));
+      let refusal = anyway === true ? undefined : deps.rateLimit?.admit(sender.tabId, hostOf(input.url));
+      if (!refusal && deps.budget) {
+        // A page stored before is an update: it takes no new room, and is refused only by a full store.
+        refusal = await deps.budget.check(storedBytesOf(input));
+        if (refusal && (await corpus.storedAlready([input]))[0]) refusal = await deps.budget.check(0);
+      }
       if (refusal) return { status: 'rejected', message: refusal.message };
       try {
         const { annotation } = await corpus.ingest(input, 'page', pageAddress(sender));

@@ -126,17 +126,20 @@ export interface StoreBudget {
    */
   check(incoming?: number): Promise<CaptureRefusal | undefined>;
   /**
-   * Of articles of the given sizes (bytes, in order), how many fit together in what is left of the
-   * budget, and the refusal for the rest; all of them when the use cannot be known.
+   * Which of articles of the given sizes (bytes, in order) fit together in what is left of the budget: each
+   * that fits is counted against what is left, one that does not is passed over for the next. With the
+   * refusal for those that do not fit; all fit when the use cannot be known.
    */
-  fitting(sizes: readonly number[]): Promise<{ count: number; refusal?: CaptureRefusal }>;
+  fitting(sizes: readonly number[]): Promise<{ fits: boolean[]; refusal?: CaptureRefusal }>;
 }
 
 const MB = 1024 * 1024;
 
-/** "512 MB", "1.5 GB" — the popup's and the refusals' way of giving a size. */
+/** "40 KB", "512 MB", "1.5 GB" — the popup's and the refusals' way of giving a size. */
 function sizeOf(bytes: number): string {
-  return bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.round(bytes / MB)} MB`;
+  if (bytes >= 1024 * MB) return `${(bytes / (1024 * MB)).toFixed(1)} GB`;
+  if (bytes >= MB) return `${Math.round(bytes / MB)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function createStoreBudget(area: SettingsArea | undefined, estimate: (() => Promise<{ usage?: number }>) | undefined): StoreBudget {
@@ -149,26 +152,36 @@ export function createStoreBudget(area: SettingsArea | undefined, estimate: (() 
     return cached;
   };
   const fitting: StoreBudget['fitting'] = async (sizes) => {
-    if (!estimate) return { count: sizes.length };
+    const all = { fits: sizes.map(() => true) };
+    if (!estimate) return all;
     let usage: number | undefined;
     try {
       usage = (await estimate()).usage;
     } catch {
-      return { count: sizes.length };
+      return all;
     }
-    if (usage === undefined) return { count: sizes.length };
+    if (usage === undefined) return all;
     const budget = await get();
-    let count = 0;
-    for (let total = usage; count < sizes.length && total + sizes[count]! < budget; count++) total += sizes[count]!;
-    if (count === sizes.length && usage < budget) return { count };
+    let total = usage;
+    let largestRefused = 0;
+    const fits = sizes.map((size) => {
+      if (total + size >= budget) {
+        largestRefused = Math.max(largestRefused, size);
+        return false;
+      }
+      total += size;
+      return true;
+    });
+    if (fits.every(Boolean)) return { fits };
+    const left = Math.max(0, budget - total);
     return {
-      count,
+      fits,
       refusal: {
         kind: 'budget',
         message:
           usage >= budget
             ? `Parallax's store is full: it uses ${sizeOf(usage)} of the ${sizeOf(budget)} you allowed, so this article was not stored. Delete older articles or raise the limit on the options page.`
-            : `Parallax's store is nearly full: it uses ${sizeOf(usage)} of the ${sizeOf(budget)} you allowed, and this article would take it over, so it was not stored. Delete older articles or raise the limit on the options page.`,
+            : `Parallax's store is nearly full: ${sizeOf(left)} is left of the ${sizeOf(budget)} you allowed, and this article needs about ${sizeOf(largestRefused)}, so it was not stored. Delete older articles or raise the limit on the options page.`,
       },
     };
   };

@@ -7,7 +7,7 @@ import type { Corpus, StoreOutcome } from '../corpus/corpus';
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import type { ArticleInput } from '../types';
 import { validateArticleInput } from '../pipeline/validate';
-import { storedBytesOf, type StoreBudget } from './capture-limits';
+import { storedBytesOf, type CaptureRefusal, type StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 
 /**
@@ -45,16 +45,17 @@ export async function importItems(
   if (good.length === 0) return reply;
   let outcomes: StoreOutcome[];
   try {
-    const room = budget ? await budget.fitting(good.map(({ article }) => storedBytesOf(article))) : { count: good.length };
-    const fits = good.slice(0, room.count);
-    outcomes = fits.length
+    const fits = await admitted(corpus, good, budget);
+    const kept = good.filter((_, i) => fits.admit[i]);
+    const stored = kept.length
       ? await corpus.storeMany(
-          fits.map(({ article }) => ({ input: article })),
+          kept.map(({ article }) => ({ input: article })),
           'import',
         )
       : [];
-    const over = new Error(room.refusal?.message ?? 'not stored');
-    for (let i = fits.length; i < good.length; i++) outcomes.push({ ok: false, error: over });
+    const over = new Error(fits.refusal?.message ?? 'not stored');
+    let k = 0;
+    outcomes = good.map((_, i) => (fits.admit[i] ? stored[k++]! : { ok: false, error: over }));
   } catch (error) {
     outcomes = good.map(() => ({ ok: false, error }));
   }
@@ -70,4 +71,29 @@ export async function importItems(
   });
   reply.errors.sort((a, b) => a.line - b.line);
   return reply;
+}
+
+/**
+ * Which lines of a batch the store's budget admits: each new article by its estimated size, in file order,
+ * one that does not fit passed over for the next. An article already stored (a batch sent again after a
+ * lost reply, or a file imported twice) is an update and always admitted; the store is asked about that
+ * only when the budget would refuse something.
+ */
+async function admitted(
+  corpus: Corpus,
+  good: readonly { article: ArticleInput }[],
+  budget: Pick<StoreBudget, 'fitting'> | undefined,
+): Promise<{ admit: boolean[]; refusal?: CaptureRefusal }> {
+  if (!budget) return { admit: good.map(() => true) };
+  const sizes = good.map(({ article }) => storedBytesOf(article));
+  const first = await budget.fitting(sizes);
+  if (!first.refusal) return { admit: first.fits };
+  const known = await corpus.storedAlready(good.map(({ article }) => article));
+  const fresh = good.flatMap((_, i) => (known[i] ? [] : [i]));
+  const room = await budget.fitting(fresh.map((i) => sizes[i]!));
+  const admit = known.slice();
+  fresh.forEach((i, k) => {
+    admit[i] = room.fits[k]!;
+  });
+  return { admit, ...(room.refusal ? { refusal: room.refusal } : {}) };
 }

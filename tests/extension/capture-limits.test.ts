@@ -154,18 +154,44 @@ describe('the store budget', () => {
   test('an import batch stores the lines that fit in what is left, in file order, and refuses the rest by line', async () => {
     const lines = [1, 2, 3, 4].map((n) => ({ line: n, article: { ...LEDGER, url: `https://ledger.example/fit-${n}` } }));
     const size = storedBytesOf(LEDGER);
-    // Room for two articles and a half.
-    const usage = STORE_BUDGET.defaultBytes - Math.round(2.5 * size);
-    const budget = createStoreBudget(memoryArea(), async () => ({ usage }));
     const { db, corpus } = freshCorpus();
+    // Room for two articles and a half; each article stored takes its size.
+    const before = STORE_BUDGET.defaultBytes - Math.round(2.5 * size);
+    const budget = createStoreBudget(memoryArea(), async () => ({ usage: before + (await db.articles.count()) * size }));
     const reply = await importItems(corpus, lines, undefined, budget);
     expect(reply.stored).toBe(2);
     expect(reply.errors.map((e) => e.line)).toEqual([3, 4]);
-    expect(reply.errors[0]!.message).toMatch(/^line 3: Parallax's store is nearly full: .* and this article would take it over/);
+    expect(reply.errors[0]!.message).toMatch(
+      /^line 3: Parallax's store is nearly full: \d+ KB is left of the 500 MB you allowed, and this article needs about \d+ KB/,
+    );
     expect((await db.articles.toArray()).map((a) => a.url).sort()).toEqual([
       'https://ledger.example/fit-1',
       'https://ledger.example/fit-2',
     ]);
+
+    // The same batch sent again (its reply lost, or the file imported twice): the stored lines are updates, not refused.
+    const again = await importItems(corpus, lines, undefined, budget);
+    expect(again.stored).toBe(2);
+    expect(again.errors.map((e) => e.line)).toEqual([3, 4]);
+  });
+
+  test('a line too large for what is left does not keep the smaller lines after it out', async () => {
+    const big = { ...LEDGER, url: 'https://ledger.example/big', text: `${LEDGER.text}\n\n${LEDGER.text}\n\n${LEDGER.text}` };
+    const usage = STORE_BUDGET.defaultBytes - Math.round(1.5 * storedBytesOf(LEDGER));
+    const budget = createStoreBudget(memoryArea(), async () => ({ usage }));
+    const { db, corpus } = freshCorpus();
+    const reply = await importItems(
+      corpus,
+      [
+        { line: 1, article: big },
+        { line: 2, article: { ...LEDGER, url: 'https://ledger.example/small' } },
+      ],
+      undefined,
+      budget,
+    );
+    expect(reply.stored).toBe(1);
+    expect(reply.errors.map((e) => e.line)).toEqual([1]);
+    expect(await db.articles.where('url').equals('https://ledger.example/small').count()).toBe(1);
   });
 
   test('a capture that would take the store over its budget is refused before it is stored', async () => {
