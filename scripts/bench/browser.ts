@@ -708,8 +708,11 @@ async function main(): Promise<void> {
   }
   // The build with the `.test` hosts granted up front, as the end-to-end tests use it.
   const profile = args.profile ?? mkdtempSync(path.join(tmpdir(), 'parallax-bench-profile-'));
-  // A kept profile gets its extension copy beside it, so that a later run opens the same store.
-  const extension = grantedExtensionCopy(EXTENSION_DIR, args.profile ? `${path.resolve(args.profile)}-extension` : undefined);
+  // A kept profile holds its own extension copy, so that a later run opens the same store.
+  const extension = grantedExtensionCopy(
+    EXTENSION_DIR,
+    args.profile ? path.join(path.resolve(args.profile), 'parallax-extension') : undefined,
+  );
   mkdirSync(profile, { recursive: true });
   const { stories, source } = loadBaseStories();
   progress(`text: ${source}`);
