@@ -11,9 +11,15 @@
  */
 import type { IndexableType, Table } from 'dexie';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
-import { outletKey } from '../pipeline/ids';
+import { CORPUS_LIMITS } from '../pipeline/config';
+import { matchPartners } from '../pipeline/families';
+import { articleIdFor, canonicalUrl, hostOf, outletKey, ownAddress } from '../pipeline/ids';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
-import type { ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
+import { validateArticleInput } from '../pipeline/validate';
+import { assignStory, storyFeatures, storyKeys } from '../story/stories';
+import { segmentSentences } from '../text/segment';
+import { contentTerms, titleTermsOf } from '../text/tokens';
+import type { ArticleSource, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
 import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
 import { dexieView } from './view';
 
@@ -22,6 +28,20 @@ export interface BatchView extends CorpusView {
   apply(plan: CapturePlan): void;
   /** Writes the changes of every plan applied, in the view's transaction. */
   write(): Promise<void>;
+  /**
+   * Reads ahead, in a few requests for the whole batch, the stored rows the
+   * plans of `items` are likely to ask for (see `readAhead`). Only fills the
+   * view's caches of the store as the batch found it, so no answer changes.
+   * Never rejects. Await it before planning: run alongside the plans, it let
+   * the transaction commit before they were written (Dexie's PrematureCommitError).
+   */
+  prefetch(items: readonly PrefetchItem[], source: ArticleSource): Promise<void>;
+}
+
+/** An article about to be planned, as `planCapture` takes it. */
+export interface PrefetchItem {
+  input: unknown;
+  readFrom?: string;
 }
 
 const linkKey = (a: string, b: string): string => `${a}\u0000${b}`;
@@ -130,6 +150,88 @@ export function batchView(db: ParallaxDb): BatchView {
     linkKeys.set(key, [a, b]);
   };
   const liveLinks = (): LinkRecord[] => [...links.values()].filter((l): l is LinkRecord => l !== null);
+
+  /**
+   * The reads the plans of `items` will most likely make of the store as the
+   * batch found it, made phase by phase for all the items at once instead of
+   * one article's round trips after another's: their addresses and terms; the
+   * story look-up keys their features would have with the stored counts, and
+   * those stories; the story each would join, its articles and links; the
+   * sentences and terms of the articles it would be matched with. A wrong
+   * guess costs a few reads, never an answer: the plans read through the same caches.
+   */
+  async function readAhead(items: readonly PrefetchItem[], source: ArticleSource): Promise<void> {
+    const guesses = items.flatMap(({ input: raw, readFrom }) => {
+      try {
+        const input = validateArticleInput(raw, source);
+        const url = canonicalUrl(ownAddress(input.url, readFrom));
+        const terms = new Set(titleTermsOf(input.title));
+        for (const s of segmentSentences(input.text)) for (const t of contentTerms(s.text)) terms.add(t);
+        return [{ input, url, id: input.id ?? articleIdFor(url), terms: [...terms] }];
+      } catch {
+        return []; // planCapture refuses it
+      }
+    });
+    if (guesses.length === 0) return;
+    const allTerms = [...new Set(guesses.flatMap((g) => g.terms))];
+    const [counts, termRows] = await Promise.all([
+      storedCounts(0),
+      storedTerms.get(allTerms),
+      storedLast(0),
+      storedOutletNames(0),
+      ...guesses.map((g) => storedByUrl(g.url)),
+      ...guesses.flatMap((g) => (g.input.id ? [storedArticles.get([g.input.id])] : [])),
+    ]);
+    const names = await storedOutletNames(0);
+    const outletKeys = new Set(guesses.map((g) => outletKey(g.input.outlet)));
+    const hosts = new Set(guesses.map((g) => hostOf(g.url)));
+    const articleDf = new Map(allTerms.map((t, i) => [t, termRows[i]?.articleDf ?? 0]));
+    // Each article counted before it is weighed, as the plan counts it.
+    const stats = { docCount: counts.articles + 1, df: (t: string) => (articleDf.get(t) ?? 0) + 1 };
+    const withKeys = guesses.map((g) => {
+      const { title, text, outlet, publishedAt } = g.input;
+      const features = storyFeatures({ id: g.id, title, text, outlet, ...(publishedAt ? { publishedAt } : {}) }, stats);
+      return { ...g, features, keys: [...new Set(storyKeys(features))] };
+    });
+    await Promise.all([
+      ...[...new Set(withKeys.flatMap((g) => g.keys))].map((k) => storedStoryIdsByKey(k)),
+      ...names.filter((n) => outletKeys.has(outletKey(n))).map((n) => storedIdsOfOutlet(n)),
+      ...[...hosts].map((h) => storedIdsOfHost(h)),
+    ]);
+    const withCandidates = await Promise.all(
+      withKeys.map(async (g) => {
+        const hits = new Map<string, number>();
+        for (const k of g.keys) for (const id of await storedStoryIdsByKey(k)) hits.set(id, (hits.get(id) ?? 0) + 1);
+        const best = [...hits]
+          .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
+          .slice(0, CORPUS_LIMITS.maxCandidateStories)
+          .map(([id]) => id);
+        return { ...g, best };
+      }),
+    );
+    await storedStories.get([...new Set(withCandidates.flatMap((g) => g.best))]);
+    const joined = await Promise.all(
+      withCandidates.map(async (g) => {
+        const candidates = (await storedStories.get(g.best)).filter((s): s is StoryRecord => s !== undefined);
+        const storyId = assignStory(g.features, candidates).storyId;
+        return storyId ? [{ ...g, storyId }] : [];
+      }),
+    );
+    const chosen = joined.flat();
+    await Promise.all(chosen.flatMap((g) => [storedStoryArticles(g.storyId), storedStoryLinks(g.storyId)]));
+    const partners = new Set<string>();
+    for (const g of chosen) {
+      const members = (await storedStoryArticles(g.storyId))
+        .filter((a) => a.id !== g.id)
+        .sort((a, b) => b.capturedAt - a.capturedAt)
+        .slice(0, CORPUS_LIMITS.maxStoryArticlesMatched);
+      for (const a of matchPartners({ id: g.id, outlet: g.input.outlet }, members)) partners.add(a.id);
+    }
+    const partnerSentences = (await Promise.all([...partners].map((id) => storedSentencesOf(id)))).flat();
+    const linkSentences = new Set<string>();
+    for (const g of chosen) for (const l of await storedStoryLinks(g.storyId)) linkSentences.add(l.a).add(l.b);
+    await Promise.all([storedTerms.get([...new Set(partnerSentences.flatMap((s) => s.terms))]), storedSentences.get([...linkSentences])]);
+  }
 
   return {
     articleById: async (id) => articles.get(id) ?? (await storedArticles.get([id]))[0],
@@ -247,6 +349,14 @@ export function batchView(db: ParallaxDb): BatchView {
       for (const t of plan.terms.drop) terms.set(t, null);
       if (plan.terms.sentenceCount !== undefined) counts.sentences = plan.terms.sentenceCount;
       if (plan.terms.articleCount !== undefined) counts.articles = plan.terms.articleCount;
+    },
+
+    async prefetch(items, source) {
+      try {
+        await readAhead(items, source);
+      } catch {
+        // Only a guess: the plans read what they need themselves.
+      }
     },
 
     async write() {
