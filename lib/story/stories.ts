@@ -135,12 +135,22 @@ export function storyKeys(f: StoryFeatures): string[] {
   return [...terms, ...names];
 }
 
+/**
+ * A vector's entries, listed once per vector: an article is compared with
+ * every candidate profile, and walking an array is several times faster than
+ * `for…in` over the object (the same order, so the same sums). Vectors are
+ * never changed in place.
+ */
+const entriesOf = new WeakMap<Record<string, number>, [string, number][]>();
+
 // Dot product of unit or mean vectors; walks the article's side, the shorter one.
 function cosine(a: Record<string, number>, b: Record<string, number>): number {
+  let entries = entriesOf.get(a);
+  if (!entries) entriesOf.set(a, (entries = Object.entries(a)));
   let s = 0;
-  for (const t in a) {
+  for (const [t, x] of entries) {
     const w = b[t];
-    if (w !== undefined) s += w * a[t]!;
+    if (w !== undefined) s += w * x;
   }
   return s;
 }
