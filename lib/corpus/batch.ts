@@ -367,18 +367,22 @@ export function batchView(db: ParallaxDb): BatchView {
       const deadTerms = gone(terms);
       if (deadSentences.length) await db.sentences.bulkDelete(deadSentences);
       if (deadLinks.length) await db.links.bulkDelete(deadLinks);
-      if (articles.size) await db.articles.bulkPut([...articles.values()]);
+      // The puts (and the vocabulary's deletions, of other keys) go out together: the store works through
+      // them in order while the next ones are made ready, instead of waiting on each table in turn.
       const liveSentences = kept(sentences);
-      if (liveSentences.length) await db.sentences.bulkPut(liveSentences);
       const live = liveLinks();
-      if (live.length) await db.links.bulkPut(live);
-      if (stories.size) await db.stories.bulkPut([...stories.values()]);
-      if (claims.size) await db.claims.bulkPut([...claims.values()]);
       const liveTerms = kept(terms);
-      if (liveTerms.length) await db.terms.bulkPut(liveTerms);
-      if (deadTerms.length) await db.terms.bulkDelete(deadTerms);
-      if (counts.sentences !== undefined) await db.settings.put({ key: SENTENCE_COUNT_KEY, value: counts.sentences });
-      if (counts.articles !== undefined) await db.settings.put({ key: ARTICLE_COUNT_KEY, value: counts.articles });
+      await Promise.all([
+        articles.size ? db.articles.bulkPut([...articles.values()]) : undefined,
+        liveSentences.length ? db.sentences.bulkPut(liveSentences) : undefined,
+        live.length ? db.links.bulkPut(live) : undefined,
+        stories.size ? db.stories.bulkPut([...stories.values()]) : undefined,
+        claims.size ? db.claims.bulkPut([...claims.values()]) : undefined,
+        liveTerms.length ? db.terms.bulkPut(liveTerms) : undefined,
+        deadTerms.length ? db.terms.bulkDelete(deadTerms) : undefined,
+        counts.sentences !== undefined ? db.settings.put({ key: SENTENCE_COUNT_KEY, value: counts.sentences }) : undefined,
+        counts.articles !== undefined ? db.settings.put({ key: ARTICLE_COUNT_KEY, value: counts.articles }) : undefined,
+      ]);
     },
   };
 }
