@@ -20,6 +20,7 @@ import { assignStory, storyFeatures, storyKeys } from '../story/stories';
 import { segmentSentences } from '../text/segment';
 import { contentTerms, titleTermsOf } from '../text/tokens';
 import type { ArticleSource, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
+import { BATCH_READS } from './config';
 import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
 import { dexieView } from './view';
 
@@ -61,8 +62,11 @@ function once<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
   };
 }
 
-/** Rows by primary key, the keys not read yet fetched together in one `bulkGet`. */
-function rowsOnce<T, K extends IndexableType>(table: Table<T, K>) {
+/** Rows by primary key, the keys not read yet fetched together (one `bulkGet`, unless `read` says otherwise). */
+function rowsOnce<T, K extends IndexableType>(
+  table: Table<T, K>,
+  read: (keys: K[]) => Promise<(T | undefined)[]> = (keys) => table.bulkGet(keys),
+) {
   const kept = new Map<K, Promise<T | undefined>>();
   return {
     seed(key: K, row: T): void {
@@ -71,11 +75,11 @@ function rowsOnce<T, K extends IndexableType>(table: Table<T, K>) {
     get(keys: readonly K[]): Promise<(T | undefined)[]> {
       const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
       if (missing.length) {
-        const read = table.bulkGet(missing);
+        const rows = read(missing);
         missing.forEach((k, i) =>
           kept.set(
             k,
-            read.then((rows) => rows[i]),
+            rows.then((found) => found[i]),
           ),
         );
       }
@@ -84,13 +88,54 @@ function rowsOnce<T, K extends IndexableType>(table: Table<T, K>) {
   };
 }
 
+/**
+ * Term records by key, for many keys at once: the keys in the store's order,
+ * cut into runs of BATCH_READS.termRun, each run read as one key range of at
+ * most BATCH_READS.termSpread rows a key (one request instead of one a key).
+ * A batch's vocabulary is much of a small store's, little of a large one's:
+ * the middle run tells which, and when its range held more than that many rows
+ * the other keys are read one by one, as `bulkGet` does. A truncated range's
+ * keys past its last row are read one by one too.
+ */
+async function readTerms(db: ParallaxDb, keys: string[]): Promise<(TermRecord | undefined)[]> {
+  const { termRun, termSpread } = BATCH_READS;
+  if (keys.length < 2 * termRun) return db.terms.bulkGet(keys);
+  const sorted = [...keys].sort(byKey);
+  const runs: string[][] = [];
+  for (let i = 0; i < sorted.length; i += termRun) runs.push(sorted.slice(i, i + termRun));
+  const found = new Map<string, TermRecord>();
+  const rest: string[] = [];
+  const readRun = async (run: string[]): Promise<boolean> => {
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const most = run.length * termSpread;
+    const rows = await db.terms.where(':id').between(first, last, true, true).limit(most).toArray();
+    for (const r of rows) found.set(r.term, r);
+    const whole = rows.length < most;
+    const through = whole ? last : rows[rows.length - 1]!.term;
+    for (const k of run) if (k > through) rest.push(k);
+    return whole;
+  };
+  // The middle run tells (the lowest and highest keys, figures and rare words, lie apart more often).
+  const probe = Math.floor(runs.length / 2);
+  const others = runs.filter((_, i) => i !== probe);
+  if (await readRun(runs[probe]!)) await Promise.all(others.map(readRun));
+  else rest.push(...others.flat());
+  const more = rest.length ? await db.terms.bulkGet(rest) : [];
+  rest.forEach((k, i) => {
+    const r = more[i];
+    if (r) found.set(k, r);
+  });
+  return keys.map((k) => found.get(k));
+}
+
 /** A view over `db` and the plans applied to it. Must be used inside a transaction over the corpus tables. */
 export function batchView(db: ParallaxDb): BatchView {
   // The store as it was when the batch began (nothing is written before `write`).
   const storedArticles = rowsOnce(db.articles);
   const storedSentences = rowsOnce(db.sentences);
   const storedStories = rowsOnce(db.stories);
-  const storedTerms = rowsOnce(db.terms);
+  const storedTerms = rowsOnce(db.terms, (keys) => readTerms(db, keys));
   const storedByUrl = once((url: string) => db.articles.where('url').equals(url).first());
   const storedLast = once(async (_: 0) => (await db.articles.orderBy('capturedAt').last())?.capturedAt);
   const readCount = async (key: string): Promise<number> => {
