@@ -62,28 +62,40 @@ function once<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
   };
 }
 
-/** Rows by primary key, the keys not read yet fetched together (one `bulkGet`, unless `read` says otherwise). */
+/**
+ * Rows by primary key, the keys not read yet fetched together (one `bulkGet`,
+ * unless `read` says otherwise). Rows are kept by key, and each read is
+ * awaited once for all its keys: a promise a key would make every answer go
+ * through Dexie's zone switching for each of thousands of terms.
+ */
 function rowsOnce<T, K extends IndexableType>(
   table: Table<T, K>,
   read: (keys: K[]) => Promise<(T | undefined)[]> = (keys) => table.bulkGet(keys),
 ) {
-  const kept = new Map<K, Promise<T | undefined>>();
+  const rows = new Map<K, T | undefined>();
+  const pending = new Map<K, Promise<void>>();
   return {
     seed(key: K, row: T): void {
-      if (!kept.has(key)) kept.set(key, Promise.resolve(row));
+      if (!rows.has(key) && !pending.has(key)) rows.set(key, row);
     },
-    get(keys: readonly K[]): Promise<(T | undefined)[]> {
-      const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
+    async get(keys: readonly K[]): Promise<(T | undefined)[]> {
+      const missing = [...new Set(keys.filter((k) => !rows.has(k) && !pending.has(k)))];
       if (missing.length) {
-        const rows = read(missing);
-        missing.forEach((k, i) =>
-          kept.set(
-            k,
-            rows.then((found) => found[i]),
-          ),
+        const done = read(missing).then((found) =>
+          missing.forEach((k, i) => {
+            rows.set(k, found[i]);
+            pending.delete(k);
+          }),
         );
+        for (const k of missing) pending.set(k, done);
       }
-      return Promise.all(keys.map((k) => kept.get(k)!));
+      const waits = new Set<Promise<void>>();
+      for (const k of keys) {
+        const p = pending.get(k);
+        if (p) waits.add(p);
+      }
+      if (waits.size) await Promise.all(waits);
+      return keys.map((k) => rows.get(k));
     },
   };
 }
