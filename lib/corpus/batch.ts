@@ -11,9 +11,16 @@
  */
 import type { IndexableType, Table } from 'dexie';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
-import { outletKey } from '../pipeline/ids';
+import { CORPUS_LIMITS } from '../pipeline/config';
+import { matchPartners } from '../pipeline/families';
+import { articleIdFor, canonicalUrl, hostOf, outletKey, ownAddress } from '../pipeline/ids';
 import type { CapturePlan, CorpusView } from '../pipeline/plan';
-import type { ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
+import { validateArticleInput } from '../pipeline/validate';
+import { assignStory, storyFeatures, storyKeys } from '../story/stories';
+import { segmentSentences } from '../text/segment';
+import { contentTerms, titleTermsOf } from '../text/tokens';
+import type { ArticleSource, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
+import { BATCH_READS } from './config';
 import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
 import { dexieView } from './view';
 
@@ -22,6 +29,20 @@ export interface BatchView extends CorpusView {
   apply(plan: CapturePlan): void;
   /** Writes the changes of every plan applied, in the view's transaction. */
   write(): Promise<void>;
+  /**
+   * Reads ahead, in a few requests for the whole batch, the stored rows the
+   * plans of `items` are likely to ask for (see `readAhead`). Only fills the
+   * view's caches of the store as the batch found it, so no answer changes.
+   * Never rejects. Await it before planning: run alongside the plans, it let
+   * the transaction commit before they were written (Dexie's PrematureCommitError).
+   */
+  prefetch(items: readonly PrefetchItem[], source: ArticleSource): Promise<void>;
+}
+
+/** An article about to be planned, as `planCapture` takes it. */
+export interface PrefetchItem {
+  input: unknown;
+  readFrom?: string;
 }
 
 const linkKey = (a: string, b: string): string => `${a}\u0000${b}`;
@@ -41,27 +62,83 @@ function once<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
   };
 }
 
-/** Rows by primary key, the keys not read yet fetched together in one `bulkGet`. */
-function rowsOnce<T, K extends IndexableType>(table: Table<T, K>) {
-  const kept = new Map<K, Promise<T | undefined>>();
+/**
+ * Rows by primary key, the keys not read yet fetched together (one `bulkGet`,
+ * unless `read` says otherwise). Rows are kept by key, and each read is
+ * awaited once for all its keys: a promise a key would make every answer go
+ * through Dexie's zone switching for each of thousands of terms.
+ */
+function rowsOnce<T, K extends IndexableType>(
+  table: Table<T, K>,
+  read: (keys: K[]) => Promise<(T | undefined)[]> = (keys) => table.bulkGet(keys),
+) {
+  const rows = new Map<K, T | undefined>();
+  const pending = new Map<K, Promise<void>>();
   return {
     seed(key: K, row: T): void {
-      if (!kept.has(key)) kept.set(key, Promise.resolve(row));
+      if (!rows.has(key) && !pending.has(key)) rows.set(key, row);
     },
-    get(keys: readonly K[]): Promise<(T | undefined)[]> {
-      const missing = [...new Set(keys.filter((k) => !kept.has(k)))];
+    async get(keys: readonly K[]): Promise<(T | undefined)[]> {
+      const missing = [...new Set(keys.filter((k) => !rows.has(k) && !pending.has(k)))];
       if (missing.length) {
-        const read = table.bulkGet(missing);
-        missing.forEach((k, i) =>
-          kept.set(
-            k,
-            read.then((rows) => rows[i]),
-          ),
+        const done = read(missing).then((found) =>
+          missing.forEach((k, i) => {
+            rows.set(k, found[i]);
+            pending.delete(k);
+          }),
         );
+        for (const k of missing) pending.set(k, done);
       }
-      return Promise.all(keys.map((k) => kept.get(k)!));
+      const waits = new Set<Promise<void>>();
+      for (const k of keys) {
+        const p = pending.get(k);
+        if (p) waits.add(p);
+      }
+      if (waits.size) await Promise.all(waits);
+      return keys.map((k) => rows.get(k));
     },
   };
+}
+
+/**
+ * Term records by key, for many keys at once: the keys in the store's order,
+ * cut into runs of BATCH_READS.termRun, each run read as one key range of at
+ * most BATCH_READS.termSpread rows a key (one request instead of one a key).
+ * A batch's vocabulary is much of a small store's, little of a large one's:
+ * the middle run tells which, and when its range held more than that many rows
+ * the other keys are read one by one, as `bulkGet` does. A truncated range's
+ * keys past its last row are read one by one too.
+ */
+async function readTerms(db: ParallaxDb, keys: string[]): Promise<(TermRecord | undefined)[]> {
+  const { termRun, termSpread } = BATCH_READS;
+  if (keys.length < 2 * termRun) return db.terms.bulkGet(keys);
+  const sorted = [...keys].sort(byKey);
+  const runs: string[][] = [];
+  for (let i = 0; i < sorted.length; i += termRun) runs.push(sorted.slice(i, i + termRun));
+  const found = new Map<string, TermRecord>();
+  const rest: string[] = [];
+  const readRun = async (run: string[]): Promise<boolean> => {
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const most = run.length * termSpread;
+    const rows = await db.terms.where(':id').between(first, last, true, true).limit(most).toArray();
+    for (const r of rows) found.set(r.term, r);
+    const whole = rows.length < most;
+    const through = whole ? last : rows[rows.length - 1]!.term;
+    for (const k of run) if (k > through) rest.push(k);
+    return whole;
+  };
+  // The middle run tells (the lowest and highest keys, figures and rare words, lie apart more often).
+  const probe = Math.floor(runs.length / 2);
+  const others = runs.filter((_, i) => i !== probe);
+  if (await readRun(runs[probe]!)) await Promise.all(others.map(readRun));
+  else rest.push(...others.flat());
+  const more = rest.length ? await db.terms.bulkGet(rest) : [];
+  rest.forEach((k, i) => {
+    const r = more[i];
+    if (r) found.set(k, r);
+  });
+  return keys.map((k) => found.get(k));
 }
 
 /** A view over `db` and the plans applied to it. Must be used inside a transaction over the corpus tables. */
@@ -70,7 +147,7 @@ export function batchView(db: ParallaxDb): BatchView {
   const storedArticles = rowsOnce(db.articles);
   const storedSentences = rowsOnce(db.sentences);
   const storedStories = rowsOnce(db.stories);
-  const storedTerms = rowsOnce(db.terms);
+  const storedTerms = rowsOnce(db.terms, (keys) => readTerms(db, keys));
   const storedByUrl = once((url: string) => db.articles.where('url').equals(url).first());
   const storedLast = once(async (_: 0) => (await db.articles.orderBy('capturedAt').last())?.capturedAt);
   const readCount = async (key: string): Promise<number> => {
@@ -130,6 +207,88 @@ export function batchView(db: ParallaxDb): BatchView {
     linkKeys.set(key, [a, b]);
   };
   const liveLinks = (): LinkRecord[] => [...links.values()].filter((l): l is LinkRecord => l !== null);
+
+  /**
+   * The reads the plans of `items` will most likely make of the store as the
+   * batch found it, made phase by phase for all the items at once instead of
+   * one article's round trips after another's: their addresses and terms; the
+   * story look-up keys their features would have with the stored counts, and
+   * those stories; the story each would join, its articles and links; the
+   * sentences and terms of the articles it would be matched with. A wrong
+   * guess costs a few reads, never an answer: the plans read through the same caches.
+   */
+  async function readAhead(items: readonly PrefetchItem[], source: ArticleSource): Promise<void> {
+    const guesses = items.flatMap(({ input: raw, readFrom }) => {
+      try {
+        const input = validateArticleInput(raw, source);
+        const url = canonicalUrl(ownAddress(input.url, readFrom));
+        const terms = new Set(titleTermsOf(input.title));
+        for (const s of segmentSentences(input.text)) for (const t of contentTerms(s.text)) terms.add(t);
+        return [{ input, url, id: input.id ?? articleIdFor(url), terms: [...terms] }];
+      } catch {
+        return []; // planCapture refuses it
+      }
+    });
+    if (guesses.length === 0) return;
+    const allTerms = [...new Set(guesses.flatMap((g) => g.terms))];
+    const [counts, termRows] = await Promise.all([
+      storedCounts(0),
+      storedTerms.get(allTerms),
+      storedLast(0),
+      storedOutletNames(0),
+      ...guesses.map((g) => storedByUrl(g.url)),
+      ...guesses.flatMap((g) => (g.input.id ? [storedArticles.get([g.input.id])] : [])),
+    ]);
+    const names = await storedOutletNames(0);
+    const outletKeys = new Set(guesses.map((g) => outletKey(g.input.outlet)));
+    const hosts = new Set(guesses.map((g) => hostOf(g.url)));
+    const articleDf = new Map(allTerms.map((t, i) => [t, termRows[i]?.articleDf ?? 0]));
+    // Each article counted before it is weighed, as the plan counts it.
+    const stats = { docCount: counts.articles + 1, df: (t: string) => (articleDf.get(t) ?? 0) + 1 };
+    const withKeys = guesses.map((g) => {
+      const { title, text, outlet, publishedAt } = g.input;
+      const features = storyFeatures({ id: g.id, title, text, outlet, ...(publishedAt ? { publishedAt } : {}) }, stats);
+      return { ...g, features, keys: [...new Set(storyKeys(features))] };
+    });
+    await Promise.all([
+      ...[...new Set(withKeys.flatMap((g) => g.keys))].map((k) => storedStoryIdsByKey(k)),
+      ...names.filter((n) => outletKeys.has(outletKey(n))).map((n) => storedIdsOfOutlet(n)),
+      ...[...hosts].map((h) => storedIdsOfHost(h)),
+    ]);
+    const withCandidates = await Promise.all(
+      withKeys.map(async (g) => {
+        const hits = new Map<string, number>();
+        for (const k of g.keys) for (const id of await storedStoryIdsByKey(k)) hits.set(id, (hits.get(id) ?? 0) + 1);
+        const best = [...hits]
+          .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
+          .slice(0, CORPUS_LIMITS.maxCandidateStories)
+          .map(([id]) => id);
+        return { ...g, best };
+      }),
+    );
+    await storedStories.get([...new Set(withCandidates.flatMap((g) => g.best))]);
+    const joined = await Promise.all(
+      withCandidates.map(async (g) => {
+        const candidates = (await storedStories.get(g.best)).filter((s): s is StoryRecord => s !== undefined);
+        const storyId = assignStory(g.features, candidates).storyId;
+        return storyId ? [{ ...g, storyId }] : [];
+      }),
+    );
+    const chosen = joined.flat();
+    await Promise.all(chosen.flatMap((g) => [storedStoryArticles(g.storyId), storedStoryLinks(g.storyId)]));
+    const partners = new Set<string>();
+    for (const g of chosen) {
+      const members = (await storedStoryArticles(g.storyId))
+        .filter((a) => a.id !== g.id)
+        .sort((a, b) => b.capturedAt - a.capturedAt)
+        .slice(0, CORPUS_LIMITS.maxStoryArticlesMatched);
+      for (const a of matchPartners({ id: g.id, outlet: g.input.outlet }, members)) partners.add(a.id);
+    }
+    const partnerSentences = (await Promise.all([...partners].map((id) => storedSentencesOf(id)))).flat();
+    const linkSentences = new Set<string>();
+    for (const g of chosen) for (const l of await storedStoryLinks(g.storyId)) linkSentences.add(l.a).add(l.b);
+    await Promise.all([storedTerms.get([...new Set(partnerSentences.flatMap((s) => s.terms))]), storedSentences.get([...linkSentences])]);
+  }
 
   return {
     articleById: async (id) => articles.get(id) ?? (await storedArticles.get([id]))[0],
@@ -249,6 +408,14 @@ export function batchView(db: ParallaxDb): BatchView {
       if (plan.terms.articleCount !== undefined) counts.articles = plan.terms.articleCount;
     },
 
+    async prefetch(items, source) {
+      try {
+        await readAhead(items, source);
+      } catch {
+        // Only a guess: the plans read what they need themselves.
+      }
+    },
+
     async write() {
       const gone = <V>(m: Map<string, V | null>): string[] => [...m].filter(([, v]) => v === null).map(([k]) => k);
       const kept = <V>(m: Map<string, V | null>): V[] => [...m.values()].filter((v): v is V => v !== null);
@@ -257,18 +424,22 @@ export function batchView(db: ParallaxDb): BatchView {
       const deadTerms = gone(terms);
       if (deadSentences.length) await db.sentences.bulkDelete(deadSentences);
       if (deadLinks.length) await db.links.bulkDelete(deadLinks);
-      if (articles.size) await db.articles.bulkPut([...articles.values()]);
+      // The puts (and the vocabulary's deletions, of other keys) go out together: the store works through
+      // them in order while the next ones are made ready, instead of waiting on each table in turn.
       const liveSentences = kept(sentences);
-      if (liveSentences.length) await db.sentences.bulkPut(liveSentences);
       const live = liveLinks();
-      if (live.length) await db.links.bulkPut(live);
-      if (stories.size) await db.stories.bulkPut([...stories.values()]);
-      if (claims.size) await db.claims.bulkPut([...claims.values()]);
       const liveTerms = kept(terms);
-      if (liveTerms.length) await db.terms.bulkPut(liveTerms);
-      if (deadTerms.length) await db.terms.bulkDelete(deadTerms);
-      if (counts.sentences !== undefined) await db.settings.put({ key: SENTENCE_COUNT_KEY, value: counts.sentences });
-      if (counts.articles !== undefined) await db.settings.put({ key: ARTICLE_COUNT_KEY, value: counts.articles });
+      await Promise.all([
+        articles.size ? db.articles.bulkPut([...articles.values()]) : undefined,
+        liveSentences.length ? db.sentences.bulkPut(liveSentences) : undefined,
+        live.length ? db.links.bulkPut(live) : undefined,
+        stories.size ? db.stories.bulkPut([...stories.values()]) : undefined,
+        claims.size ? db.claims.bulkPut([...claims.values()]) : undefined,
+        liveTerms.length ? db.terms.bulkPut(liveTerms) : undefined,
+        deadTerms.length ? db.terms.bulkDelete(deadTerms) : undefined,
+        counts.sentences !== undefined ? db.settings.put({ key: SENTENCE_COUNT_KEY, value: counts.sentences }) : undefined,
+        counts.articles !== undefined ? db.settings.put({ key: ARTICLE_COUNT_KEY, value: counts.articles }) : undefined,
+      ]);
     },
   };
 }

@@ -97,6 +97,8 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
   async function storeTogether(items: readonly StoreItem[], source: ArticleSource): Promise<StoreOutcome[]> {
     return db.transaction('rw', corpusTables(db), async () => {
       const view = batchView(db);
+      // Several articles: their likely reads go out together, phase by phase, before any is planned.
+      if (items.length > 1) await view.prefetch(items, source);
       const outcomes: StoreOutcome[] = [];
       for (const { input, readFrom } of items) {
         try {

@@ -10,11 +10,15 @@
  * change is read and written once). Measured with `npm run bench:browser --
  * --levels 10k --import-probe` (1,347 articles): 25 lines gave 144 IndexedDB
  * requests an article and 16 articles/s, 100 lines 101 requests and 18–20
- * articles/s. A message of 100 articles keeps the worker busy a few seconds,
- * far from the five minutes after which the browser stops it, and the
- * progress bar still moves every few seconds.
+ * articles/s. With the batch's reads made ahead (lib/corpus/batch.ts), 100
+ * lines gave 102 requests and 21.7 articles/s, 400 lines 68 requests and
+ * 30.0 articles/s, in runs made one after the other on a loaded machine
+ * (fewer term and story-key reads and term writes per article). A message of
+ * 400 articles keeps the worker busy 10–30 seconds, far from the five minutes
+ * after which the browser stops it; one whose answer is lost costs that much
+ * work again.
  */
-export const IMPORT_BATCH_SIZE = 100;
+export const IMPORT_BATCH_SIZE = 400;
 /**
  * Times a batch whose answer never came is sent again. The browser stops an
  * idle service worker after 30 seconds and a busy one after five minutes,

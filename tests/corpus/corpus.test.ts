@@ -275,6 +275,23 @@ describe('several articles stored together', () => {
     await expectConsistent(together.db);
   });
 
+  test('a batch joining stored stories, changing a stored article and repeating a line stores what one by one stores', async () => {
+    const one = freshCorpus();
+    const together = freshCorpus();
+    // Stored before the batch: the bridge story's first reports, and another story.
+    for (const { corpus } of [one, together]) for (const input of [WIRE, LEDGER, FESTIVAL]) await corpus.ingest(input, 'page');
+    const changed = { ...LEDGER, text: `${LEDGER.text} The council will meet again on Friday to discuss the repairs.` };
+    const inputs = [COURIER, changed, GAZETTE, MILLEY, COURIER, ...HISTORY];
+    for (const input of inputs) await one.corpus.ingest(input, 'import');
+    const outcomes = await together.corpus.storeMany(
+      inputs.map((input) => ({ input })),
+      'import',
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(await snapshot(together.db)).toEqual(await snapshot(one.db));
+    await expectConsistent(together.db);
+  });
+
   test('a batch whose write fails is stored article by article: the others whole, the failing one not at all', async () => {
     const { corpus, db } = freshCorpus();
     db.articles.hook('creating', (_key, article) => {
