@@ -20,6 +20,12 @@
  */
 export const IMPORT_BATCH_SIZE = 400;
 /**
+ * A batch is also sent once its articles hold this many characters of text and title: the browser refuses a
+ * message over 64 MiB, and an article may hold up to ARTICLE_LIMITS.maxTextLength (2 M) characters, so 400
+ * long ones would not travel. 8 M characters stay under the limit even at three bytes a character.
+ */
+export const IMPORT_BATCH_MAX_CHARS = 8_000_000;
+/**
  * Times a batch whose answer never came is sent again. The browser stops an
  * idle service worker after 30 seconds and a busy one after five minutes,
  * dropping the reply of the batch it was storing; the next message starts

@@ -9,10 +9,12 @@ import { isBlankLine, parseArticleLine, splitLines, type HtmlExtractor } from '.
 import type { ImportBatchReply, ImportItem } from '../messaging/protocol';
 import { canonicalUrl } from '../pipeline/ids';
 import type { ImportProgress, ImportReport } from '../types';
-import { IMPORT_BATCH_SIZE, IMPORT_RETRIES, IMPORT_RETRY_DELAY_MS } from './config';
+import { IMPORT_BATCH_MAX_CHARS, IMPORT_BATCH_SIZE, IMPORT_RETRIES, IMPORT_RETRY_DELAY_MS } from './config';
 
 export interface ImportOptions {
   batchSize?: number;
+  /** Characters of text and title after which a batch is sent whatever its size (IMPORT_BATCH_MAX_CHARS). */
+  batchMaxChars?: number;
   retries?: number;
   retryDelayMs?: number;
   /** The import's start (epoch ms), for telling articles already stored from those this import stored; now by default. */
@@ -36,6 +38,7 @@ export async function runImport(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = Math.max(1, options.batchSize ?? IMPORT_BATCH_SIZE);
+  const maxChars = Math.max(1, options.batchMaxChars ?? IMPORT_BATCH_MAX_CHARS);
   const retries = Math.max(0, options.retries ?? IMPORT_RETRIES);
   const retryDelayMs = options.retryDelayMs ?? IMPORT_RETRY_DELAY_MS;
   const since = (options.now ?? Date.now)();
@@ -56,6 +59,7 @@ export async function runImport(
   let batch: ImportItem[] = [];
   const storedKeys = new Set<string>();
   let handledInBatch = 0;
+  let batchChars = 0;
 
   const flush = async (): Promise<void> => {
     if (batch.length > 0) {
@@ -81,6 +85,7 @@ export async function runImport(
     done += handledInBatch;
     batch = [];
     handledInBatch = 0;
+    batchChars = 0;
     options.onProgress?.({ done, total });
   };
 
@@ -89,9 +94,11 @@ export async function runImport(
     const result = parseArticleLine(rawLines[i] as string, i + 1, options.extractHtml ? { extractHtml: options.extractHtml } : {});
     if (!result) continue;
     handledInBatch++;
-    if (result.ok) batch.push({ line: result.line, article: result.article });
-    else report.errors.push({ line: result.line, message: result.message });
-    if (handledInBatch >= batchSize) await flush();
+    if (result.ok) {
+      batch.push({ line: result.line, article: result.article });
+      batchChars += result.article.text.length + result.article.title.length;
+    } else report.errors.push({ line: result.line, message: result.message });
+    if (handledInBatch >= batchSize || batchChars >= maxChars) await flush();
   }
   if (handledInBatch > 0) await flush();
   report.errors.sort((a, b) => a.line - b.line);

@@ -35,6 +35,23 @@ test.each([
   expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
 });
 
+test('a batch goes once its articles hold the most characters a message may carry, whatever its line count', async () => {
+  const long = (i: number) => JSON.stringify({ url: `https://a.test/long-${i}`, outlet: 'A', title: `L${i}`, text: 'word '.repeat(200) });
+  const text = Array.from({ length: 7 }, (_, i) => long(i)).join('\n');
+  const sent: number[] = [];
+  const report = await runImport(
+    text,
+    async (items) => {
+      sent.push(items.length);
+      return { stored: items.length, updated: 0, errors: [] };
+    },
+    // Each line holds 1,002 characters of title and text: three reach 3,000.
+    { batchSize: 400, batchMaxChars: 3000 },
+  );
+  expect(sent).toEqual([3, 3, 1]);
+  expect(report.stored).toBe(7);
+});
+
 test('bad lines are reported by number with the reason; refusals of the store and failed batches too', async () => {
   const text = [good(1), 'nope', good(3), '{"url":"u","outlet":"X"}', good(5), '"html": 1', good(7)].join('\n');
   const report = await runImport(
