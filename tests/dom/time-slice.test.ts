@@ -27,6 +27,43 @@ function* counted(n: number, log: number[]): Steps<number> {
   return n;
 }
 
+/** A page clock that shows virtual time rounded down to `ms`. */
+const byTicksOf =
+  (ms: number) =>
+  (now: number): number =>
+    Math.floor(now / ms) * ms;
+
+/**
+ * Runs steps costing `costs` ms of virtual time each, sliced at a 15 ms budget, with the page's clock
+ * reading `clock(virtual time)`; gives how much virtual time each slice took.
+ */
+async function sliceLengths(clock: (now: number) => number, costs: readonly number[]): Promise<number[]> {
+  let now = 0;
+  const spy = vi.spyOn(performance, 'now').mockImplementation(() => clock(now));
+  try {
+    function* work(): Steps<number> {
+      for (const c of costs) {
+        now += c;
+        yield;
+      }
+      return costs.length;
+    }
+    const slices: number[] = [];
+    let from = 0;
+    const done = await runSliced(work(), {
+      budgetMs: 15,
+      onPause: () => {
+        slices.push(now - from);
+        from = now;
+      },
+    });
+    expect(done).toBe(costs.length);
+    return slices;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('the drivers', () => {
   test('runToEnd and runSliced run the same steps to the same result; a budget of 0 pauses after every step', async () => {
     const once: number[] = [];
@@ -56,90 +93,28 @@ describe('the drivers', () => {
     expect(cleaned).toBe(true);
   });
   test('with a fine clock, one long first step does not cut the later, cheap steps into small slices', async () => {
-    let now = 0;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
-    try {
-      function* work(): Steps<void> {
-        now += 100;
-        yield;
-        for (let i = 0; i < 3000; i++) {
-          now += 0.1;
-          yield;
-        }
-      }
-      const slices: number[] = [];
-      let from = 0;
-      await runSliced(work(), {
-        budgetMs: 15,
-        onPause: () => {
-          slices.push(now - from);
-          from = now;
-        },
-      });
-      // 100 ms for the one long step, then slices of the budget.
-      expect(slices[0]).toBe(100);
-      expect(Math.min(...slices.slice(1))).toBeGreaterThanOrEqual(15);
-      expect(slices.length).toBeLessThan(25);
-    } finally {
-      clock.mockRestore();
-    }
+    const slices = await sliceLengths((now) => now, [100, ...Array<number>(3000).fill(0.1)]);
+    // 100 ms for the one long step, then slices of the budget.
+    expect(slices[0]).toBe(100);
+    expect(Math.min(...slices.slice(1))).toBeGreaterThanOrEqual(15);
+    expect(slices.length).toBeLessThan(25);
   });
 
   test('with a clock that ticks only every 100 ms, slices follow steps that grow dearer within a few ticks', async () => {
-    let now = 0;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => Math.floor(now / 100) * 100);
-    try {
-      // 5,000 steps of 0.01 ms (reading the page), then 500 of 2 ms (marking).
-      function* work(): Steps<void> {
-        for (let i = 0; i < 5500; i++) {
-          now += i < 5000 ? 0.01 : 2;
-          yield;
-        }
-      }
-      const slices: number[] = [];
-      let from = 0;
-      await runSliced(work(), {
-        budgetMs: 15,
-        onPause: () => {
-          slices.push(now - from);
-          from = now;
-        },
-      });
-      const later = slices.slice(5).sort((a, b) => a - b);
-      expect(later[Math.floor(later.length / 2)]).toBeLessThanOrEqual(20);
-      expect(slices.length).toBeGreaterThan(40);
-    } finally {
-      clock.mockRestore();
-    }
+    // 5,000 steps of 0.01 ms (reading the page), then 500 of 2 ms (marking).
+    const slices = await sliceLengths(byTicksOf(100), [...Array<number>(5000).fill(0.01), ...Array<number>(500).fill(2)]);
+    const later = slices.slice(5).sort((a, b) => a - b);
+    expect(later[Math.floor(later.length / 2)]).toBeLessThanOrEqual(20);
+    expect(slices.length).toBeGreaterThan(40);
   });
 
   test('with a clock that ticks only every 100 ms, slices still end near the budget once a tick has measured the steps', async () => {
-    // Each step takes 1 ms of virtual time; the page's clock shows it rounded down to 100 ms.
-    let now = 0;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => Math.floor(now / 100) * 100);
-    try {
-      function* work(): Steps<number> {
-        for (let i = 0; i < 1000; i++) {
-          now += 1;
-          yield;
-        }
-        return now;
-      }
-      const slices: number[] = [];
-      let from = 0;
-      const pause = () => {
-        slices.push(now - from);
-        from = now;
-      };
-      expect(await runSliced(work(), { budgetMs: 15, onPause: pause })).toBe(1000);
-      // Before the first tick nothing is known of a step's cost; after it, no slice runs past twice the budget
-      // (between ticks a slice measures 0 ms and the mean drifts down until the next tick corrects it).
-      expect(slices[0]).toBe(100);
-      expect(slices.length).toBeGreaterThan(40);
-      expect(Math.max(...slices.slice(1))).toBeLessThanOrEqual(30);
-    } finally {
-      clock.mockRestore();
-    }
+    const slices = await sliceLengths(byTicksOf(100), Array<number>(1000).fill(1));
+    // Before the first tick nothing is known of a step's cost; after it, no slice runs past twice the budget
+    // (between ticks a slice measures 0 ms and the mean drifts down until the next tick corrects it).
+    expect(slices[0]).toBe(100);
+    expect(slices.length).toBeGreaterThan(40);
+    expect(Math.max(...slices.slice(1))).toBeLessThanOrEqual(30);
   });
 });
 
