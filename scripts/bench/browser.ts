@@ -708,10 +708,6 @@ async function main(): Promise<void> {
   }
   // The build with the `.test` hosts granted up front, as the end-to-end tests use it.
   const profile = args.profile ?? mkdtempSync(path.join(tmpdir(), 'parallax-bench-profile-'));
-  // A profile kept from an earlier run loses its worker script cache, or it would run the worker an earlier
-  // build left there; the extension copy made below is new, so the browser registers the worker again. (Not
-  // between levels: with the copy unchanged, the browser would then start no worker at all.)
-  if (args.profile) rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
   // A kept profile holds its own extension copy, so that a later run opens the same store.
   const extension = grantedExtensionCopy(
     EXTENSION_DIR,
