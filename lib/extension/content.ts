@@ -45,6 +45,16 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     annotator = createAnnotator(doc, annotation, { renderer: cardRenderer, sliceBudgetMs: SLICE_BUDGET_MS });
   };
 
+  /**
+   * Reads the article in slices, so a long page is read without holding the reader's page still; undefined
+   * when another read or a navigation took over meanwhile.
+   */
+  const readPage = (current: number, options?: Parameters<typeof extractSteps>[2]) =>
+    runSliced(extractSteps(doc, doc.location.href, options), {
+      budgetMs: SLICE_BUDGET_MS,
+      cancelled: () => current !== run || ctx.isInvalid,
+    });
+
   const annotatePage = async (): Promise<void> => {
     const current = ++run;
     clear();
@@ -57,11 +67,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
         status = { state: 'paused', canStoreAnyway: true };
         return show(current, await sendMessage('annotate', { url: doc.location.href }));
       }
-      // In slices: a long page is read without holding the reader's page still.
-      const extracted = await runSliced(extractSteps(doc, doc.location.href), {
-        budgetMs: SLICE_BUDGET_MS,
-        cancelled: () => current !== run || ctx.isInvalid,
-      });
+      const extracted = await readPage(current);
       if (extracted === undefined) return;
       if (!extracted.ok) {
         // Not an article: the page is left alone, and the popup can say why.
@@ -89,10 +95,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   /** The reader's "store this page anyway": the same capture, with the article test and the pause passed over. */
   const storeAnyway = async (): Promise<StoreAnywayReply> => {
     const current = ++run;
-    const extracted = await runSliced(extractSteps(doc, doc.location.href, { anyway: true }), {
-      budgetMs: SLICE_BUDGET_MS,
-      cancelled: () => current !== run || ctx.isInvalid,
-    });
+    const extracted = await readPage(current, { anyway: true });
     if (extracted === undefined) return { stored: false, reason: 'the page changed while it was being read; try again' };
     if (!extracted.ok) return { stored: false, reason: extracted.reason };
     if (extracted.article.text.length > ARTICLE_LIMITS.maxTextLength) {

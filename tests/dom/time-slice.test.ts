@@ -27,6 +27,14 @@ function* counted(n: number, log: number[]): Steps<number> {
   return n;
 }
 
+/** Up to `most` - 1 pieces drawn with `next`, joined. */
+function randomText(next: () => number, pieces: readonly string[], most: number): string {
+  let text = '';
+  const length = Math.floor(next() * most);
+  for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+  return text;
+}
+
 /** A page clock that shows virtual time rounded down to `ms`. */
 const byTicksOf =
   (ms: number) =>
@@ -144,9 +152,7 @@ describe('in slices, the same result', () => {
     ];
     const next = seeded(11);
     for (let k = 0; k < 300; k++) {
-      let html = '';
-      const length = Math.floor(next() * 30);
-      for (let i = 0; i < length; i++) html += pieces[Math.floor(next() * pieces.length)];
+      const html = randomText(next, pieces, 30);
       const el = document.createElement('div');
       el.innerHTML = `<section>${html}</section>${html}`;
       expect(collapsedTextLength(el)).toBe((el.textContent ?? '').replace(/\s+/g, ' ').length);
@@ -183,9 +189,7 @@ describe('in slices, the same result', () => {
     ];
     const next = seeded(7);
     for (let k = 0; k < 2000; k++) {
-      let text = '';
-      const length = Math.floor(next() * 40);
-      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const text = randomText(next, alphabet, 40);
       expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').length);
     }
   });
