@@ -15,6 +15,7 @@ import { createRateLimit, createStoreBudget } from './capture-limits';
 import { createFeedService } from './feeds';
 import { FEED_ALARM, scheduleFeedAlarm, withReschedule } from './feeds-alarm';
 import { originPattern } from './feeds-permissions';
+import { browserFetchGuardApi, createFetchGuard } from './fetch-guard';
 import { chromeOffscreenApi, createBackgroundExtractor } from './offscreen';
 import { openWelcomeOnInstall } from './welcome';
 
@@ -23,7 +24,8 @@ export function startBackground(db: ParallaxDb): void {
   const problems = createStoreProblemLog(undefined, browser.storage.local);
   const estimate = typeof navigator !== 'undefined' && navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined;
   const budget = createStoreBudget(browser.storage.local, estimate);
-  const fetchFn: typeof fetch = (input, init) => fetch(input, init);
+  // Nothing is requested before the browser's filter stops the hops a script cannot see (lib/extension/fetch-guard.ts).
+  const fetchFn = createFetchGuard(browserFetchGuardApi(browser)).guarded((input, init) => fetch(input, init));
   const feeds = createFeedService({
     db,
     corpus,

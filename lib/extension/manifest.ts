@@ -35,6 +35,8 @@ export const PERMISSION_REASONS = {
   unlimitedStorage:
     'keeps the browser from evicting the stored articles when the disk runs low (that would delete them silently); the store keeps to the budget the reader sets instead',
   offscreen: 'Chrome only: reads a fetched feed article in an offscreen document, since the service worker has no DOM parser',
+  declarativeNetRequest:
+    "blocks the extension's own requests, each redirect hop included, to this computer, the local network and sites the reader has not allowed: a script cannot see where a redirect goes before the browser follows it (rules apply only to requests the extension starts, never to pages')",
 } as const;
 
 export type Permission = keyof typeof PERMISSION_REASONS;
@@ -57,7 +59,7 @@ export function extensionManifest(browser: TargetBrowser) {
   if (browser === 'firefox') {
     return {
       ...common,
-      permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage'] satisfies Permission[],
+      permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'declarativeNetRequest'] satisfies Permission[],
       // Manifest V2 has no optional_host_permissions: host patterns are optional permissions.
       optional_permissions: OPTIONAL_HOSTS,
       browser_specific_settings: {
@@ -74,7 +76,7 @@ export function extensionManifest(browser: TargetBrowser) {
   }
   return {
     ...common,
-    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen'] satisfies Permission[],
+    permissions: ['storage', 'activeTab', 'alarms', 'unlimitedStorage', 'offscreen', 'declarativeNetRequest'] satisfies Permission[],
     optional_host_permissions: OPTIONAL_HOSTS,
   };
 }

@@ -32,6 +32,18 @@ export type FetchLimitedResult =
     }
   | { ok: false; error: string };
 
+/**
+ * A request refused by the runtime's own guard before anything was sent; its
+ * message, in plain words, is what the reader is told.
+ */
+export class RequestRefused extends Error {
+  override name = 'RequestRefused';
+}
+
+/** A redirect the browser would not follow: the guard blocked a hop, a loop, or a hop's server unreachable. */
+export const REDIRECT_REFUSED =
+  'it redirects to an address Parallax may not read (this computer, the local network or a site not allowed), in a loop, or to a server that cannot be reached';
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** "5 MB", "512 KB": how a size limit reads in an error. */
@@ -144,6 +156,7 @@ async function readResponse(response: Response, finalUrl: string, maxBytes: numb
 }
 
 function describeFailure(error: unknown): string {
+  if (error instanceof RequestRefused) return error.message;
   const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
   // Node's fetch names the reason in `cause`; browsers say only "Failed to fetch".
   if (typeof cause?.message === 'string' && /redirect/i.test(cause.message)) {
@@ -160,10 +173,12 @@ function describeFailure(error: unknown): string {
  * chains longer than `maxRedirects` are caught. Browsers hide a redirect's
  * target from scripts by design (an "opaqueredirect" response, see
  * https://fetch.spec.whatwg.org/#atomic-http-redirect-handling), so there the
- * request is made again with `redirect: 'follow'`: the hops in between cannot
- * be checked before they are requested, but the final address is, and a body
- * from a refused address is dropped unread. Fetch's own limit of 20
- * redirects, which fails with a TypeError, stands for the loop check.
+ * request is made again with `redirect: 'follow'`: the hops in between are
+ * checked by the browser itself against the extension's request guard
+ * (lib/extension/fetch-guard.ts: no private address, no site not granted),
+ * the final address again here, and a body from a refused address is dropped
+ * unread. Fetch's own limit of 20 redirects stands for the loop check; a hop
+ * the guard blocks and a loop fail alike, with a TypeError.
  */
 export async function fetchLimited(fetchFn: typeof fetch, url: string, options: FetchLimitedOptions): Promise<FetchLimitedResult> {
   if (!isHttpUrl(url)) return { ok: false, error: 'only http and https addresses can be fetched' };
@@ -194,7 +209,7 @@ export async function fetchLimited(fetchFn: typeof fetch, url: string, options: 
           followed = await fetchFn(current, { ...init, redirect: 'follow' });
         } catch (error) {
           if (timedOut) throw error;
-          return { ok: false, error: 'redirect loop or too many redirects' };
+          return { ok: false, error: REDIRECT_REFUSED };
         }
         const finalUrl = followed.url || current;
         if (!isHttpUrl(finalUrl)) {

@@ -79,6 +79,27 @@ function isPrivateIpv6(address: string): boolean {
 }
 
 /**
+ * The addresses `isPrivateHost` refuses, as regular expressions over a whole
+ * URL (one per kind of host, each small enough for the browser's limit of
+ * 2 KB compiled) in the syntax the browser's request rules take (RE2: no
+ * look-around), for the guard the background puts on its own requests
+ * (lib/extension/fetch-guard.ts): the browser checks every hop of a redirect
+ * against them before the hop is requested, which a script cannot. Stricter
+ * on one point: every IPv6 literal is caught, public or not (the URL parser
+ * writes IPv4-mapped ones in hex, which a pattern cannot range-check).
+ * tests/feeds/addresses.test.ts holds the two to the same answers.
+ */
+export const PRIVATE_URL_PATTERNS: readonly string[] = [
+  '\\[[^/\\]]*\\]',
+  '(?:[^/?#:@]*\\.)?(?:localhost|local)',
+  '(?:0|10|127)\\.[0-9]+\\.[0-9]+\\.[0-9]+',
+  '100\\.(?:6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.[0-9]+\\.[0-9]+',
+  '169\\.254\\.[0-9]+\\.[0-9]+',
+  '172\\.(?:1[6-9]|2[0-9]|3[01])\\.[0-9]+\\.[0-9]+',
+  '192\\.168\\.[0-9]+\\.[0-9]+',
+].map((host) => `^https?://(?:[^/?#@]*@)?${host}\\.?(?::[0-9]*)?(?:[/?#]|$)`);
+
+/**
  * Why Parallax will not request `url` on its own (from a feed, after a
  * redirect), or undefined when it may: only http(s) addresses on public hosts.
  */

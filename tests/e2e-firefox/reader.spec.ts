@@ -21,7 +21,7 @@ import {
   type Page,
   type WebExtensionGlobal,
 } from '../../scripts/support/firefox';
-import { feedWorker } from '../extension/e2e-support';
+import { feedWorker, privateProbes } from '../extension/e2e-support';
 import { OTHERS, TARGET } from '../e2e/fixtures';
 import { expect } from '@playwright/test';
 
@@ -216,6 +216,14 @@ test('following outlets by their feeds fills the store, read in the background p
   const annotation = await firefox.send('annotate', { url: server.origin(TARGET.host) + TARGET.path });
   const reporters = annotation!.marked.flatMap((m) => m.reports.map((r) => r.outlet));
   expect(reporters).toEqual(expect.arrayContaining(['Meridian Post']));
+
+  // An item redirecting into the reader's machine: Firefox blocks the hop before it is requested.
+  const hopsUrl = server.origin('oddities.test') + '/hops.xml';
+  await firefox.send('followFeed', { url: hopsUrl });
+  const hops = (await firefox.send('pollFeeds', {})).find((f) => f.url === hopsUrl)!;
+  expect(privateProbes).toEqual([]);
+  expect(hops.articlesAdded).toBe(0);
+  expect((hops.problems ?? []).map((p) => p.reason).join('\n')).toMatch(/may not read/);
 });
 
 test('what is exported imports back through the options page: the same articles, sentences and stories', async ({ firefox, server }) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { TARGET } from './fixtures';
 import { MARKS, waitForCard } from './card-probe';
-import { expect, test } from '../extension/e2e-support';
+import { expect, privateProbes, test } from '../extension/e2e-support';
 
 const FOLLOWED = [
   ['dailyledger.test', '/feed.xml'],
@@ -110,6 +110,13 @@ test.describe('following outlets by their feeds', () => {
     expect(reasons).toMatch(/larger than/i);
     expect(reasons).toMatch(/redirect/i);
 
+    // An item redirecting into the reader's machine: the browser blocks the hop before it is requested.
+    await driver.send('followFeed', { url: server.origin('oddities.test') + '/hops.xml' });
+    const hops = (await driver.send('pollFeeds', {})).find((f) => f.url === server.origin('oddities.test') + '/hops.xml')!;
+    expect(privateProbes).toEqual([]);
+    expect(hops.articlesAdded).toBe(0);
+    expect((hops.problems ?? []).map((p) => p.reason).join('\n')).toMatch(/may not read/);
+
     // The rest keeps working.
     expect(byPath('dailyledger.test', '/feed.xml').articlesAdded).toBe(2);
     expect((await driver.send('stats', {})).articles).toBe(2);
@@ -120,11 +127,12 @@ test.describe('following outlets by their feeds', () => {
     await expect(options.locator(`.px-feed[data-feed-url="${server.origin('oddities.test')}/huge"]`)).toContainText(/larger than/);
 
     // Unfollowing removes the feed and nothing else.
+    const following = (await driver.send('listFeeds', {})).length;
     await options
       .getByRole('button', { name: /Unfollow/ })
       .first()
       .click();
-    await expect(options.locator('.px-feed')).toHaveCount(feeds.length - 1);
+    await expect(options.locator('.px-feed')).toHaveCount(following - 1);
     expect((await driver.send('stats', {})).articles).toBe(2);
   });
 

@@ -57,6 +57,11 @@ function sendHuge(res: ServerResponse): void {
   pump();
 }
 
+const PRIVATE_PROBE_PATH = '/private-probe';
+
+/** Every request that reached the server's loopback-only page, as host and path: none may come from the extension. */
+export const privateProbes: string[] = [];
+
 /** The demo sites, the feed fixtures beside them, and the hostile cases. */
 export function startFeedServer(): Promise<CorpusServer> {
   const extraSites: Record<string, Record<string, ExtraPage>> = {};
@@ -73,11 +78,24 @@ export function startFeedServer(): Promise<CorpusServer> {
     '/feed.xml': rss('Oddities', ['/en-francais', '/', '/huge', '/loop']),
     '/en-francais': articlePage('Effondrement d’une grue au port d’Ellery', 'fr', 'Le Quotidien', FRENCH_PARAGRAPHS),
     '/': '<!doctype html><html lang="en"><head><title>Oddities</title></head><body><nav><a href="/">Home</a></nav><p>Section front</p></body></html>',
+    // An item on a followed site that redirects into the reader's own machine.
+    '/hops.xml': rss('Hops', ['/to-loopback']),
   };
   return startCorpusServer({
     extraSites,
-    handler: ({ host, path: p }, _req, res) => {
+    handler: ({ host, path: p }, req, res) => {
+      if (p === PRIVATE_PROBE_PATH) {
+        privateProbes.push(`${host}${p}`);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(articlePage('Secrets of the local network', 'en', 'Router', FRENCH_PARAGRAPHS));
+        return true;
+      }
       if (host !== 'oddities.test') return false;
+      if (p === '/to-loopback') {
+        res.writeHead(302, { location: `http://127.0.0.1:${req.socket.localPort}${PRIVATE_PROBE_PATH}`, 'content-length': '0' });
+        res.end();
+        return true;
+      }
       if (p === '/huge') {
         sendHuge(res);
         return true;

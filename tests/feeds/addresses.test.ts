@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fetchLimited } from '../../lib/feeds/fetch-limited';
 import { createArticleFetcher, createFeedState, pollFeed, type PollDeps } from '../../lib/feeds/poller';
-import { isPrivateHost, publicAddressRefusal } from '../../lib/feeds/urls';
+import { PRIVATE_URL_PATTERNS, isPrivateHost, publicAddressRefusal } from '../../lib/feeds/urls';
 import { createFakeWeb } from './fake-web';
 
 const LIMITS = { maxBytes: 1024 * 1024, maxRedirects: 5 };
@@ -41,6 +41,67 @@ describe('which hosts Parallax requests on its own', () => {
 
   test.each(['file:///etc/passwd', 'ftp://news.example/a', 'javascript:alert(1)', 'not a url'])('refuses %s', (url) => {
     expect(publicAddressRefusal(url)).toBeDefined();
+  });
+});
+
+describe("the request guard's patterns of private addresses", () => {
+  const patterns = PRIVATE_URL_PATTERNS.map((p) => new RegExp(p, 'i'));
+  const matches = (url: string): boolean => patterns.some((p) => p.test(new URL(url).href));
+
+  /** Every first octet, and the second octets around each private range's edges, in every position a URL has. */
+  function ipv4Hosts(): string[] {
+    const hosts: string[] = [];
+    for (let a = 0; a <= 255; a++) hosts.push(`${a}.1.2.3`);
+    for (const a of [100, 169, 172, 192]) for (let b = 0; b <= 255; b++) hosts.push(`${a}.${b}.0.1`);
+    return hosts;
+  }
+  const names = [
+    'localhost',
+    'a.localhost',
+    'local',
+    'printer.local',
+    'localhost.example',
+    'local.example',
+    'notlocal',
+    'news.example',
+    'ledger.test',
+  ];
+  const shapes = (host: string) => [
+    `http://${host}/`,
+    `https://${host}:8443/a?b#c`,
+    `http://user:pw@${host}`,
+    `http://${host}./x`,
+    `http://${host}?q`,
+  ];
+
+  test('agrees with isPrivateHost on IPv4 addresses and names, in every shape of URL', () => {
+    const disagreements: string[] = [];
+    for (const host of [...ipv4Hosts(), ...names]) {
+      for (const url of shapes(host)) if (matches(url) !== isPrivateHost(new URL(url).hostname)) disagreements.push(url);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  test('a private address inside a longer name, a path or the user part is not taken for one', () => {
+    for (const url of [
+      'http://127.0.0.1.example/',
+      'http://10.0.0.1x/',
+      'http://news.example/127.0.0.1/',
+      'http://news.example/?u=http://localhost/',
+    ]) {
+      expect(matches(url), url).toBe(false);
+    }
+    expect(matches('http://127.0.0.1@news.example/')).toBe(false);
+    expect(matches('http://news.example@127.0.0.1/')).toBe(true);
+  });
+
+  test('catches every IPv6 literal, the private ones isPrivateHost names among them', () => {
+    for (const url of ['http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[fd12::1]:80/', 'http://[2001:db8::1]/'])
+      expect(matches(url), url).toBe(true);
+  });
+
+  test('matches http(s) addresses only', () => {
+    expect(matches('ftp://127.0.0.1/')).toBe(false);
   });
 });
 

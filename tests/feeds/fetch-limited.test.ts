@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fetchLimited, formatBytes } from '../../lib/feeds/fetch-limited';
+import { REDIRECT_REFUSED, RequestRefused, fetchLimited, formatBytes } from '../../lib/feeds/fetch-limited';
 import { createFakeWeb, lazyBody } from './fake-web';
 
 const MB = 1024 * 1024;
@@ -66,7 +66,7 @@ describe('fetchLimited with a fake web', () => {
     expect(await fetchLimited(web.fetch, 'https://a.example/x', LIMITS)).toEqual({ ok: false, error: 'redirect loop' });
   });
 
-  test('in a browser, where redirects are opaque, fetch follows them and its failure reads as a loop', async () => {
+  test('in a browser, where redirects are opaque, fetch follows them and its failure names what it may be', async () => {
     const loop = createFakeWeb(
       {
         'https://a.example/x': { status: 302, headers: { location: 'https://a.example/y' } },
@@ -74,10 +74,7 @@ describe('fetchLimited with a fake web', () => {
       },
       { browser: true },
     );
-    expect(await fetchLimited(loop.fetch, 'https://a.example/x', LIMITS)).toEqual({
-      ok: false,
-      error: 'redirect loop or too many redirects',
-    });
+    expect(await fetchLimited(loop.fetch, 'https://a.example/x', LIMITS)).toEqual({ ok: false, error: REDIRECT_REFUSED });
 
     const moved = createFakeWeb(
       {
@@ -92,6 +89,16 @@ describe('fetchLimited with a fake web', () => {
       finalUrl: 'https://b.example/new',
     });
     expect(moved.requests.map((r) => r.redirect)).toEqual(['manual', 'follow']);
+  });
+
+  test("a request the runtime's guard refuses says so in its own words", async () => {
+    const refusing: typeof fetch = async () => {
+      throw new RequestRefused('nothing was requested, for a reason the reader can read');
+    };
+    expect(await fetchLimited(refusing, 'https://a.example/x', LIMITS)).toEqual({
+      ok: false,
+      error: 'nothing was requested, for a reason the reader can read',
+    });
   });
 
   test.each([
