@@ -6,7 +6,7 @@ import { isOffscreenRequest } from '../../lib/messaging/protocol';
 browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (!isOffscreenRequest(message)) return undefined;
   try {
-    sendResponse(extractWithDomParser(message.html, message.url));
+    sendResponse(extractWithDomParser(message.html, message.url, message.anyway ? { anyway: true } : {}));
   } catch (error) {
     sendResponse({ ok: false, reason: `the page could not be read (${error instanceof Error ? error.message : String(error)})` });
   }

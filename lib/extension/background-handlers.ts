@@ -5,13 +5,15 @@ import { search } from '../search/search';
 import { checkArticle } from '../feeds/article-check';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { validateArticleInput } from '../pipeline/validate';
-import { CORPUS_LIMITS } from '../pipeline/config';
+import { ARTICLE_LIMITS, CORPUS_LIMITS } from '../pipeline/config';
 import { hostOf, hostOfOrUndefined, ownAddress } from '../pipeline/ids';
 import { storedBytesOf, type RateLimit, type StoreBudget } from './capture-limits';
 import { describeStoreError } from './store-errors';
 import { discoverFeeds } from '../feeds/discover';
 import { fetchLimited } from '../feeds/fetch-limited';
-import type { FeedService } from './feeds';
+import type { FeedService, PageExtractor } from './feeds';
+import { pageTooLargeReason } from '../extract/page-check';
+import { isHttpUrl } from '../feeds/urls';
 import { importItems } from './import-export-store';
 import { articleToLine } from '../io/jsonl';
 
@@ -44,6 +46,8 @@ export interface BackgroundDeps {
   feeds?: FeedService;
   /** fetch for reading a page's advertised feeds. */
   fetch?: typeof fetch;
+  /** Reads the article of a page's HTML (the offscreen document, or the background page's own DOM parser). */
+  extract?: PageExtractor;
   /** Clock for the time of a storage problem and for pruning. */
   now?: () => number;
   /** Where failed writes are noted; shared with the feed poller. */
@@ -138,6 +142,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     captureAllowed: async (_payload, sender) => {
       if (!sender.url || !/^https?:/.test(sender.url)) return { allowed: false };
       return { allowed: !(await corpus.isPaused(new URL(sender.url).hostname)) };
+    },
+    async extractPage({ html, url, anyway }) {
+      if (typeof html !== 'string' || typeof url !== 'string' || !isHttpUrl(url)) {
+        return { ok: false, reason: 'the page could not be read (it was not sent as an http or https page)' };
+      }
+      if (html.length > ARTICLE_LIMITS.maxPageHtmlChars) return { ok: false, reason: pageTooLargeReason(html.length) };
+      if (!deps.extract) return { ok: false, reason: 'this browser cannot read pages in the background' };
+      return deps.extract(html, url, anyway === true ? { anyway: true } : {});
     },
     async capture({ article, anyway }, sender) {
       // The one validator holds for every capture, asked for or not: what it refuses stays refused.

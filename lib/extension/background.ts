@@ -26,11 +26,13 @@ export function startBackground(db: ParallaxDb): void {
   const budget = createStoreBudget(browser.storage.local, estimate);
   // Nothing is requested before the browser's filter stops the hops a script cannot see (lib/extension/fetch-guard.ts).
   const fetchFn = createFetchGuard(browserFetchGuardApi(browser)).guarded((input, init) => fetch(input, init));
+  // One reader of pages for the tabs' pages and the feeds' articles (one offscreen document in Chrome).
+  const extract = createBackgroundExtractor(chromeOffscreenApi());
   const feeds = createFeedService({
     db,
     corpus,
     fetch: fetchFn,
-    extract: createBackgroundExtractor(chromeOffscreenApi()),
+    extract,
     onStoreError: (error) => void problems.note(error),
     budget,
     mayFetch: async (url) => {
@@ -46,6 +48,7 @@ export function startBackground(db: ParallaxDb): void {
     problems,
     tabArticles: createTabArticles(browser.storage.session),
     fetch: fetchFn,
+    extract,
     ...(estimate ? { estimate } : {}),
     budget,
     rateLimit: createRateLimit(),

@@ -3,8 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageFeeds } from './page-feeds';
 import { popupRequestType, type CaptureReply } from '../messaging/protocol';
 import { ARTICLE_LIMITS } from '../pipeline/config';
-import { extractSteps } from '../extract/extract';
-import { runSliced } from '../dom/time-slice';
+import type { ExtractOptions, ExtractResult } from '../extract/extract';
+import { pageHomePageRefusal, pageTooLargeReason } from '../extract/page-check';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
@@ -16,10 +16,31 @@ export function tooLargeMessage(length: number): string {
   return `This page's text is too large to store: ${length.toLocaleString('en')} characters, where Parallax keeps articles of up to ${ARTICLE_LIMITS.maxTextLength.toLocaleString('en')}. It was not stored or compared.`;
 }
 
+/** What reading the page gave: the extractor's result, or a page too large to send to be read. */
+type PageRead = ExtractResult | { ok: false; reason: string; tooLarge: true };
+
+/** The popup's state for a page whose article was not taken. */
+function notTaken(read: Extract<PageRead, { ok: false }>): PageStatus {
+  return 'tooLarge' in read
+    ? { state: 'too-large', reason: read.reason, canStoreAnyway: false }
+    : { state: 'not-article', reason: read.reason, canStoreAnyway: true };
+}
+
 /**
- * Extracts the article of the page, hands it to the background to store and
- * match, and marks the sentences other outlets also reported. Everything it
- * adds to the page dies with the content script (ctx) or on navigation.
+ * The page as HTML, as it stands now (what its scripts have added or
+ * changed included): one call of the browser's serialiser, much shorter on
+ * the page's main thread than reading the article there.
+ */
+export function serializePage(doc: Document): string {
+  const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>` : '';
+  return doctype + (doc.documentElement?.outerHTML ?? '');
+}
+
+/**
+ * Sends the page to the background to have its article read (so that the
+ * page is not held while it is), hands the article back to store and match,
+ * and marks the sentences other outlets also reported. Everything it adds to
+ * the page dies with the content script (ctx) or on navigation.
  */
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
   let annotator: ReturnType<typeof createAnnotator> | null = null;
@@ -46,14 +67,19 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   };
 
   /**
-   * Reads the article in slices, so a long page is read without holding the reader's page still; undefined
-   * when another read or a navigation took over meanwhile.
+   * The article of the page, read in the background from the page's HTML;
+   * undefined when another read or a navigation took over meanwhile. A home
+   * page is refused here, without sending anything.
    */
-  const readPage = (current: number, options?: Parameters<typeof extractSteps>[2]) =>
-    runSliced(extractSteps(doc, doc.location.href, options), {
-      budgetMs: SLICE_BUDGET_MS,
-      cancelled: () => current !== run || ctx.isInvalid,
-    });
+  const readPage = async (current: number, options: ExtractOptions = {}): Promise<PageRead | undefined> => {
+    const url = doc.location.href;
+    const homePage = options.anyway ? undefined : pageHomePageRefusal(doc, url);
+    if (homePage !== undefined) return { ok: false, reason: homePage };
+    const html = serializePage(doc);
+    if (html.length > ARTICLE_LIMITS.maxPageHtmlChars) return { ok: false, reason: pageTooLargeReason(html.length), tooLarge: true };
+    const extracted = await sendMessage('extractPage', { html, url, ...(options.anyway ? { anyway: true } : {}) });
+    return current !== run || ctx.isInvalid ? undefined : extracted;
+  };
 
   const annotatePage = async (): Promise<void> => {
     const current = ++run;
@@ -70,9 +96,9 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       const extracted = await readPage(current);
       if (extracted === undefined) return;
       if (!extracted.ok) {
-        // Not an article: the page is left alone, and the popup can say why.
-        status = { state: 'not-article', reason: extracted.reason, canStoreAnyway: true };
-        return;
+        // Not an article, or too large to read: the page is left alone, and the popup can say why.
+        status = notTaken(extracted);
+        return 'tooLarge' in extracted ? show(current, await sendMessage('annotate', { url: doc.location.href })) : undefined;
       }
       const length = extracted.article.text.length;
       if (length > ARTICLE_LIMITS.maxTextLength) {
@@ -97,7 +123,10 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     const current = ++run;
     const extracted = await readPage(current, { anyway: true });
     if (extracted === undefined) return { stored: false, reason: 'the page changed while it was being read; try again' };
-    if (!extracted.ok) return { stored: false, reason: extracted.reason };
+    if (!extracted.ok) {
+      if ('tooLarge' in extracted && current === run) status = notTaken(extracted);
+      return { stored: false, reason: extracted.reason };
+    }
     if (extracted.article.text.length > ARTICLE_LIMITS.maxTextLength) {
       if (current === run) status = { state: 'too-large', reason: tooLargeMessage(extracted.article.text.length), canStoreAnyway: false };
       return { stored: false, reason: tooLargeMessage(extracted.article.text.length) };

@@ -8,7 +8,7 @@
 import type { FeedState } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import type { FeedRecord, ParallaxDb } from '../db/db';
-import type { ExtractResult } from '../extract/extract';
+import type { ExtractOptions, ExtractResult } from '../extract/extract';
 import { checkArticle } from '../feeds/article-check';
 import { ownAddress } from '../pipeline/ids';
 import { storedBytesOf, type StoreBudget } from './capture-limits';
@@ -16,7 +16,7 @@ import { createArticleFetcher, createFeedState, dueFeeds, pollFeed } from '../fe
 import type { FeedView, FollowFeedRequest } from '../messaging/protocol';
 import { MAX_FEED_PROBLEMS } from './config';
 
-export type PageExtractor = (html: string, url: string) => Promise<ExtractResult>;
+export type PageExtractor = (html: string, url: string, options?: ExtractOptions) => Promise<ExtractResult>;
 
 export interface FeedServiceDeps {
   db: ParallaxDb;

@@ -1,10 +1,12 @@
 /**
- * HTML → article in a Chrome service worker, which has no DOMParser: an
- * offscreen document (reason DOM_PARSER) parses the page and runs the same
- * extractor as the content script. Where the background has a DOM
- * (Firefox's background page), the page is parsed in place.
+ * HTML → article in the background, for the pages the reader opens (the
+ * content script sends their HTML, so that the page's main thread is not
+ * held by the extraction) and the articles fetched from feeds. A Chrome
+ * service worker has no DOMParser: an offscreen document (reason
+ * DOM_PARSER) parses the page and runs the extractor. Where the background
+ * has a DOM (Firefox's background page), the page is parsed in place.
  */
-import { extractArticle, type ExtractResult } from '../extract/extract';
+import { extractArticle, type ExtractOptions, type ExtractResult } from '../extract/extract';
 import type { PageExtractor } from './feeds';
 import type { OffscreenRequest } from '../messaging/protocol';
 import { OFFSCREEN_IDLE_MS } from './config';
@@ -12,7 +14,12 @@ import { OFFSCREEN_IDLE_MS } from './config';
 export const OFFSCREEN_PATH = 'offscreen.html';
 
 /** Parses with the DOMParser of the current context and extracts the article. */
-export function extractWithDomParser(html: string, url: string, parser: DOMParser = new DOMParser()): ExtractResult {
+export function extractWithDomParser(
+  html: string,
+  url: string,
+  options: ExtractOptions = {},
+  parser: DOMParser = new DOMParser(),
+): ExtractResult {
   const doc = parser.parseFromString(html, 'text/html');
   try {
     // Relative links and metadata resolve against the article's address, not the extension's.
@@ -22,7 +29,7 @@ export function extractWithDomParser(html: string, url: string, parser: DOMParse
   } catch {
     // A page without a head still extracts; only relative addresses suffer.
   }
-  return extractArticle(doc, url);
+  return extractArticle(doc, url, options);
 }
 
 /** The parts of the `chrome` API the offscreen extractor needs (a fake in tests). */
@@ -56,7 +63,7 @@ export function createOffscreenExtractor(
       .createDocument({
         url: OFFSCREEN_PATH,
         reasons: ['DOM_PARSER'],
-        justification: 'Read the text of articles fetched from the feeds the reader follows.',
+        justification: 'Read the article text of the pages the reader opens and of the articles fetched from followed feeds.',
       })
       .catch(async (error: unknown) => {
         // Created meanwhile by another call: only one offscreen document may exist.
@@ -79,7 +86,7 @@ export function createOffscreenExtractor(
         closing = null;
       });
   };
-  return async (html, url) => {
+  return async (html, url, options = {}) => {
     if (idle !== undefined) {
       timers.clear(idle);
       idle = undefined;
@@ -87,7 +94,13 @@ export function createOffscreenExtractor(
     inFlight++;
     try {
       await ensure();
-      const reply = await api.sendMessage({ parallaxOffscreen: 1, type: 'extract', html, url });
+      const reply = await api.sendMessage({
+        parallaxOffscreen: 1,
+        type: 'extract',
+        html,
+        url,
+        ...(options.anyway ? { anyway: true } : {}),
+      });
       if (typeof reply === 'object' && reply !== null && typeof (reply as { ok?: unknown }).ok === 'boolean') {
         return reply as ExtractResult;
       }
@@ -101,7 +114,7 @@ export function createOffscreenExtractor(
 
 /** The extractor for this background: DOMParser where there is one, else the offscreen document. */
 export function createBackgroundExtractor(api: OffscreenApi | undefined): PageExtractor {
-  if (typeof DOMParser !== 'undefined') return async (html, url) => extractWithDomParser(html, url);
+  if (typeof DOMParser !== 'undefined') return async (html, url, options) => extractWithDomParser(html, url, options);
   if (!api) return async () => ({ ok: false, reason: 'this browser cannot read pages in the background' });
   return createOffscreenExtractor(api);
 }

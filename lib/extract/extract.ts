@@ -11,6 +11,7 @@ import type { ArticleInput } from '../types';
 import { EXTRACT } from './config';
 import { TEASER_LABEL, furnitureSteps, isFurnitureBlock, type BlockKind } from './furniture';
 import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
+import { homePageRefusal } from './page-check';
 import { outletForHost } from '../text/outlets';
 import { runToEnd, type Steps } from '../dom/time-slice';
 
@@ -53,9 +54,8 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
   const anyway = options.anyway === true;
   const meta = readMetadata(doc, pageUrl);
   yield;
-  if (!anyway && !meta.declaresArticle && isRootPath(pageUrl)) {
-    return { ok: false, reason: 'a home page, not an article (it does not declare itself an article)' };
-  }
+  const homePage = anyway ? undefined : homePageRefusal(meta, pageUrl);
+  if (homePage !== undefined) return { ok: false, reason: homePage };
 
   type Parsed = ReturnType<Readability<Element>['parse']>;
   function* read(withoutFurniture: boolean): Steps<Parsed> {
@@ -353,15 +353,6 @@ function cloneDocument(doc: Document): Document {
   const fresh = doc.implementation.createHTMLDocument(doc.title);
   fresh.replaceChild(fresh.importNode(doc.documentElement, true), fresh.documentElement);
   return fresh;
-}
-
-function isRootPath(pageUrl: string): boolean {
-  try {
-    const u = new URL(pageUrl);
-    return (u.pathname === '/' || u.pathname === '/index.html') && u.search === '';
-  } catch {
-    return false;
-  }
 }
 
 function clean(s: string | null | undefined): string | undefined {

@@ -76,6 +76,12 @@ export interface ProtocolMap {
    * validator and the address check are not.
    */
   capture: [{ article: ArticleInput; anyway?: boolean }, CaptureReply];
+  /**
+   * The article of the page the content script serialised (`html`, read from
+   * `url`), extracted in the background so that the page's main thread is
+   * not held by it; `anyway` as for the reader's "Store this page anyway".
+   */
+  extractPage: [{ html: string; url: string; anyway?: boolean }, ExtractResult];
   annotate: [{ url: string }, PageAnnotation | null];
   /** `tabId`: the tab showing the page, whose captured article may be stored under another (canonical) address. */
   pageSummary: [{ url: string; tabId?: number }, PageSummary];
@@ -126,7 +132,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
  * Messages a content script (a web page's context) may send. Anything else,
  * such as deleting data, is accepted only from the extension's own pages.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['captureAllowed', 'capture', 'annotate']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'captureAllowed',
+  'extractPage',
+  'capture',
+  'annotate',
+]);
 
 /*
  * Two messages that do not go to the background's router, named here with
@@ -165,11 +176,18 @@ export interface OffscreenRequest {
   type: 'extract';
   html: string;
   url: string;
+  anyway?: boolean;
 }
 export type OffscreenReply = ExtractResult;
 
 export function isOffscreenRequest(value: unknown): value is OffscreenRequest {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.parallaxOffscreen === 1 && v.type === 'extract' && typeof v.html === 'string' && typeof v.url === 'string';
+  return (
+    v.parallaxOffscreen === 1 &&
+    v.type === 'extract' &&
+    typeof v.html === 'string' &&
+    typeof v.url === 'string' &&
+    (v.anyway === undefined || typeof v.anyway === 'boolean')
+  );
 }

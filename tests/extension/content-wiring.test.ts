@@ -11,10 +11,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, MessageType } from '../../lib/messaging/protocol';
 import { PAGE_FEEDS_REQUEST, PAGE_STATUS_REQUEST, STORE_ANYWAY_REQUEST } from '../../lib/messaging/protocol';
 import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
+import { extractFromHtml } from '../../lib/extract/from-html';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
-const { startContentScript } = await import('../../lib/extension/content');
+const { serializePage, startContentScript } = await import('../../lib/extension/content');
+
+const readPage = ({ html, url, anyway }: { html: string; url: string; anyway?: boolean }) =>
+  extractFromHtml(html, url, anyway ? { anyway: true } : {});
 
 const PARAGRAPHS = [
   'The harbour bridge will close for six weeks from Monday while engineers replace its cracked deck plates, the city council said on Friday.',
@@ -54,7 +58,7 @@ function fakeContext(): FakeContext {
   };
 }
 
-/** A background that answers the content script's three messages and records what it was sent. */
+/** A background that answers the content script's messages and records what it was sent; it reads pages with the Node extractor. */
 function fakeBackground(options: { allowed?: boolean; capture?: (payload: { anyway?: boolean }) => unknown } = {}) {
   const sent: { type: MessageType; payload: unknown }[] = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
@@ -64,11 +68,13 @@ function fakeBackground(options: { allowed?: boolean; capture?: (payload: { anyw
     const value =
       m.type === 'captureAllowed'
         ? { allowed: options.allowed ?? true }
-        : m.type === 'capture'
-          ? (options.capture?.(m.payload as { anyway?: boolean }) ?? { status: 'stored', annotation: null })
-          : m.type === 'annotate'
-            ? null
-            : undefined;
+        : m.type === 'extractPage'
+          ? readPage(m.payload as { html: string; url: string; anyway?: boolean })
+          : m.type === 'capture'
+            ? (options.capture?.(m.payload as { anyway?: boolean }) ?? { status: 'stored', annotation: null })
+            : m.type === 'annotate'
+              ? null
+              : undefined;
     return Promise.resolve({ ok: true, value });
   });
   return sent;
@@ -101,13 +107,17 @@ afterEach(() => {
 });
 
 describe('the content script', () => {
-  test('on an article: asks whether the site may be read, then sends the extracted article to be stored', async () => {
+  test('on an article: asks whether the site may be read, sends the page to be read, then the article to be stored', async () => {
     const sent = fakeBackground();
     const { ctx, invalidate } = fakeContext();
     startContentScript(ctx, document);
     await settle();
-    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'capture']);
-    const article = (sent[1]!.payload as { article: { title: string; text: string; url: string } }).article;
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'extractPage', 'capture']);
+    const page = sent[1]!.payload as { html: string; url: string };
+    expect(page.url).toBe(document.location.href);
+    expect(page.html).toBe(serializePage(document));
+    expect(page.html).toContain('55,000 vehicles');
+    const article = (sent[2]!.payload as { article: { title: string; text: string; url: string } }).article;
     expect(article.title).toContain('Harbour bridge');
     expect(article.text).toContain('55,000 vehicles');
     expect(article.text).not.toContain('Home · City');
@@ -130,7 +140,20 @@ describe('the content script', () => {
     const { ctx, invalidate } = fakeContext();
     startContentScript(ctx, document);
     await settle();
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'extractPage']);
+    invalidate();
+  });
+
+  test("on a site's home page that does not declare itself an article: sends nothing to be read, and says why", async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://ledger.test/');
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await settle();
     expect(sent.map((m) => m.type)).toEqual(['captureAllowed']);
+    expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([
+      { state: 'not-article', reason: 'a home page, not an article (it does not declare itself an article)', canStoreAnyway: true },
+    ]);
     invalidate();
   });
 
@@ -161,7 +184,8 @@ describe('the content script', () => {
     await settle();
     expect(await askPopup(PAGE_STATUS_REQUEST)).toEqual([{ state: 'paused', canStoreAnyway: true }]);
     expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: true }]);
-    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate', 'capture']);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate', 'extractPage', 'capture']);
+    expect((sent[2]!.payload as { anyway?: boolean }).anyway).toBe(true);
     invalidate();
   });
 
@@ -182,10 +206,10 @@ describe('the content script', () => {
     await trigger(STORE_ANYWAY_REQUEST, { id: 'another-extension' }, (reply: unknown) => answers.push(reply));
     await settle();
     expect(answers).toEqual([]);
-    expect(sent.map((m) => m.type)).toEqual(['captureAllowed']);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'extractPage']);
     // The popup itself still can.
     expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: true }]);
-    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'capture']);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'extractPage', 'extractPage', 'capture']);
     invalidate();
   });
 
@@ -240,7 +264,7 @@ describe('a page whose text is over the length Parallax stores', () => {
     const sent = fakeBackground();
     const { ctx, invalidate } = fakeContext();
     startContentScript(ctx, document);
-    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']), { timeout: 20_000 });
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'extractPage', 'annotate']), { timeout: 20_000 });
     const [state] = (await askPopup(PAGE_STATUS_REQUEST)) as [{ state: string; reason: string; canStoreAnyway: boolean }];
     expect(state.state).toBe('too-large');
     expect(state.canStoreAnyway).toBe(false);
@@ -248,7 +272,26 @@ describe('a page whose text is over the length Parallax stores', () => {
       /^This page's text is too large to store: 2,\d{3},\d{3} characters, where Parallax keeps articles of up to 2,000,000\./,
     );
     expect(Number(state.reason.match(/([\d,]+) characters/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(ARTICLE_LIMITS.maxTextLength);
-    // Storing anyway does not send it either.
+    // Storing anyway does not send it to be stored either.
+    expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: false, reason: state.reason }]);
+    expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'extractPage', 'annotate', 'extractPage']);
+    invalidate();
+  }, 30_000);
+});
+
+describe('a page whose HTML is over the length Parallax reads', () => {
+  test('is not sent to be read; the popup is told it is too large, and what was stored of it before is still asked for', async () => {
+    const article = document.querySelector('article')!;
+    article.append(document.createTextNode('x'.repeat(ARTICLE_LIMITS.maxPageHtmlChars)));
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']), { timeout: 20_000 });
+    const [state] = (await askPopup(PAGE_STATUS_REQUEST)) as [{ state: string; reason: string; canStoreAnyway: boolean }];
+    expect(state).toMatchObject({ state: 'too-large', canStoreAnyway: false });
+    expect(state.reason).toMatch(
+      /^This page is too large to read: 8,0\d{2},\d{3} characters of HTML, where Parallax reads pages of up to 8,000,000\./,
+    );
     expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: false, reason: state.reason }]);
     expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']);
     invalidate();

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import { freshCorpus } from '../corpus/helpers';
+import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
 
 function memorySession() {
   const items = new Map<string, unknown>();
@@ -37,4 +38,42 @@ test('a page learns whether its own site is paused, and nothing about other site
   const ask = (url: string) => handlers.captureAllowed({} as Record<string, never>, { id: 'ext', url, tabId: 1 });
   expect(await ask('https://paused.example/story')).toEqual({ allowed: false });
   expect(await ask('https://open.example/story')).toEqual({ allowed: true });
+});
+
+test("a page's HTML is read in the background: the extractor is asked with the reader's 'anyway', and what is not a page is refused", async () => {
+  const { db, corpus } = freshCorpus();
+  const asked: { url: string; anyway: boolean }[] = [];
+  const handlers = createBackgroundHandlers({
+    db,
+    corpus,
+    extract: async (html, url, options) => {
+      asked.push({ url, anyway: options?.anyway === true });
+      return extractFromHtml(html, url, options);
+    },
+  });
+  const sender = { id: 'ext', url: 'http://dailyledger.test/ellery-crane-collapse', tabId: 3 };
+  const html = readFileSync(path.resolve(import.meta.dirname, '../../demo/sites/dailyledger.test/ellery-crane-collapse.html'), 'utf8');
+  const read = await handlers.extractPage({ html, url: sender.url }, sender);
+  expect(read).toEqual(extractFromHtml(html, sender.url));
+  expect(read.ok).toBe(true);
+  await handlers.extractPage({ html, url: sender.url, anyway: true }, sender);
+  expect(asked).toEqual([
+    { url: sender.url, anyway: false },
+    { url: sender.url, anyway: true },
+  ]);
+
+  const refused = async (payload: { html: unknown; url: unknown }) =>
+    handlers.extractPage(payload as { html: string; url: string }, sender).then((r) => (r.ok ? 'read' : r.reason));
+  expect(await refused({ html, url: 'file:///etc/passwd' })).toMatch(/not sent as an http or https page/);
+  expect(await refused({ html: 42, url: sender.url })).toMatch(/not sent as an http or https page/);
+  expect(await refused({ html: 'x'.repeat(ARTICLE_LIMITS.maxPageHtmlChars + 1), url: sender.url })).toMatch(
+    /^This page is too large to read/,
+  );
+  expect(asked).toHaveLength(2);
+
+  const without = createBackgroundHandlers({ db, corpus });
+  expect(await without.extractPage({ html, url: sender.url }, sender)).toEqual({
+    ok: false,
+    reason: 'this browser cannot read pages in the background',
+  });
 });
