@@ -54,6 +54,8 @@ export interface BackgroundDeps {
   problems?: StoreProblemLog;
   /** Captures per tab and per site (CAPTURE_LIMITS); without it, none are counted. */
   rateLimit?: RateLimit;
+  /** Pages sent to be read per tab and per site (READ_LIMITS); without it, none are counted. */
+  readLimit?: RateLimit;
   /** The store's size budget; without it, captures are refused only when the browser's quota is full. */
   budget?: StoreBudget;
 }
@@ -143,11 +145,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!sender.url || !/^https?:/.test(sender.url)) return { allowed: false };
       return { allowed: !(await corpus.isPaused(new URL(sender.url).hostname)) };
     },
-    async extractPage({ html, url, anyway }) {
+    async extractPage({ html, url, anyway }, sender) {
       if (typeof html !== 'string' || typeof url !== 'string' || !isHttpUrl(url)) {
         return { ok: false, reason: 'the page could not be read (it was not sent as an http or https page)' };
       }
       if (html.length > ARTICLE_LIMITS.maxPageHtmlChars) return { ok: false, reason: pageTooLargeReason(html.length) };
+      // The reader's own "store anyway" is not counted, as for captures.
+      const refusal = anyway === true ? undefined : deps.readLimit?.admit(sender.tabId, hostOf(url));
+      if (refusal) return { ok: false, reason: refusal.message };
       if (!deps.extract) return { ok: false, reason: 'this browser cannot read pages in the background' };
       return deps.extract(html, url, anyway === true ? { anyway: true } : {});
     },

@@ -11,7 +11,7 @@ import { createCorpus } from '../corpus/corpus';
 import { route } from '../messaging/router';
 import { createTabBadge, toolbarAction, withBadge } from './badge';
 import { createBackgroundHandlers, createStoreProblemLog, createTabArticles } from './background-handlers';
-import { createRateLimit, createStoreBudget } from './capture-limits';
+import { READ_LIMITS, createRateLimit, createStoreBudget } from './capture-limits';
 import { createFeedService } from './feeds';
 import { FEED_ALARM, scheduleFeedAlarm, withReschedule } from './feeds-alarm';
 import { originPattern } from './feeds-permissions';
@@ -52,6 +52,7 @@ export function startBackground(db: ParallaxDb): void {
     ...(estimate ? { estimate } : {}),
     budget,
     rateLimit: createRateLimit(),
+    readLimit: createRateLimit(undefined, READ_LIMITS, 'reads'),
   });
   const badge = createTabBadge(toolbarAction());
   // Any change to the subscriptions moves the alarm to the next feed due.

@@ -31,6 +31,27 @@ export const CAPTURE_LIMITS = {
   perSite: 30,
 } as const;
 
+/**
+ * Pages a tab, and a site, may send to be read (`extractPage`) in a minute.
+ * Every page the reader opens is read, articles or not, so these are three
+ * times the capture limits; a page that calls pushState in a loop, each time
+ * with megabytes of HTML, is cut off here, before the background parses it.
+ * Reading a page costs the background about what Readability takes on the
+ * page (64–218 ms on the largest pages measured, README "Long tasks"), so a
+ * tab is held to about a tenth of a core at most. A judgement, not fitted.
+ */
+export const READ_LIMITS = {
+  windowMs: CAPTURE_LIMITS.windowMs,
+  perTab: 3 * CAPTURE_LIMITS.perTab,
+  perSite: 3 * CAPTURE_LIMITS.perSite,
+} as const;
+
+/** What a rate limit counts, in the words its refusal uses. */
+const COUNTED = {
+  captures: { what: 'articles', stopped: 'storing' },
+  reads: { what: 'pages', stopped: 'reading' },
+} as const;
+
 export const STORE_BUDGET = {
   /**
    * Bytes the store may use before captures are refused: a small share of
@@ -73,7 +94,9 @@ export interface RateLimit {
 export function createRateLimit(
   now: () => number = () => Date.now(),
   limits: { windowMs: number; perTab: number; perSite: number } = CAPTURE_LIMITS,
+  counted: keyof typeof COUNTED = 'captures',
 ): RateLimit {
+  const { what, stopped } = COUNTED[counted];
   const seen = new Map<string, number[]>();
   const recent = (key: string, t: number): number[] => {
     const times = (seen.get(key) ?? []).filter((at) => at > t - limits.windowMs);
@@ -92,13 +115,13 @@ export function createRateLimit(
       if (tabKey && recent(tabKey, t).length >= limits.perTab) {
         return {
           kind: 'rate',
-          message: `This tab opened more than ${limits.perTab} articles in a minute; Parallax stopped storing them for a moment. Reload the page in a minute to store it.`,
+          message: `This tab opened more than ${limits.perTab} ${what} in a minute; Parallax stopped ${stopped} them for a moment. Reload the page in a minute to store it.`,
         };
       }
       if (recent(siteKey, t).length >= limits.perSite) {
         return {
           kind: 'rate',
-          message: `${site} sent more than ${limits.perSite} articles in a minute; Parallax stopped storing them for a moment. Reload the page in a minute to store it.`,
+          message: `${site} sent more than ${limits.perSite} ${what} in a minute; Parallax stopped ${stopped} them for a moment. Reload the page in a minute to store it.`,
         };
       }
       if (tabKey) seen.set(tabKey, [...recent(tabKey, t), t]);

@@ -34,7 +34,8 @@ export const PERMISSION_REASONS = {
   alarms: 'polls followed feeds on schedule, also after the background was stopped',
   unlimitedStorage:
     'keeps the browser from evicting the stored articles when the disk runs low (that would delete them silently); the store keeps to the budget the reader sets instead',
-  offscreen: 'Chrome only: reads a fetched feed article in an offscreen document, since the service worker has no DOM parser',
+  offscreen:
+    "Chrome only: reads the article of a page (the open tab's, sent as HTML by the content script, or one fetched from a feed) in an offscreen document, since the service worker has no DOM parser",
   declarativeNetRequest:
     "blocks the extension's own requests, each redirect hop included, to this computer, the local network and sites the reader has not allowed: a script cannot see where a redirect goes before the browser follows it (rules apply only to requests the extension starts, never to pages')",
 } as const;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import { freshCorpus } from '../corpus/helpers';
 import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
+import { READ_LIMITS, createRateLimit } from '../../lib/extension/capture-limits';
 
 function memorySession() {
   const items = new Map<string, unknown>();
@@ -76,4 +77,31 @@ test("a page's HTML is read in the background: the extractor is asked with the r
     ok: false,
     reason: 'this browser cannot read pages in the background',
   });
+});
+
+test('a page sending itself to be read again and again is cut off before the background parses it; the reader\'s "anyway" is not', async () => {
+  const { db, corpus } = freshCorpus();
+  let parsed = 0;
+  const handlers = createBackgroundHandlers({
+    db,
+    corpus,
+    readLimit: createRateLimit(() => 0, { ...READ_LIMITS, perTab: 2 }, 'reads'),
+    extract: async () => {
+      parsed++;
+      return { ok: false, reason: 'not an article: too little text' };
+    },
+  });
+  const sender = { id: 'ext', url: 'https://spa.example/a', tabId: 9 };
+  const page = { html: '<p>hello</p>', url: sender.url };
+  expect((await handlers.extractPage(page, sender)).ok).toBe(false);
+  expect((await handlers.extractPage(page, sender)).ok).toBe(false);
+  const third = await handlers.extractPage(page, sender);
+  expect(third).toEqual({
+    ok: false,
+    reason:
+      'This tab opened more than 2 pages in a minute; Parallax stopped reading them for a moment. Reload the page in a minute to store it.',
+  });
+  expect(parsed).toBe(2);
+  await handlers.extractPage({ ...page, anyway: true }, sender);
+  expect(parsed).toBe(3);
 });
