@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * `npm run bench:browser`: the built extension in real Chromium, with its
  * real IndexedDB. Builds the extension, fills one profile's store through the
@@ -36,6 +37,7 @@ import { loadBaseStories, type BaseStory } from './data';
 import { generateArticles, probeArticles, typoQueries, type GenArticle, type ProbeTarget } from './model';
 import type { ArticleInput } from '../../lib/types';
 import { openArticle, type PageRun as ProbedPage } from './page-probe';
+import { PAGE_STATUS_REQUEST } from '../../lib/messaging/protocol';
 import { options, progress } from '../lib/args';
 
 /** The targets at a million sentences, from the issue that asked for this benchmark. */
@@ -137,6 +139,8 @@ interface Unmarked {
   nothingToMark: number;
   notStored: number;
   marksNotShown: number;
+  /** What the popup said of each page not stored, with how many pages it said it of. */
+  notStoredBecause: Record<string, number>;
 }
 
 interface LevelResult {
@@ -504,18 +508,27 @@ async function measureLevel(
     return { ...run, stored: summary.known, expectedMarks: summary.markedCount };
   };
 
+  // The popup's question to the newest tab (the probe page: tab ids grow), asked from the extension's page.
+  const whenUnmarked = async (): Promise<string | undefined> => {
+    const status = (await control.evaluate(async (request) => {
+      const tabs = await chrome.tabs.query({});
+      const newest = Math.max(...tabs.map((t) => t.id ?? -1));
+      return chrome.tabs.sendMessage(newest, request);
+    }, PAGE_STATUS_REQUEST)) as { state?: string; reason?: string } | undefined;
+    return status ? `${status.state ?? '?'}${status.reason ? `: ${status.reason}` : ''}` : undefined;
+  };
   progress(`  ${samples} article pages with the service worker running…`);
   const warm: PageRun[] = [];
   for (const url of makeProbes('warm', 1)) {
     await driver.send('stats', {}); // the worker is awake, as when a reader is already browsing
-    warm.push(await withSummary(await openArticle(ext.context, url)));
+    warm.push(await withSummary(await openArticle(ext.context, url, { whenUnmarked })));
   }
   progress(`  ${samples} article pages with the service worker stopped first…`);
   const cold: PageRun[] = [];
   for (const url of makeProbes('cold', 2)) {
     await worker.stop();
     const stoppedAtStart = worker.stopped();
-    cold.push({ ...(await withSummary(await openArticle(ext.context, url))), stoppedAtStart });
+    cold.push({ ...(await withSummary(await openArticle(ext.context, url, { whenUnmarked }))), stoppedAtStart });
   }
   await cdp.detach();
   await control.close();
@@ -536,6 +549,13 @@ async function measureLevel(
       unmarked: unmarked.length,
       nothingToMark: unmarked.filter((r) => r.stored && r.expectedMarks === 0).length,
       notStored: unmarked.filter((r) => !r.stored).length,
+      notStoredBecause: unmarked
+        .filter((r) => !r.stored)
+        .reduce<Record<string, number>>((why, r) => {
+          const key = r.status ?? 'not asked';
+          why[key] = (why[key] ?? 0) + 1;
+          return why;
+        }, {}),
       marksNotShown: unmarked.filter((r) => r.stored && (r.expectedMarks ?? 0) > 0).length,
     };
   };
@@ -574,13 +594,18 @@ const showUnmarked = (u: Unmarked): string =>
     ? ` (unmarked: ${u.nothingToMark} stored with nothing to mark, ${u.notStored} not stored, ${u.marksNotShown} marks not shown)`
     : '');
 
+/** Why the pages not stored were not, one line each, as the popup said it. */
+const notStoredLines = (u: Unmarked): string[] => Object.entries(u.notStoredBecause).map(([why, n]) => `    not stored (${n}): ${why}`);
+
 function report(r: LevelResult): string[] {
   const t = TARGETS;
   const perMillion = (r.storage.indexedDbBytes / r.sentences) * 1e6;
   return [
     `== ${r.sentences.toLocaleString('en')} sentences, ${r.articles.toLocaleString('en')} articles, ${r.stories.toLocaleString('en')} stories (level ${short(r.level)})`,
     `capture to marks, service worker running: ${showLatency(r.warm)}; ${showUnmarked(r.warm)}  [target p95 ≤ ${t.warmP95Ms} ms at 1M: ${verdict(r.warm.p95 <= t.warmP95Ms)}]`,
+    ...notStoredLines(r.warm),
     `capture to marks, service worker stopped first: ${showLatency(r.cold)}; ${showUnmarked(r.cold)}; worker still stopped at navigation ${r.cold.stillStopped}/${r.cold.marked + r.cold.unmarked}  [target p95 ≤ ${t.coldP95Ms} ms: ${verdict(r.cold.p95 <= t.coldP95Ms)}]`,
+    ...notStoredLines(r.cold),
     `popup search, after the typing pause to results: ${showLatency(r.search)}; queries with results ${r.search.withResults}/${r.search.n} (e.g. "${r.search.examples[0]}")  [target p95 ≤ ${t.searchP95Ms} ms: ${verdict(r.search.p95 <= t.searchP95Ms)}]`,
     `popup search, keystroke to results (includes the popup's typing pause): ${showLatency(r.search.keystrokeToResults)}`,
     `import through the options page: ${r.import.articles.toLocaleString('en')} articles in ${r.import.seconds.toFixed(0)} s = ${r.import.articlesPerS.toFixed(1)} articles/s (${r.import.sentencesPerS.toFixed(0)} sentences/s), ${r.import.errors} not stored  [target ≥ ${t.importArticlesPerS}/s: ${verdict(r.import.articlesPerS >= t.importArticlesPerS)}]`,

@@ -41,6 +41,8 @@ export interface PageRun {
   longestTaskMs: number;
   /** Every long task: when it began (ms from navigation start) and how long it ran. */
   longTasks: { start: number; duration: number }[];
+  /** For a page with nothing marked, what the popup would say became of it (when asked for). */
+  status?: string;
 }
 
 /**
@@ -51,7 +53,13 @@ export interface PageRun {
 export async function openArticle(
   context: Pick<BrowserContext, 'newPage'>,
   url: string,
-  options: { settledMs?: number; giveUpMs?: number; deadlineMs?: number } = {},
+  options: {
+    settledMs?: number;
+    giveUpMs?: number;
+    deadlineMs?: number;
+    /** Asked, while the page is still open, when nothing was marked: what became of the page (the popup's account). */
+    whenUnmarked?: () => Promise<string | undefined>;
+  } = {},
 ): Promise<PageRun> {
   const settledMs = options.settledMs ?? MARKS_SETTLED_MS;
   const giveUpMs = options.giveUpMs ?? UNMARKED_GIVE_UP_MS;
@@ -71,9 +79,13 @@ export async function openArticle(
     await page.waitForTimeout(100);
   }
   const recorded = await page.evaluate(() => (window as unknown as { __bench: Recorded }).__bench);
+  const lastMark = recorded.marks.at(-1);
+  const status =
+    lastMark && lastMark.n > 0 ? undefined : await options.whenUnmarked?.().catch((error: unknown) => `unknown (${String(error)})`);
   await page.close();
-  const last = recorded.marks.at(-1);
+  const last = lastMark;
   return {
+    ...(status !== undefined ? { status } : {}),
     url,
     marksMs: last && last.n > 0 ? last.t : undefined,
     marked: last?.n ?? 0,
