@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --sizes 10000,100000,1000000] [--dexie-max 100000]`
+ * `npm run bench [-- --sizes 10000,100000,1000000] [--dexie-max 100000] [--samples 20] [--imports 400]`
  *
  * For corpora of the given numbers of stored sentences, prints the time to
  * store and index an article, to match a 100-sentence article, the popup
- * search latency, and memory. Corpora up to --dexie-max sentences are built
+ * search latency, import throughput (`--imports` new articles stored as an
+ * imported file's batches are, after the searches), and memory. Corpora up to --dexie-max sentences are built
  * in a real Dexie store on fake-indexeddb and every capture goes through
  * lib/corpus; larger ones run the same engine steps over in-memory indexes
  * (see scripts/bench/memory-pipeline.ts), which is what the store's indexed
@@ -12,6 +13,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CORPUS_LIMITS } from '../lib/pipeline/config';
+import { IMPORT_BATCH_SIZE } from '../lib/extension/config';
 import { createCorpus } from '../lib/corpus/corpus';
 import { createDb } from '../lib/db/db';
 import { search } from '../lib/search/search';
@@ -31,6 +33,7 @@ const sizes = (arg('sizes') ?? '10000,100000,1000000')
   .filter((n) => n > 0);
 const dexieMax = Number(arg('dexie-max') ?? 100_000);
 const SAMPLES = Number(arg('samples') ?? 20);
+const IMPORTS = Number(arg('imports') ?? IMPORT_BATCH_SIZE);
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -133,6 +136,8 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
     let found = 0;
     // Where the sentence a query was made from ranks among the hits: first, in the top 5, in the top 20.
     const rank = { first: 0, top5: 0, top20: 0 };
+    // CPU time of the searches too: the wall times include waiting for cores other jobs share.
+    const searchCpu = process.cpuUsage();
     for (const { query, source } of qs) {
       const t = performance.now();
       const groups = await search(db, query);
@@ -146,10 +151,35 @@ async function benchSize(stories: BaseStory[], size: number): Promise<void> {
       if (at >= 0 && at < 5) rank.top5++;
       if (at >= 0) rank.top20++;
     }
+    const searchUsed = process.cpuUsage(searchCpu);
     console.log(
-      `Dexie: popup search (3 words, 2 misspelt, e.g. "${qs[0]!.query}"): ${fmt(st)}; queries with results ${found}/${qs.length}; ` +
+      `Dexie: popup search (3 words, 2 misspelt, e.g. "${qs[0]!.query}"): ${fmt(st)}, ` +
+        `CPU ${((searchUsed.user + searchUsed.system) / 1000 / qs.length).toFixed(1)} ms a search; queries with results ${found}/${qs.length}; ` +
         `the sentence a query was made from first ${rank.first}, in the top 5 ${rank.top5}, in the top 20 ${rank.top20}`,
     );
+    if (IMPORTS > 0) {
+      // An imported file: new articles of existing stories from a few outlets, stored a batch at a time as the
+      // background stores the batches the options page sends (Corpus.storeMany).
+      const lines = probe(IMPORTS, undefined, 3).map((a, i) => ({
+        ...a,
+        url: `https://import${i % 5}.example/${i}`,
+        outlet: `Import Desk ${i % 5}`,
+      }));
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      let stored = 0;
+      for (let i = 0; i < lines.length; i += IMPORT_BATCH_SIZE) {
+        const batch = lines.slice(i, i + IMPORT_BATCH_SIZE).map((input) => ({ input }));
+        stored += (await corpus.storeMany(batch, 'import')).filter((o) => o.ok).length;
+      }
+      const wall = (performance.now() - t) / 1000;
+      const used = process.cpuUsage(cpu);
+      const cpuS = (used.user + used.system) / 1e6;
+      console.log(
+        `Dexie: import, ${lines.length} articles in batches of ${IMPORT_BATCH_SIZE} (storeMany): ${(lines.length / wall).toFixed(1)} articles/s ` +
+          `(${wall.toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU, ${((cpuS * 1000) / lines.length).toFixed(1)} ms CPU an article); stored ${stored}`,
+      );
+    }
     console.log(`memory after measurements: ${memory()}`);
     db.close();
   } else {

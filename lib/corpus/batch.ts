@@ -13,13 +13,10 @@ import type { IndexableType, Table } from 'dexie';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { CORPUS_LIMITS } from '../pipeline/config';
 import { matchPartners } from '../pipeline/families';
-import { articleIdFor, canonicalUrl, hostOf, outletKey, ownAddress } from '../pipeline/ids';
-import type { CapturePlan, CorpusView } from '../pipeline/plan';
-import { validateArticleInput } from '../pipeline/validate';
-import { assignStory, storyFeatures, storyKeys } from '../story/stories';
-import { segmentSentences } from '../text/segment';
-import { contentTerms, titleTermsOf } from '../text/tokens';
-import type { ArticleSource, ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
+import { articleIdFor, outletKey } from '../pipeline/ids';
+import type { CapturePlan, CorpusView, PreparedCapture } from '../pipeline/plan';
+import { assignStory, storyKeys, weighStory } from '../story/stories';
+import type { ClaimsRecord, LinkRecord, StoredSentence, StoryRecord, TermRecord } from '../types';
 import { BATCH_READS } from './config';
 import { ARTICLE_COUNT_KEY, SENTENCE_COUNT_KEY } from './term-set';
 import { dexieView } from './view';
@@ -36,13 +33,7 @@ export interface BatchView extends CorpusView {
    * Never rejects. Await it before planning: run alongside the plans, it let
    * the transaction commit before they were written (Dexie's PrematureCommitError).
    */
-  prefetch(items: readonly PrefetchItem[], source: ArticleSource): Promise<void>;
-}
-
-/** An article about to be planned, as `planCapture` takes it. */
-export interface PrefetchItem {
-  input: unknown;
-  readFrom?: string;
+  prefetch(items: readonly PreparedCapture[]): Promise<void>;
 }
 
 const linkKey = (a: string, b: string): string => `${a}\u0000${b}`;
@@ -216,18 +207,13 @@ export function batchView(db: ParallaxDb): BatchView {
    * those stories; the story each would join, its articles and links; the
    * sentences and terms of the articles it would be matched with. A wrong
    * guess costs a few reads, never an answer: the plans read through the same caches.
+   * It works from each article's `prepareCapture`, the one its plan is then made with.
    */
-  async function readAhead(items: readonly PrefetchItem[], source: ArticleSource): Promise<void> {
-    const guesses = items.flatMap(({ input: raw, readFrom }) => {
-      try {
-        const input = validateArticleInput(raw, source);
-        const url = canonicalUrl(ownAddress(input.url, readFrom));
-        const terms = new Set(titleTermsOf(input.title));
-        for (const s of segmentSentences(input.text)) for (const t of contentTerms(s.text)) terms.add(t);
-        return [{ input, url, id: input.id ?? articleIdFor(url), terms: [...terms] }];
-      } catch {
-        return []; // planCapture refuses it
-      }
+  async function readAhead(items: readonly PreparedCapture[]): Promise<void> {
+    const guesses = items.map((p) => {
+      const terms = new Set(p.titleTerms);
+      for (const st of p.sentenceTerms) for (const t of st) terms.add(t);
+      return { input: p.input, url: p.url, host: p.host, story: p.story, id: p.input.id ?? articleIdFor(p.url), terms: [...terms] };
     });
     if (guesses.length === 0) return;
     const allTerms = [...new Set(guesses.flatMap((g) => g.terms))];
@@ -241,13 +227,12 @@ export function batchView(db: ParallaxDb): BatchView {
     ]);
     const names = await storedOutletNames(0);
     const outletKeys = new Set(guesses.map((g) => outletKey(g.input.outlet)));
-    const hosts = new Set(guesses.map((g) => hostOf(g.url)));
+    const hosts = new Set(guesses.map((g) => g.host));
     const articleDf = new Map(allTerms.map((t, i) => [t, termRows[i]?.articleDf ?? 0]));
     // Each article counted before it is weighed, as the plan counts it.
     const stats = { docCount: counts.articles + 1, df: (t: string) => (articleDf.get(t) ?? 0) + 1 };
     const withKeys = guesses.map((g) => {
-      const { title, text, outlet, publishedAt } = g.input;
-      const features = storyFeatures({ id: g.id, title, text, outlet, ...(publishedAt ? { publishedAt } : {}) }, stats);
+      const features = weighStory(g.story, stats);
       return { ...g, features, keys: [...new Set(storyKeys(features))] };
     });
     await Promise.all([
@@ -408,9 +393,9 @@ export function batchView(db: ParallaxDb): BatchView {
       if (plan.terms.articleCount !== undefined) counts.articles = plan.terms.articleCount;
     },
 
-    async prefetch(items, source) {
+    async prefetch(items) {
       try {
-        await readAhead(items, source);
+        await readAhead(items);
       } catch {
         // Only a guess: the plans read what they need themselves.
       }

@@ -7,7 +7,7 @@
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import { createScorer } from '../match/scorer';
 import { canonicalUrl } from '../pipeline/ids';
-import { inputOf, planCapture, planRelink, storyClaims, type CorpusView } from '../pipeline/plan';
+import { inputOf, planPrepared, planRelink, prepareCapture, storyClaims, type CorpusView, type PreparedCapture } from '../pipeline/plan';
 import type { Article, ArticleInput, ArticleSource, PageAnnotation, PageSummary, PauseState, StoreStats } from '../types';
 import { buildAnnotation } from './annotate';
 import { batchView } from './batch';
@@ -71,6 +71,17 @@ export interface Corpus {
   storedAlready(inputs: readonly ArticleInput[]): Promise<boolean[]>;
 }
 
+/** An article's `prepareCapture`, or the error that refuses it. */
+type Prepared = { ok: true; prepared: PreparedCapture } | { ok: false; error: unknown };
+
+function prepare(input: unknown, source: ArticleSource, readFrom?: string): Prepared {
+  try {
+    return { ok: true, prepared: prepareCapture(input, source, readFrom) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 /** The tables one write touches: all of the corpus, so a failure rolls back everything (and the feeds it reads). */
 function corpusTables(db: ParallaxDb) {
   return [db.articles, db.sentences, db.stories, db.links, db.terms, db.settings, db.claims, db.feeds];
@@ -93,17 +104,22 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
     return db.articles.where('url').equals(url).first();
   }
 
-  /** Plans each item in turn in one transaction and writes them together; rejects when the transaction fails. */
-  async function storeTogether(items: readonly StoreItem[], source: ArticleSource): Promise<StoreOutcome[]> {
+  /**
+   * Plans each item in turn in one transaction and writes them together; rejects when the transaction fails.
+   * `prepared` holds each item's `prepareCapture`, or why it failed, made once: the read-ahead and the plans share it.
+   */
+  async function storeTogether(items: readonly StoreItem[], prepared: readonly Prepared[]): Promise<StoreOutcome[]> {
     return db.transaction('rw', corpusTables(db), async () => {
       const view = batchView(db);
       // Several articles: their likely reads go out together, phase by phase, before any is planned.
-      if (items.length > 1) await view.prefetch(items, source);
+      if (items.length > 1) await view.prefetch(prepared.flatMap((p) => (p.ok ? [p.prepared] : [])));
       const outcomes: StoreOutcome[] = [];
-      for (const { input, readFrom } of items) {
+      for (const [i, { input }] of items.entries()) {
         try {
           const previous = await storedAs(view, input);
-          const plan = await planCapture(input, source, view, now(), { scorer: getScorer() }, readFrom);
+          const p = prepared[i]!;
+          if (!p.ok) throw p.error;
+          const plan = await planPrepared(p.prepared, view, now(), { scorer: getScorer() });
           view.apply(plan);
           outcomes.push({ ok: true, articleId: plan.articleId, ...(previous ? { previousCapturedAt: previous.capturedAt } : {}) });
         } catch (error) {
@@ -116,15 +132,16 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
   }
 
   async function storeMany(items: readonly StoreItem[], source: ArticleSource): Promise<StoreOutcome[]> {
+    const prepared = items.map(({ input, readFrom }) => prepare(input, source, readFrom));
     try {
-      return await storeTogether(items, source);
+      return await storeTogether(items, prepared);
     } catch (batchError) {
       if (items.length <= 1) return [{ ok: false, error: batchError }];
       // Each alone, so that one article's failure (the disk filling up) costs no other its place.
       const outcomes: StoreOutcome[] = [];
-      for (const item of items) {
+      for (const [i, item] of items.entries()) {
         try {
-          outcomes.push(...(await storeTogether([item], source)));
+          outcomes.push(...(await storeTogether([item], [prepared[i]!])));
         } catch (error) {
           outcomes.push({ ok: false, error });
         }
@@ -134,7 +151,7 @@ export function createCorpus(db: ParallaxDb, options: CorpusOptions = {}): Corpu
   }
 
   async function ingest(input: ArticleInput, source: ArticleSource, readFrom?: string) {
-    const [outcome] = await storeTogether([{ input, ...(readFrom !== undefined ? { readFrom } : {}) }], source);
+    const [outcome] = await storeTogether([{ input }], [prepare(input, source, readFrom)]);
     if (!outcome?.ok) throw outcome?.error ?? new Error(`the article ${input.url} was not stored`);
     const stored = await db.articles.get(outcome.articleId);
     if (!stored) throw new Error(`the article ${input.url} was not stored`);

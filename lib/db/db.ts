@@ -72,7 +72,18 @@ export const SCHEMA_V3 = SCHEMA_V2;
  */
 export const SCHEMA_V4 = { ...SCHEMA_V3, claims: 'storyId' } as const;
 
-export const DB_VERSION = 4;
+/**
+ * Version 5: articles indexed by story and outlet together, so the popup
+ * search lists a story's outlets from the index alone instead of reading
+ * every member article whole (text included). IndexedDB fills the new index
+ * from the stored rows; nothing else changes.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  articles: 'id, &url, outlet, host, storyId, publishedAt, capturedAt, reprintOf, *titleTerms, [storyId+outlet]',
+} as const;
+
+export const DB_VERSION = 5;
 
 export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb {
   const db = new Dexie(name, {
@@ -116,6 +127,7 @@ export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb
       await tx.table<SettingRecord, string>('settings').put({ key: 'corpus.articleCount', value: perArticle.size });
     });
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }
 

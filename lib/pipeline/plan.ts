@@ -13,7 +13,7 @@ import { groupClaims, matchArticle, type ArticleSentences, type ClaimGroupRule }
 import type { ClaimMatchSettings } from '../match/config';
 import type { PairScorer } from '../match/scorer';
 import { findReprintOf } from '../story/reprints';
-import { assignStory, storyFeatures, storyKeys, type StoryFeatures } from '../story/stories';
+import { assignStory, storyCounts, storyKeys, weighStory, type StoryCounts, type StoryFeatures } from '../story/stories';
 import { segmentSentences } from '../text/segment';
 import { contentTerms, titleTermsOf } from '../text/tokens';
 import type {
@@ -23,6 +23,7 @@ import type {
   ClaimsRecord,
   LinkRecord,
   SentenceLink,
+  SentenceSpan,
   StoredSentence,
   StoryRecord,
   TermRecord,
@@ -92,10 +93,54 @@ export interface CapturePlan {
 const NO_TERMS: TermChanges = { put: [], drop: [] };
 
 /**
+ * What a capture computes from the article alone, before it reads the store:
+ * the checked input, its own address, its sentences and their stems, its
+ * title's stems and its story counts. Made once per article: a batch makes
+ * it before reading ahead (`BatchView.prefetch`) and plans with the same one.
+ * Throws a plain message on a bad article.
+ */
+export interface PreparedCapture {
+  input: ArticleInput;
+  source: ArticleSource;
+  url: string;
+  host: string;
+  spans: SentenceSpan[];
+  /** Unique content stems of each sentence, in the order of `spans`. */
+  sentenceTerms: string[][];
+  titleTerms: string[];
+  /** Made on first use: an article read again unchanged never needs it. */
+  readonly story: StoryCounts;
+}
+
+/**
+ * Prepares `raw` for planning. `readFrom` is the address the article was
+ * read from (the open tab's, a feed item's as fetched): the article is
+ * stored under its own site's address only (`ownAddress`).
+ */
+export function prepareCapture(raw: unknown, source: ArticleSource, readFrom?: string): PreparedCapture {
+  const input = validateArticleInput(raw, source);
+  const url = canonicalUrl(ownAddress(input.url, readFrom));
+  const spans = segmentSentences(input.text);
+  if (spans.length === 0) throw new Error(`the article ${url} has no sentences`);
+  let story: StoryCounts | undefined;
+  return {
+    input,
+    source,
+    url,
+    host: hostOf(url),
+    spans,
+    sentenceTerms: spans.map((s) => [...new Set(contentTerms(s.text))]),
+    titleTerms: titleTermsOf(input.title),
+    get story() {
+      return (story ??= storyCounts(input));
+    },
+  };
+}
+
+/**
  * Plans the capture of `raw` at time `now` (epoch ms) against `view`. Throws
  * a plain message on a bad article. `readFrom` is the address the article
- * was read from (the open tab's, a feed item's as fetched): the article is
- * stored under its own site's address only (`ownAddress`).
+ * was read from, see `prepareCapture`.
  */
 export async function planCapture(
   raw: unknown,
@@ -105,14 +150,18 @@ export async function planCapture(
   options: PipelineOptions = {},
   readFrom?: string,
 ): Promise<CapturePlan> {
-  const input = validateArticleInput(raw, source);
-  const url = canonicalUrl(ownAddress(input.url, readFrom));
-  const host = hostOf(url);
+  return planPrepared(prepareCapture(raw, source, readFrom), view, now, options);
+}
+
+/** Plans the capture of a prepared article at time `now` (epoch ms) against `view`. */
+export async function planPrepared(
+  prepared: PreparedCapture,
+  view: CorpusView,
+  now: number,
+  options: PipelineOptions = {},
+): Promise<CapturePlan> {
+  const { input, source, url, host, spans, sentenceTerms, titleTerms } = prepared;
   const { text, title } = input;
-  const spans = segmentSentences(text);
-  if (spans.length === 0) throw new Error(`the article ${url} has no sentences`);
-  const sentenceTerms = spans.map((s) => [...new Set(contentTerms(s.text))]);
-  const titleTerms = titleTermsOf(title);
 
   const byUrl = await view.articleByUrl(url);
   const byId = input.id ? await view.articleById(input.id) : undefined;
@@ -175,10 +224,7 @@ export async function planCapture(
   terms.countArticle(sentenceTerms.flat(), 1);
 
   // Story vectors weigh terms by how many stored articles (this one included) contain them.
-  const features: StoryFeatures = storyFeatures(
-    { id, title, text, outlet, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) },
-    terms.articles,
-  );
+  const features: StoryFeatures = weighStory(prepared.story, terms.articles);
 
   // Story: the one it already belonged to, else the best candidate profile, else a new one.
   let story: StoryRecord | undefined = existing ? (await view.stories([existing.storyId]))[0] : undefined;

@@ -5,6 +5,7 @@
  */
 import type { SearchGroup, SearchHit } from '../types';
 import Fuse from 'fuse.js';
+import { Dexie } from 'dexie';
 import type { ArticleRecord, ParallaxDb } from '../db/db';
 import type { StoredSentence } from '../types';
 import { textFragmentUrl } from '../text/fragment-url';
@@ -227,22 +228,30 @@ function toHit(
 
 async function groupByStory(db: ParallaxDb, hits: SearchHit[]): Promise<SearchGroup[]> {
   const storyIds = [...new Set(hits.map((h) => h.storyId))];
+  // A story's outlets come from the [storyId+outlet] index alone: its member articles hold their whole texts.
   const [stories, outletKeys] = await Promise.all([
     db.stories.bulkGet(storyIds),
-    Promise.all(storyIds.map((id) => db.articles.where('storyId').equals(id).toArray())),
+    Promise.all(storyIds.map((id) => db.articles.where('[storyId+outlet]').between([id, Dexie.minKey], [id, Dexie.maxKey]).uniqueKeys())),
   ]);
+  // The earliest member's title stands in only for a story record without one (or none at all).
+  const titles = await Promise.all(storyIds.map(async (id, i) => stories[i]?.title || (await earliestTitle(db, id))));
   const groups = new Map<string, SearchGroup>();
   storyIds.forEach((id, i) => {
-    const members = outletKeys[i] ?? [];
-    const earliest = [...members].sort((a, b) => a.capturedAt - b.capturedAt)[0];
+    const outlets = (outletKeys[i] ?? []).map((k) => String((k as unknown[])[1]));
     groups.set(id, {
       storyId: id,
-      storyTitle: stories[i]?.title || earliest?.title || '',
-      outlets: [...new Set(members.map((m) => m.outlet))].sort((a, b) => a.localeCompare(b)),
+      storyTitle: titles[i] ?? '',
+      outlets: [...new Set(outlets)].sort((a, b) => a.localeCompare(b)),
       hits: [],
     });
   });
   for (const h of hits) groups.get(h.storyId)?.hits.push(h);
   // Groups keep the order of their best hit.
   return [...groups.values()].filter((g) => g.hits.length > 0);
+}
+
+/** The title of the story's first captured article, or '' when it has none. */
+async function earliestTitle(db: ParallaxDb, storyId: string): Promise<string> {
+  const members = await db.articles.where('storyId').equals(storyId).toArray();
+  return [...members].sort((a, b) => a.capturedAt - b.capturedAt)[0]?.title || '';
 }

@@ -104,25 +104,47 @@ export function parseTime(iso: string | undefined): number | undefined {
 }
 
 /**
- * An article's story vector. `articleStats` are document frequencies over
- * stored articles, this one included (the store's `TermSet.articles`, or
- * `articleTermSet` of each article of a batch).
+ * What an article's story vector is made of before any weighing: its stems
+ * with their title-boosted counts, its leading proper names and its time.
+ * It depends on the article alone, so a batch makes it once per article
+ * (`prepareCapture`) and weighs it with the counts of the moment (`weighStory`).
  */
-export function storyFeatures(doc: StoryDoc, articleStats: TermStats): StoryFeatures {
-  const stats = withPrior(articleStats);
+export interface StoryCounts {
+  tf: ReadonlyMap<string, number>;
+  names: string[];
+  time?: number;
+}
+
+export function storyCounts(doc: Pick<StoryDoc, 'title' | 'text' | 'publishedAt'>): StoryCounts {
   const tf = new Map<string, number>();
   for (const s of storyTerms(doc.title)) tf.set(s, (tf.get(s) ?? 0) + STORY.titleBoost);
   for (const s of storyTerms(doc.text)) tf.set(s, (tf.get(s) ?? 0) + 1);
-  const weights = new Map<string, number>();
-  for (const [t, n] of tf) weights.set(t, (1 + Math.log(n)) * idf(stats, t));
   const nameCounts = properNames(`${doc.title}\n${doc.text}`);
   const names = [...nameCounts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, STORY.maxNames)
     .map(([n]) => n);
   const time = parseTime(doc.publishedAt);
+  return time === undefined ? { tf, names } : { tf, names, time };
+}
+
+/**
+ * An article's story vector from its counts. `articleStats` are document
+ * frequencies over stored articles, this one included (the store's
+ * `TermSet.articles`, or `articleTermSet` of each article of a batch).
+ */
+export function weighStory(counts: StoryCounts, articleStats: TermStats): StoryFeatures {
+  const stats = withPrior(articleStats);
+  const weights = new Map<string, number>();
+  for (const [t, n] of counts.tf) weights.set(t, (1 + Math.log(n)) * idf(stats, t));
   const terms = normalise(weights, STORY.maxTerms);
-  return time === undefined ? { terms, names } : { terms, names, time };
+  const names = [...counts.names];
+  return counts.time === undefined ? { terms, names } : { terms, names, time: counts.time };
+}
+
+/** An article's story vector: `weighStory` of its `storyCounts`. */
+export function storyFeatures(doc: StoryDoc, articleStats: TermStats): StoryFeatures {
+  return weighStory(storyCounts(doc), articleStats);
 }
 
 /** Index keys: the highest-weight terms and the leading names ("@name"). */

@@ -1,9 +1,11 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../lib/db/db';
+import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type ParallaxDb } from '../../lib/db/db';
 import { createCorpus } from '../../lib/corpus/corpus';
-import { expectConsistent } from '../corpus/helpers';
+import { expectConsistent, snapshot } from '../corpus/helpers';
+import { BRIDGE, FESTIVAL } from '../corpus/fixtures';
+import { search } from '../../lib/search/search';
 
 function freshFactory() {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
@@ -167,6 +169,38 @@ describe('upgrade from version 2', () => {
     );
     await expectConsistent(db);
     await corpus.deleteOutlet('Wire');
+    await expectConsistent(db);
+    db.close();
+  });
+});
+
+describe('upgrade from version 4', () => {
+  test('keeps every row and indexes the stored articles by story and outlet', async () => {
+    const factory = freshFactory();
+    const v4 = new Dexie('parallax', factory) as ParallaxDb;
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    let t = Date.parse('2024-03-01T12:00:00Z');
+    const corpus = createCorpus(v4, { now: () => (t += 1000) });
+    for (const a of [...BRIDGE, FESTIVAL]) await corpus.ingest(a, 'page');
+    const before = await snapshot(v4);
+    v4.close();
+
+    const db = createDb('parallax', factory);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await snapshot(db)).toEqual(before);
+    // The new index answers for every stored article.
+    for (const a of before.articles) {
+      const keys = await db.articles.where('[storyId+outlet]').equals([a.storyId, a.outlet]).primaryKeys();
+      expect(keys).toContain(a.id);
+    }
+    const bridge = before.articles.find((a) => a.url.includes(new URL(BRIDGE[0]!.url).hostname))!;
+    const outlets = [...new Set(before.articles.filter((a) => a.storyId === bridge.storyId).map((a) => a.outlet))];
+    const groups = await search(db, 'harbor bridge cracks');
+    expect(groups.find((g) => g.storyId === bridge.storyId)?.outlets).toEqual(outlets.sort((a, b) => a.localeCompare(b)));
     await expectConsistent(db);
     db.close();
   });

@@ -51,6 +51,20 @@ describe('search', () => {
     expect(festival).toBeUndefined();
   });
 
+  test("a group is titled by its story record, else by the story's first captured article", async () => {
+    const db = await filledDb();
+    const bridgeGroup = async () => (await search(db, 'harbor bridge cracks')).find((g) => g.outlets.includes('Coastal Wire'));
+    const storyId = (await bridgeGroup())!.storyId;
+    await db.stories.update(storyId, { title: 'Repairs on the harbor crossing' });
+    expect((await bridgeGroup())?.storyTitle).toBe('Repairs on the harbor crossing');
+    await db.stories.update(storyId, { title: '' });
+    expect((await bridgeGroup())?.storyTitle).toBe(BRIDGE[0]!.title);
+    await db.stories.delete(storyId);
+    const group = await bridgeGroup();
+    expect(group?.storyTitle).toBe(BRIDGE[0]!.title);
+    expect(group?.outlets).toEqual(['Coastal Wire', 'Evening Courier', 'The Daily Ledger', 'Valley Gazette']);
+  });
+
   test('a capture started beside a search is stored whole', async () => {
     const { db, corpus } = await filledStore();
     const article = { ...FESTIVAL, url: 'https://festival.example/second-day', title: 'Cider festival opens its second day' };
