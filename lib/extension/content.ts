@@ -4,17 +4,12 @@ import { pageFeeds } from './page-feeds';
 import { popupRequestType, type CaptureReply } from '../messaging/protocol';
 import { ARTICLE_LIMITS } from '../pipeline/config';
 import type { ExtractOptions, ExtractResult } from '../extract/extract';
-import { pageHomePageRefusal, pageTooLargeReason } from '../extract/page-check';
+import { pageHomePageRefusal, pageTooLargeReason, textTooLargeReason } from '../extract/page-check';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
 import type { PageAnnotation, PageStatus, StoreAnywayReply } from '../types';
 import { NAVIGATION_SETTLE_MS, SLICE_BUDGET_MS } from './config';
-
-/** The popup's account of a page whose text is over ARTICLE_LIMITS.maxTextLength. */
-export function tooLargeMessage(length: number): string {
-  return `This page's text is too large to store: ${length.toLocaleString('en')} characters, where Parallax keeps articles of up to ${ARTICLE_LIMITS.maxTextLength.toLocaleString('en')}. It was not stored or compared.`;
-}
 
 /** What reading the page gave: the extractor's result, or a page too large to send to be read. */
 type PageRead = ExtractResult | { ok: false; reason: string; tooLarge: true };
@@ -103,7 +98,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       const length = extracted.article.text.length;
       if (length > ARTICLE_LIMITS.maxTextLength) {
         // Never sent: the background would refuse it, and a message that size costs both sides.
-        status = { state: 'too-large', reason: tooLargeMessage(length), canStoreAnyway: false };
+        status = { state: 'too-large', reason: textTooLargeReason(length), canStoreAnyway: false };
         return show(current, await sendMessage('annotate', { url: extracted.article.url }));
       }
       const reply = await sendMessage('capture', { article: extracted.article });
@@ -128,8 +123,9 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       return { stored: false, reason: extracted.reason };
     }
     if (extracted.article.text.length > ARTICLE_LIMITS.maxTextLength) {
-      if (current === run) status = { state: 'too-large', reason: tooLargeMessage(extracted.article.text.length), canStoreAnyway: false };
-      return { stored: false, reason: tooLargeMessage(extracted.article.text.length) };
+      if (current === run)
+        status = { state: 'too-large', reason: textTooLargeReason(extracted.article.text.length), canStoreAnyway: false };
+      return { stored: false, reason: textTooLargeReason(extracted.article.text.length) };
     }
     const reply = await sendMessage('capture', { article: extracted.article, anyway: true });
     if (reply.status !== 'stored') {

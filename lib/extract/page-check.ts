@@ -1,5 +1,6 @@
 /**
- * What is decided about a page before its article is read, kept apart from
+ * What is decided about a page on the page itself (a home page, a page or
+ * an article too large to send) and how it is told, kept apart from
  * `extract.ts` (and Readability) so that the content script can ask it of
  * the page it runs on without carrying the extractor.
  */
@@ -15,6 +16,11 @@ export function homePageRefusal(meta: Pick<PageMetadata, 'declaresArticle'>, pag
 /** `homePageRefusal` of a live page, its metadata read only when the address is a site's root. */
 export function pageHomePageRefusal(doc: Document, pageUrl: string): string | undefined {
   return isRootPath(pageUrl) ? homePageRefusal(readMetadata(doc, pageUrl), pageUrl) : undefined;
+}
+
+/** Why an article of `length` characters of text is not stored (over ARTICLE_LIMITS.maxTextLength). */
+export function textTooLargeReason(length: number): string {
+  return `This page's text is too large to store: ${length.toLocaleString('en')} characters, where Parallax keeps articles of up to ${ARTICLE_LIMITS.maxTextLength.toLocaleString('en')}. It was not stored or compared.`;
 }
 
 /** Why a page of `htmlChars` characters of HTML is not read (over ARTICLE_LIMITS.maxPageHtmlChars). */
