@@ -4,7 +4,7 @@ import { pageFeeds } from './page-feeds';
 import { popupRequestType, type CaptureReply } from '../messaging/protocol';
 import { ARTICLE_LIMITS } from '../pipeline/config';
 import type { ExtractOptions, ExtractResult } from '../extract/extract';
-import { pageHomePageRefusal, pageTooLargeReason, textTooLargeReason } from '../extract/page-check';
+import { deliveredHtmlBytes, pageHomePageRefusal, pageTooLargeReason, textTooLargeReason } from '../extract/page-check';
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
@@ -70,6 +70,11 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     const url = doc.location.href;
     const homePage = options.anyway ? undefined : pageHomePageRefusal(doc, url);
     if (homePage !== undefined) return { ok: false, reason: homePage };
+    // Bytes of UTF-8 are never fewer than its characters: a page delivered over the limit is over it as text too.
+    const delivered = deliveredHtmlBytes(doc.defaultView?.performance);
+    if (delivered !== undefined && delivered > ARTICLE_LIMITS.maxPageHtmlChars) {
+      return { ok: false, reason: pageTooLargeReason(delivered, 'bytes'), tooLarge: true };
+    }
     const html = serializePage(doc);
     if (html.length > ARTICLE_LIMITS.maxPageHtmlChars) return { ok: false, reason: pageTooLargeReason(html.length), tooLarge: true };
     const extracted = await sendMessage('extractPage', { html, url, ...(options.anyway ? { anyway: true } : {}) });

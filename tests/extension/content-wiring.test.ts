@@ -280,6 +280,26 @@ describe('a page whose text is over the length Parallax stores', () => {
 });
 
 describe('a page whose HTML is over the length Parallax reads', () => {
+  test('as the browser received it: is turned away before it is serialised', async () => {
+    const spy = vi
+      .spyOn(window.performance, 'getEntriesByType')
+      .mockImplementation((type: string) =>
+        type === 'navigation' ? ([{ decodedBodySize: 19_000_000 }] as unknown as PerformanceEntryList) : [],
+      );
+    const outerHTML = vi.spyOn(document.documentElement, 'outerHTML', 'get');
+    const sent = fakeBackground();
+    const { ctx, invalidate } = fakeContext();
+    startContentScript(ctx, document);
+    await vi.waitFor(() => expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']));
+    const [state] = (await askPopup(PAGE_STATUS_REQUEST)) as [{ state: string; reason: string }];
+    expect(state).toMatchObject({ state: 'too-large' });
+    expect(state.reason).toMatch(/^This page is too large to read: 19,000,000 bytes of HTML/);
+    expect(outerHTML).not.toHaveBeenCalled();
+    spy.mockRestore();
+    outerHTML.mockRestore();
+    invalidate();
+  });
+
   test('is not sent to be read; the popup is told it is too large, and what was stored of it before is still asked for', async () => {
     const article = document.querySelector('article')!;
     article.append(document.createTextNode('x'.repeat(ARTICLE_LIMITS.maxPageHtmlChars)));
@@ -290,7 +310,7 @@ describe('a page whose HTML is over the length Parallax reads', () => {
     const [state] = (await askPopup(PAGE_STATUS_REQUEST)) as [{ state: string; reason: string; canStoreAnyway: boolean }];
     expect(state).toMatchObject({ state: 'too-large', canStoreAnyway: false });
     expect(state.reason).toMatch(
-      /^This page is too large to read: 8,0\d{2},\d{3} characters of HTML, where Parallax reads pages of up to 8,000,000\./,
+      /^This page is too large to read: 8,0\d{2},\d{3} characters of HTML, where Parallax reads pages of up to 8,000,000 characters\./,
     );
     expect(await askPopup(STORE_ANYWAY_REQUEST)).toEqual([{ stored: false, reason: state.reason }]);
     expect(sent.map((m) => m.type)).toEqual(['captureAllowed', 'annotate']);
