@@ -2,7 +2,7 @@
  * Long work in a page, cut into slices so that the page's main thread is
  * never held for long. The work is written once, as a generator that yields
  * wherever it may pause; `runToEnd` runs it in one go (Node, tests, the
- * offscreen document), `runSliced` runs it until a slice's budget is spent,
+ * background's extraction), `runSliced` runs it until a slice's budget is spent,
  * then lets the page's own tasks (input, rendering, its scripts) run before
  * going on. Both give the same result from the same steps.
  */

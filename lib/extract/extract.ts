@@ -1,8 +1,8 @@
 /**
  * Article extraction from a page: Readability on a clone of the document for
- * the body, the page's declared metadata for the rest. Works on a real DOM
- * (content script), happy-dom and linkedom. The live document is never
- * changed.
+ * the body, the page's declared metadata for the rest. Works on a browser's
+ * DOM (a page parsed by DOMParser in the background), happy-dom and
+ * linkedom. The document it is given is never changed.
  */
 import { hostOfOrUndefined } from '../pipeline/ids';
 import { Readability } from '@mozilla/readability';
@@ -34,9 +34,9 @@ export interface ExtractOptions {
 }
 
 /**
- * The article of a page, or why the page is not one. The content script,
- * the offscreen document and the Node command line all call this on a
- * document of their own.
+ * The article of a page, or why the page is not one. The background (on a
+ * tab's page the content script sent as HTML, or a feed article) and the
+ * Node command line call this on a document of their own.
  */
 export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): ExtractResult {
   return runToEnd(extractSteps(doc, pageUrl, options));
@@ -45,9 +45,10 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
 /**
  * `extractArticle` as steps that may pause between its parts (metadata, the
  * copy of the page, furniture, Readability, the text blocks; see
- * lib/dom/time-slice.ts), for the content script to run in slices. Readability's
- * own reading of the copy is one step: it cannot be cut. The page may change
- * between steps; what is read is the copy made at the start of each attempt.
+ * lib/dom/time-slice.ts). The extension runs them in one go, in the
+ * background, off the reader's page; run in slices on a live page, the page
+ * may change between steps, and what is read is the copy made at the start
+ * of each attempt. Readability's own reading of the copy is one step.
  */
 export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOptions = {}): Steps<ExtractResult> {
   if (doc.body === null) return { ok: false, reason: 'the page has no body' };
