@@ -13,12 +13,18 @@
  *
  * `--pairs`: the claim score's own ceiling, whatever the link and grouping
  * rules: every cross-report pair of claim-bearing sentences scored (no first
- * stage), P/R of "score ≥ t" as a link, without grouping.
+ * stage), P/R of "score ≥ t" as a link, without grouping; and what any
+ * scorer reading words can reach: the labelled pairs and all pairs by how
+ * many content words the two sentences share (same word, same family or
+ * WordNet synonyms, one to one), and P/R of "shares at least k" as a rule,
+ * whose recall is also the most a perfect judge of those pairs alone reaches.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyseCached, claimBearing, scorePair } from '../../lib/match/claims';
+import { align, prepare } from '../../lib/match/features';
 import { createScorer } from '../../lib/match/scorer';
+import { getLexicon } from '../../lib/lexicon/lexicon';
 import { createTermStats, type TermStats } from '../../lib/match/term-stats';
 import type { SentenceAnalysis } from '../../lib/text/analyse';
 import { alignArticles } from '../../lib/story/align';
@@ -277,9 +283,41 @@ export function pairCeiling(shared: string, thresholds = [0.3, 0.4, 0.5, 0.6, 0.
   });
 }
 
+/**
+ * Pairs by the number of content words they share (same word, same family or
+ * synonyms, aligned one to one): how many of the labelled pairs a judge
+ * that needs shared words could find at all, and how precise "shares at
+ * least k" is as a rule.
+ */
+export function wordBound(shared: string, maxK = 5): string[] {
+  const lex = getLexicon();
+  const { pairs, gold } = eventPairs(shared);
+  const labelled = new Array<number>(maxK + 1).fill(0);
+  const all = new Array<number>(maxK + 1).fill(0);
+  for (const q of pairs) {
+    const k = Math.min(
+      maxK,
+      align(prepare(q.a, lex), prepare(q.b, lex), lex).filter((x) => x.relation !== 'similar' && x.relation !== 'hypernym').length,
+    );
+    all[k]!++;
+    if (q.same) labelled[k]!++;
+  }
+  const lines = [
+    `claims-gold  labelled pairs by content words shared (same, family, synonym): ${labelled.map((n, k) => `${k}${k === maxK ? '+' : ''}: ${n} of ${all[k]}`).join(', ')} (${gold} labelled in all)`,
+  ];
+  for (let k = maxK; k >= 1; k--) {
+    const tp = labelled.slice(k).reduce((x, y) => x + y, 0);
+    const n = all.slice(k).reduce((x, y) => x + y, 0);
+    lines.push(
+      `claims-gold    sharing ≥ ${k}: P ${pct(tp / n)} R ${pct(tp / gold)} as a rule (R is also what a perfect judge of these pairs alone reaches)`,
+    );
+  }
+  return lines;
+}
+
 if (isMainModule(import.meta.url)) {
   try {
-    if (process.argv.includes('--pairs')) for (const l of await pairCeiling(sharedDir())) console.log(l);
+    if (process.argv.includes('--pairs')) for (const l of [...pairCeiling(sharedDir()), ...wordBound(sharedDir())]) console.log(l);
     for (const l of await evaluate(sharedDir(), process.argv.includes('--verbose'))) console.log(l);
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
