@@ -60,8 +60,8 @@ export interface LongTaskTrace {
 export async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => {
-    events.push(...e.value);
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
   });
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   return {
