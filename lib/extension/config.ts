@@ -58,7 +58,8 @@ export const FEED_ALARM_BACKSTOP_MINUTES = 60;
  * was left at 15 was mostly Readability's parse (one call) and the script's
  * start; 8 gains nothing clear for twice the pauses. Measured while the
  * extraction still ran on the page; it now runs in the background, and the
- * slices hold the page's text reading, anchoring and marking.
+ * slices hold serialising the page and sending it, and the page's text
+ * reading, anchoring and marking.
  */
 export const SLICE_BUDGET_MS = 15;
 
