@@ -8,7 +8,11 @@
 import { browser } from 'wxt/browser';
 import type { ParallaxDb } from '../db/db';
 import { createCorpus } from '../corpus/corpus';
-import { route } from '../messaging/router';
+import { route, type SenderInfo } from '../messaging/router';
+import { PAGE_PORT_NAME, receivePage, type PortLike } from '../messaging/page-port';
+import { ARTICLE_LIMITS } from '../pipeline/config';
+import type { ExtractResult } from '../extract/extract';
+import type { Result } from '../messaging/protocol';
 import { createTabBadge, toolbarAction, withBadge } from './badge';
 import { createBackgroundHandlers, createStoreProblemLog, createTabArticles } from './background-handlers';
 import { READ_LIMITS, createRateLimit, createStoreBudget } from './capture-limits';
@@ -62,17 +66,27 @@ export function startBackground(db: ParallaxDb): void {
     // The extension's base address without its last slash (URL.origin is "null" for extension schemes outside browsers).
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
   };
+  const senderInfo = (sender: { id?: string; url?: string; tab?: { id?: number } } | undefined): SenderInfo => ({
+    ...(sender?.id !== undefined ? { id: sender.id } : {}),
+    ...(sender?.url !== undefined ? { url: sender.url } : {}),
+    ...(sender?.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+  });
   // Registered synchronously so that a message or alarm that wakes the worker is not lost.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // The offscreen document's requests and replies are not protocol messages.
     if (typeof message === 'object' && message !== null && 'parallaxOffscreen' in message) return undefined;
-    const info = {
-      ...(sender.id !== undefined ? { id: sender.id } : {}),
-      ...(sender.url !== undefined ? { url: sender.url } : {}),
-      ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
-    };
-    void route(handlers, message, info, options).then(sendResponse);
+    void route(handlers, message, senderInfo(sender), options).then(sendResponse);
     return true;
+  });
+  // A page's HTML comes in parts over a port of its own, then goes through the router as an `extractPage` message.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PAGE_PORT_NAME) return;
+    const info = senderInfo(port.sender);
+    receivePage(
+      port as unknown as PortLike,
+      ARTICLE_LIMITS.maxPageHtmlChars,
+      (payload) => route(handlers, { parallax: 1, type: 'extractPage', payload }, info, options) as Promise<Result<ExtractResult>>,
+    );
   });
   // A tab loading another page loses the last page's count.
   browser.tabs.onUpdated.addListener((tabId, change) => {

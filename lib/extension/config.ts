@@ -58,9 +58,29 @@ export const FEED_ALARM_BACKSTOP_MINUTES = 60;
  * was left at 15 was mostly Readability's parse (one call) and the script's
  * start; 8 gains nothing clear for twice the pauses. Measured while the
  * extraction still ran on the page; it now runs in the background, and the
- * slices hold the page's text reading, anchoring and marking.
+ * slices hold serialising the page and sending it, and the page's text
+ * reading, anchoring and marking.
  */
 export const SLICE_BUDGET_MS = 15;
+
+/**
+ * The content script serialises the page (lib/dom/serialize.ts) a subtree of
+ * at most this many elements at a time, so that one call of the browser's
+ * serialiser stays well inside a slice. The largest Dragnet page (T55, 883
+ * kB, about 10,000 elements) took 39–110 ms in one call on the loaded 2-core
+ * machine, about 5–10 µs an element: 1,000 elements are 5–10 ms.
+ */
+export const SERIALIZE_PIECE_ELEMENTS = 1000;
+
+/**
+ * Characters of the page's HTML per message to the background
+ * (lib/messaging/page-port.ts). Handing a message to the browser cost the page
+ * 26–37 ms for the generated 412 k-character page and 86–114 ms for Dragnet's
+ * T55 (904 k characters) in one message, about 0.1 ms per thousand characters
+ * on the loaded machine; but parts of 64 k characters still took 24–32 ms each
+ * in a trace with the machine at load 8–10, hence 16 k.
+ */
+export const PAGE_PART_CHARS = 16_384;
 
 /** SPA pages render their next article after the URL changes; give them a moment (a judgement, not fitted). */
 export const NAVIGATION_SETTLE_MS = 600;

@@ -8,8 +8,13 @@ import { deliveredHtmlBytes, pageHomePageRefusal, pageTooLargeReason, textTooLar
 import { sendMessage } from '../messaging/client';
 import { createAnnotator, watchNavigation } from '../annotator/annotator';
 import { cardRenderer } from '../../components/card/render-card';
+import { serializeSteps } from '../dom/serialize';
+import { runSliced, yieldToPage } from '../dom/time-slice';
+import { PAGE_PORT_NAME, pageParts, pageReply, sendPageSteps, type PortLike } from '../messaging/page-port';
 import type { PageAnnotation, PageStatus, StoreAnywayReply } from '../types';
-import { NAVIGATION_SETTLE_MS, SLICE_BUDGET_MS } from './config';
+import { NAVIGATION_SETTLE_MS, PAGE_PART_CHARS, SERIALIZE_PIECE_ELEMENTS, SLICE_BUDGET_MS } from './config';
+
+export { serializePage } from '../dom/serialize';
 
 /** What reading the page gave: the extractor's result, or a page too large to send to be read. */
 type PageRead = ExtractResult | { ok: false; reason: string; tooLarge: true };
@@ -22,13 +27,33 @@ function notTaken(read: Extract<PageRead, { ok: false }>): PageStatus {
 }
 
 /**
- * The page as HTML, as it stands now (what its scripts have added or
- * changed included): one call of the browser's serialiser, much shorter on
- * the page's main thread than reading the article there.
+ * Sends the page's HTML, in pieces, to the background to be read, in time
+ * slices (lib/messaging/page-port.ts); undefined when `cancelled` says so
+ * before the last piece has gone.
  */
-export function serializePage(doc: Document): string {
-  const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>` : '';
-  return doctype + (doc.documentElement?.outerHTML ?? '');
+async function sendPage(
+  pieces: readonly string[],
+  url: string,
+  anyway: boolean,
+  cancelled: () => boolean,
+): Promise<ExtractResult | undefined> {
+  const port = browser.runtime.connect({ name: PAGE_PORT_NAME }) as PortLike;
+  const reply = pageReply(port);
+  // A read given up leaves its reply unread.
+  reply.catch(() => undefined);
+  try {
+    const parts = pageParts(pieces, PAGE_PART_CHARS);
+    const sent = await runSliced(sendPageSteps(port, parts, { url, ...(anyway ? { anyway: true } : {}) }), {
+      budgetMs: SLICE_BUDGET_MS,
+      cancelled,
+    });
+    if (sent === undefined) return undefined;
+    const result = await reply;
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  } finally {
+    port.disconnect();
+  }
 }
 
 /**
@@ -75,10 +100,14 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     if (delivered !== undefined && delivered > ARTICLE_LIMITS.maxPageHtmlChars) {
       return { ok: false, reason: pageTooLargeReason(delivered, 'bytes'), tooLarge: true };
     }
-    const html = serializePage(doc);
-    if (html.length > ARTICLE_LIMITS.maxPageHtmlChars) return { ok: false, reason: pageTooLargeReason(html.length), tooLarge: true };
-    const extracted = await sendMessage('extractPage', { html, url, ...(options.anyway ? { anyway: true } : {}) });
-    return current !== run || ctx.isInvalid ? undefined : extracted;
+    // Serialised and sent in time slices: the read is given up if another one or a navigation takes over meanwhile.
+    const cancelled = (): boolean => current !== run || ctx.isInvalid;
+    const pieces = await runSliced(serializeSteps(doc, SERIALIZE_PIECE_ELEMENTS), { budgetMs: SLICE_BUDGET_MS, cancelled });
+    if (pieces === undefined) return undefined;
+    const length = pieces.reduce((n, piece) => n + piece.length, 0);
+    if (length > ARTICLE_LIMITS.maxPageHtmlChars) return { ok: false, reason: pageTooLargeReason(length), tooLarge: true };
+    const extracted = await sendPage(pieces, url, options.anyway === true, cancelled);
+    return extracted === undefined || cancelled() ? undefined : extracted;
   };
 
   const annotatePage = async (): Promise<void> => {
@@ -159,19 +188,30 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     }
     return true;
   };
-  browser.runtime.onMessage.addListener(answerPopup);
-
-  const stopWatching = watchNavigation(window, () => {
-    // A read of the page left is cancelled: its address and its text must come from one page.
-    run++;
-    clear();
-    ctx.setTimeout(() => void annotatePage(), NAVIGATION_SETTLE_MS);
-  });
+  let stopWatching: (() => void) | undefined;
   ctx.onInvalidated(() => {
     run++;
     browser.runtime.onMessage.removeListener(answerPopup);
-    stopWatching();
+    stopWatching?.();
     clear();
   });
-  void annotatePage();
+
+  /*
+   * The script's start is one task of the page's (the browser compiling and
+   * running it); what it sets up then, each first use of an extension API
+   * costing the page some milliseconds, runs in tasks of its own.
+   */
+  void (async () => {
+    await yieldToPage();
+    if (ctx.isInvalid) return;
+    browser.runtime.onMessage.addListener(answerPopup);
+    stopWatching = watchNavigation(window, () => {
+      // A read of the page left is cancelled: its address and its text must come from one page.
+      run++;
+      clear();
+      ctx.setTimeout(() => void annotatePage(), NAVIGATION_SETTLE_MS);
+    });
+    await yieldToPage();
+    if (!ctx.isInvalid) void annotatePage();
+  })();
 }

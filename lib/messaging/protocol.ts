@@ -80,6 +80,8 @@ export interface ProtocolMap {
    * The article of the page the content script serialised (`html`, read from
    * `url`), extracted in the background so that the page's main thread is
    * not held by it; `anyway` as for the reader's "Store this page anyway".
+   * The content script sends it in parts over a port (page-port.ts), which
+   * the background hands to the router as this message once whole.
    */
   extractPage: [{ html: string; url: string; anyway?: boolean }, ExtractResult];
   annotate: [{ url: string }, PageAnnotation | null];

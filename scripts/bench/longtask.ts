@@ -19,6 +19,7 @@
  *   npx tsx scripts/bench/longtask.ts --runs 3           opens of each page; the figure is the median run's longest task
  *   npx tsx scripts/bench/longtask.ts --only demo,fixtures,generated,dragnet
  *   npx tsx scripts/bench/longtask.ts --no-plain         skip the runs without the extension
+ *   npx tsx scripts/bench/longtask.ts --trace            trace each page and take its tasks over 50 ms apart (stderr)
  *
  * Progress goes to stderr, the table to stdout.
  */
@@ -34,6 +35,7 @@ import { createDriver } from '../support/driver';
 import { isMainModule, repoRoot, sharedDir } from '../eval/shared-path';
 import { seeded } from '../lib/random';
 import { openArticle, type PageRun } from './page-probe';
+import { describeTask } from './task-trace';
 import { options, progress } from '../lib/args';
 
 /** The aim: no task on the page over this long. */
@@ -55,6 +57,7 @@ type Kind = 'generated' | 'fixtures' | 'demo' | 'dragnet';
 interface Args {
   build: boolean;
   plain: boolean;
+  trace: boolean;
   extension: string | undefined;
   paragraphs: number[];
   dragnet: number;
@@ -66,6 +69,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = {
     build: true,
     plain: true,
+    trace: false,
     extension: undefined,
     paragraphs: [2000],
     dragnet: 5,
@@ -75,6 +79,7 @@ function parseArgs(argv: string[]): Args {
   for (const { flag: a, value } of options(argv)) {
     if (a === '--no-build') args.build = false;
     else if (a === '--no-plain') args.plain = false;
+    else if (a === '--trace') args.trace = true;
     else if (a === '--extension') {
       args.extension = path.resolve(value());
       args.build = false;
@@ -84,7 +89,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--only') args.only = new Set(value().split(',') as Kind[]);
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npx tsx scripts/bench/longtask.ts [--no-build | --extension DIR] [--paragraphs N,…] [--dragnet N] [--runs N] [--only KINDS]',
+        'usage: npx tsx scripts/bench/longtask.ts [--no-build | --extension DIR] [--paragraphs N,…] [--dragnet N] [--runs N] [--only KINDS] [--no-plain] [--trace]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${a} (try --help)`);
@@ -186,6 +191,13 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)] ?? NaN;
 }
 
+/** A traced run's long tasks, taken apart, on stderr. */
+function tell(label: string, how: string, run: PageRun): void {
+  if (run.traced === undefined) return;
+  progress(`  ${label}, ${how}: ${run.traced.length} traced task(s) over ${LONG_TASK_MS} ms`);
+  for (const t of run.traced) process.stderr.write(`    ${describeTask(t)}\n`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.build) {
@@ -276,7 +288,8 @@ async function main(): Promise<void> {
         await loopbackOnly(context);
         for (const t of targets) {
           for (let r = 0; r < args.runs; r++) {
-            const run = await openArticle(context, t.url, { giveUpMs: PLAIN_WATCH_MS });
+            const run = await openArticle(context, t.url, { giveUpMs: PLAIN_WATCH_MS, trace: args.trace });
+            tell(t.label, 'without the extension', run);
             plain.set(t.url, [...(plain.get(t.url) ?? []), run]);
           }
           progress(`  ${t.label}: ${median(plain.get(t.url)!.map((r) => r.longestTaskMs)).toFixed(0)} ms`);
@@ -300,7 +313,8 @@ async function main(): Promise<void> {
       for (const t of targets) {
         for (let r = 0; r < args.runs; r++) {
           const giveUpMs = t.kind === 'generated' ? GENERATED_WATCH_MS : UNMARKED_WATCH_MS;
-          const run = await openArticle(ext.context, t.url, { giveUpMs, deadlineMs: giveUpMs + 60_000 });
+          const run = await openArticle(ext.context, t.url, { giveUpMs, deadlineMs: giveUpMs + 60_000, trace: args.trace });
+          tell(t.label, 'with the extension', run);
           withExtension.set(t.url, [...(withExtension.get(t.url) ?? []), run]);
         }
         const runs = withExtension.get(t.url)!;

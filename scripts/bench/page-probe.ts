@@ -5,6 +5,7 @@
  * `npm run bench:browser` and `scripts/bench/longtask.ts`.
  */
 import type { BrowserContext } from 'playwright-core';
+import { longTasksOf, startTrace, type LongTaskTrace } from './task-trace';
 
 /** A page's marks are final when their count has not changed for this long. */
 export const MARKS_SETTLED_MS = 1500;
@@ -43,6 +44,8 @@ export interface PageRun {
   longTasks: { start: number; duration: number }[];
   /** For a page with nothing marked, what the popup would say became of it (when asked for). */
   status?: string;
+  /** With `trace`: the page's tasks over 50 ms in a Chrome trace, taken apart (scripts/bench/task-trace.ts). */
+  traced?: LongTaskTrace[];
 }
 
 /**
@@ -59,12 +62,15 @@ export async function openArticle(
     deadlineMs?: number;
     /** Asked, while the page is still open, when nothing was marked: what became of the page (the popup's account). */
     whenUnmarked?: () => Promise<string | undefined>;
+    /** Trace the tab and take its long tasks apart (slows the page down somewhat). */
+    trace?: boolean;
   } = {},
 ): Promise<PageRun> {
   const settledMs = options.settledMs ?? MARKS_SETTLED_MS;
   const giveUpMs = options.giveUpMs ?? UNMARKED_GIVE_UP_MS;
   const page = await context.newPage();
   await page.addInitScript(pageRecorder);
+  const tracing = options.trace ? await startTrace(page) : undefined;
   await page.goto(url, { timeout: 60_000 });
   const deadline = Date.now() + (options.deadlineMs ?? 60_000);
   let seen = -1;
@@ -82,10 +88,12 @@ export async function openArticle(
   const lastMark = recorded.marks.at(-1);
   const status =
     lastMark && lastMark.n > 0 ? undefined : await options.whenUnmarked?.().catch((error: unknown) => `unknown (${String(error)})`);
+  const traced = tracing ? longTasksOf(await tracing.stop(), page.url()) : undefined;
   await page.close();
   const last = lastMark;
   return {
     ...(status !== undefined ? { status } : {}),
+    ...(traced !== undefined ? { traced } : {}),
     url,
     marksMs: last && last.n > 0 ? last.t : undefined,
     marked: last?.n ?? 0,

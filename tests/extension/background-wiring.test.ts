@@ -12,6 +12,9 @@ import { FEED_ALARM } from '../../lib/extension/feeds-alarm';
 import type { CaptureReply, Envelope, MessageType, Payload, Result } from '../../lib/messaging/protocol';
 import type { ArticleInput } from '../../lib/types';
 import { BRIDGE } from '../corpus/fixtures';
+import { PAGE_PORT_NAME, pageParts, pageReply, sendPageSteps } from '../../lib/messaging/page-port';
+import { runToEnd } from '../../lib/dom/time-slice';
+import { fakeRuntimePorts } from '../messaging/fake-port';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
@@ -52,8 +55,13 @@ async function deliver(message: unknown, sender: Sender): Promise<Result<unknown
 const envelope = <T extends MessageType>(type: T, payload: Payload<T>): Envelope<T> => ({ parallax: 1, type, payload });
 const fromTab = (url: string, tabId: number): Sender => ({ id: fakeBrowser.runtime.id, url, tab: { id: tabId } });
 
+// Ports, which WXT's fake browser lacks.
+let ports = fakeRuntimePorts();
+
 beforeEach(() => {
   fakeBrowser.reset();
+  ports = fakeRuntimePorts();
+  (fakeBrowser.runtime as unknown as { onConnect: typeof ports.onConnect }).onConnect = ports.onConnect;
   startBackground(createDb(`bg-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
 });
 
@@ -136,6 +144,24 @@ describe('the background', () => {
       articles: number;
     }>;
     expect(stats).toMatchObject({ ok: true, value: { articles: 0 } });
+  });
+
+  test("a tab's page sent in parts over a port is answered as the same page sent in one message", async () => {
+    const html = `<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1><p>${LEDGER.text}</p></article></body></html>`;
+    const url = LEDGER.url;
+    const sendOverPort = async (sender: Sender): Promise<unknown> => {
+      const page = fakeRuntimePorts(sender);
+      page.onConnect.addListener((port) => ports.onConnect.fire(port));
+      const port = page.connect({ name: PAGE_PORT_NAME });
+      const reply = pageReply(port);
+      runToEnd(sendPageSteps(port, pageParts([html], 40), { url }));
+      return reply;
+    };
+    const inOne = await deliver(envelope('extractPage', { html, url }), fromTab(url, 4));
+    expect(inOne).toBeDefined();
+    expect(await sendOverPort(fromTab(url, 5))).toEqual(inOne);
+    // The router's checks hold: another extension's port is refused.
+    expect(await sendOverPort({ id: 'someone-else', url, tab: { id: 6 } })).toMatchObject({ ok: false });
   });
 
   test('leaves the offscreen document’s messages alone', async () => {

@@ -12,6 +12,8 @@ import type { Envelope, MessageType } from '../../lib/messaging/protocol';
 import { PAGE_FEEDS_REQUEST, PAGE_STATUS_REQUEST, STORE_ANYWAY_REQUEST } from '../../lib/messaging/protocol';
 import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
 import { extractFromHtml } from '../../lib/extract/from-html';
+import { receivePage } from '../../lib/messaging/page-port';
+import { fakeRuntimePorts } from '../messaging/fake-port';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
@@ -58,9 +60,20 @@ function fakeContext(): FakeContext {
   };
 }
 
-/** A background that answers the content script's messages and records what it was sent; it reads pages with the Node extractor. */
+/**
+ * A background that answers the content script's messages and records what it was sent; it reads pages with the
+ * Node extractor. A page comes in parts over a port, and is recorded as one `extractPage` message once whole.
+ */
 function fakeBackground(options: { allowed?: boolean; capture?: (payload: { anyway?: boolean }) => unknown } = {}) {
   const sent: { type: MessageType; payload: unknown }[] = [];
+  const ports = fakeRuntimePorts({ id: fakeBrowser.runtime.id, url: document.location.href });
+  (fakeBrowser.runtime as unknown as { connect: typeof ports.connect }).connect = ports.connect;
+  ports.onConnect.addListener((port) =>
+    receivePage(port, ARTICLE_LIMITS.maxPageHtmlChars, (payload) => {
+      sent.push({ type: 'extractPage', payload });
+      return Promise.resolve({ ok: true, value: readPage(payload) });
+    }),
+  );
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as Envelope;
     if (m?.parallax !== 1 || !('payload' in m)) return undefined;
