@@ -5,15 +5,22 @@ import { OTHERS, TARGET, expect, test } from './fixtures';
 /**
  * The page's own script, run before anything else on it: it defines the
  * custom element names an extension might use, swaps `attachShadow` for one
- * that opens every root and keeps it, and keeps the page as it came.
+ * that opens every root and keeps it, keeps every message posted to its
+ * window, and keeps the page as it came.
  */
 function hostilePage(): void {
   const probe = {
     taken: [] as string[],
     roots: [] as ShadowRoot[],
+    messages: [] as string[],
     original: '',
   };
   (window as unknown as { __probe: typeof probe }).__probe = probe;
+  window.addEventListener('message', (event: MessageEvent) => {
+    probe.messages.push(JSON.stringify(event.data) ?? String(event.data));
+  });
+  // Its own message, to show the listener hears what is posted.
+  window.postMessage('the page listens', '*');
   for (const name of ['parallax-card', 'parallax-mark', 'parallax-host', 'parallax-root']) {
     customElements.define(
       name,
@@ -63,8 +70,13 @@ async function playSyntheticEvents(page: Page): Promise<number> {
 /** Everything the page can reach: markup, text, every attribute, every shadow root it can get, selection, our host's size. */
 async function whatThePageSees(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const probe = (window as unknown as { __probe: { roots: ShadowRoot[] } }).__probe;
-    const out: string[] = [document.documentElement.outerHTML, document.documentElement.innerText, String(getSelection())];
+    const probe = (window as unknown as { __probe: { roots: ShadowRoot[]; messages: string[] } }).__probe;
+    const out: string[] = [
+      document.documentElement.outerHTML,
+      document.documentElement.innerText,
+      String(getSelection()),
+      ...probe.messages,
+    ];
     const visit = (root: Document | ShadowRoot): void => {
       for (const el of Array.from(root.querySelectorAll('*'))) {
         for (const a of Array.from(el.attributes)) out.push(`${a.name}=${a.value}`);
@@ -117,6 +129,7 @@ test.describe('a page that wants what the reader read elsewhere', () => {
     expect(await playSyntheticEvents(page)).toBeGreaterThan(0);
     expect(await readCard(page)).toBeNull();
     const before = await whatThePageSees(page);
+    expect(before).toContain('the page listens');
 
     // The reader's own hover does open the card, custom elements pre-defined or not.
     const sentence = markWith(page, 'halted work for about 5,000 dock workers');
@@ -156,6 +169,8 @@ test.describe('a page that wants what the reader read elsewhere', () => {
 
     for (const seen of [before, during, selectedAll, afterNavigation]) {
       for (const secret of secrets) expect(seen, `the page saw "${secret}"`).not.toContain(secret);
+      // Nor which extension is reading it: no message names the extension.
+      expect(seen, 'the page saw the extension id').not.toContain(ext.extensionId);
       expect(seen).not.toMatch(/\d+\s+other\s+outlets?/i);
       expect(seen).not.toMatch(/#:~:text=/);
     }
