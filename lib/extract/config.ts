@@ -65,6 +65,14 @@ export const EXTRACT = {
    * 261 labels kept, 243 are in the hand-cut text).
    */
   labelMaxWords: 5,
+  /**
+   * A blog engine's or a browser's note ("This entry was posted in …",
+   * "You can follow any responses to this entry …", "This page is best
+   * viewed …") is a block of its own up to this many characters; a longer
+   * block starting so has the report run into it. The notes on the Dragnet
+   * training split are 78–430 characters long. A judgement, not fitted.
+   */
+  noteMaxChars: 500,
 } as const;
 
 /**

@@ -22,7 +22,7 @@ export const MIN_TEXT_CHARS = EXTRACT.minTextChars;
 
 const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
 /** Containers whose own loose text counts as a block when no block element wraps it. */
-const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
+const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center|figcaption)$/i;
 
 export interface ExtractOptions {
   /**

@@ -309,6 +309,19 @@ export function sentenceEnds(text: string): number {
   return (text.match(SENTENCE_END) ?? []).length;
 }
 
+/**
+ * Notes a blog engine or a browser sets on the page, whole blocks of their own
+ * (up to EXTRACT.noteMaxChars: a longer block has the report run into it).
+ */
+const PAGE_NOTES: RegExp[] = [
+  // Where the post was filed, how to follow its replies, its trackback address.
+  /^this (entry|post|article) was (posted|filed|written)\b.{0,300}\b(filed under|tagged|categor|permalink|bookmark)/i,
+  /^you can (follow|leave|skip)\b.{0,80}\b(responses?|trackback|comments feed|rss 2\.0 feed)/i,
+  /^trackback (url|uri)\b/i,
+  // A browser's notice.
+  /^(this (page|site|website) is best viewed|you are using an? (outdated|old|unsupported) browser|(please )?enable javascript|javascript is (disabled|required))/i,
+];
+
 /** A picture credit in parentheses at the end of a caption: "(AP Photo/Evan Vucci)", "(Jane Roe/PA)". */
 export const TRAILING_CREDIT =
   /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.,' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}., ]{1,30})\)$/iu;
@@ -330,6 +343,9 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   const t = text.trim();
   if (t.length === 0) return true;
   if (FURNITURE_TEXT.some((re) => re.test(t))) return true;
+  if (t.length <= EXTRACT.noteMaxChars && PAGE_NOTES.some((re) => re.test(t))) return true;
+  // Tag and category lists set as a line of text: labels, not sentences.
+  if (/^(tags|tagged( with)?|categories|category|filed (under|in)|labels|topics)\s*:/i.test(t) && sentenceEnds(t) <= 1) return true;
   if (TEASER_PREFIX.test(t) && sentenceEnds(t) <= EXTRACT.teaserPrefixMaxSentences) return true;
   const words = t.split(/\s+/);
   if (words.every((w) => SHARE_WORDS.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')) || /^[|·•\/]$/.test(w))) {
@@ -351,6 +367,7 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   // Newsletter boxes.
   if (t.length < 300 && /\b(sign up|sign-up|subscribe)\b|^get\b/i.test(t) && /\b(newsletters?|inbox|e-?mail|briefing|alerts)\b/i.test(t))
     return true;
+  if (t.length < 300 && /\benter your e-?mail\b/i.test(t)) return true;
   // Dates, bylines and timestamps left as their own lines.
   if (kind === 'p' && !/[.!?]$/.test(t) && words.length < 12 && /^(by|published|updated|last updated|posted|filed)\b/i.test(t)) {
     return true;
