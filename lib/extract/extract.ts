@@ -84,7 +84,8 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
       body = clone.body ?? undefined;
     }
     if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
-    // Read as the page stands, a page's captions are its text (a gallery): they are kept, their credits cut.
+    // Read as the page stands (the furniture rules left no article), a page's captions are its text (a
+    // gallery): they are kept, their credits cut. Dragnet training split: F1 0.8981, 0.8963 without.
     const blocks = yield* blockSteps(body, !withoutFurniture);
     yield;
     const refusal = anyway ? undefined : yield* articleTestSteps(blocks);
