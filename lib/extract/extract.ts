@@ -9,7 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { capText, TEXT_LIMITS } from '../text/config';
 import type { ArticleInput } from '../types';
 import { EXTRACT } from './config';
-import { TEASER_LABEL, furnitureSteps, isFurnitureBlock, type BlockKind } from './furniture';
+import { TEASER_LABEL, TRAILING_CREDIT, furnitureSteps, isFurnitureBlock, isShortLabel, sentenceEnds, type BlockKind } from './furniture';
 import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
 import { homePageRefusal } from './page-check';
 import { outletForHost } from '../text/outlets';
@@ -22,7 +22,7 @@ export const MIN_TEXT_CHARS = EXTRACT.minTextChars;
 
 const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
 /** Containers whose own loose text counts as a block when no block element wraps it. */
-const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center)$/i;
+const LOOSE_TEXT_CONTAINERS = /^(div|section|article|main|td|dd|span|font|center|figcaption)$/i;
 
 export interface ExtractOptions {
   /**
@@ -84,7 +84,9 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
       body = clone.body ?? undefined;
     }
     if (body === undefined) return { parsed, blocks: [], refusal: 'not an article: no body of text found on the page' };
-    const blocks = yield* blockSteps(body);
+    // Read as the page stands (the furniture rules left no article), a page's captions are its text (a
+    // gallery): they are kept, their credits cut. Dragnet training split: F1 0.8981, 0.8963 without.
+    const blocks = yield* blockSteps(body, !withoutFurniture);
     yield;
     const refusal = anyway ? undefined : yield* articleTestSteps(blocks);
     yield;
@@ -135,8 +137,6 @@ interface Block {
   links: number;
 }
 
-const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
-
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -145,7 +145,12 @@ function wordCount(text: string): number {
 function proseSentences(b: Block): number {
   if (b.kind === 'h' || wordCount(b.text) < EXTRACT.proseBlockWords) return 0;
   if (b.links / b.text.length > 0.5) return 0;
-  return (b.text.match(SENTENCE_END) ?? []).length;
+  return sentenceEnds(b.text);
+}
+
+/** A point of a list of notes: enough words, not mostly links, read as prose though no stop ends it (EXTRACT.listNotesAreProse). */
+function isListNote(b: Block): boolean {
+  return EXTRACT.listNotesAreProse && b.kind === 'li' && wordCount(b.text) >= EXTRACT.proseBlockWords && b.links / b.text.length <= 0.5;
 }
 
 /** What the article test reads of a text: its size, and how much of it is prose. */
@@ -171,6 +176,7 @@ function* measureSteps(blocks: readonly Block[]): Steps<TextMeasures> {
     m.chars += b.text.length;
     m.words += wordCount(b.text);
     const n = proseSentences(b);
+    if (n === 0 && isListNote(b)) m.proseChars += b.text.length;
     if (n === 0) continue;
     m.sentences += n;
     m.proseBlocks++;
@@ -207,16 +213,21 @@ function* articleTestSteps(blocks: readonly Block[]): Steps<string | undefined> 
  * The article's blocks as plain text. Each block's text is the collapsed
  * text content of one element, so it can be found again in the live page.
  */
-export function collectBlocks(root: Element): Block[] {
-  return runToEnd(blockSteps(root));
+export function collectBlocks(root: Element, captions = false): Block[] {
+  return runToEnd(blockSteps(root, captions));
 }
 
-/** `collectBlocks` as steps that may pause after each element read. */
-function* blockSteps(root: Element): Steps<Block[]> {
-  const out: Array<Block & { heading: boolean }> = [];
+/**
+ * `collectBlocks` as steps that may pause after each element read. With
+ * `captions`, figures and their captions are read too, each less its
+ * picture credit.
+ */
+function* blockSteps(root: Element, captions = false): Steps<Block[]> {
+  const out: Array<Block & { heading: boolean; label: boolean }> = [];
   let inTeasers = false;
-  for (const block of yield* rawBlocks(root)) {
-    const { text, kind, links, inList } = block;
+  for (const block of yield* rawBlocks(root, captions)) {
+    const { kind, links, inList } = block;
+    const text = captions ? block.text.replace(TRAILING_CREDIT, '').trim() : block.text;
     // A teaser box ("Most read", "More from …"): its label and the teasers after it, up to the next paragraph of prose.
     if (text.length < 80 && TEASER_LABEL.test(text)) {
       inTeasers = true;
@@ -227,14 +238,22 @@ function* blockSteps(root: Element): Steps<Block[]> {
       if (!prose) continue;
       inTeasers = false;
     }
-    if (isFurnitureBlock(text, kind, links)) continue;
-    out.push({ text, kind, links, heading: kind === 'h' });
+    if (isFurnitureBlock(text, kind, links, false)) continue;
+    const label = isShortLabel(text, kind);
+    // A short label is kept only as a subheading: not in a list, not an address or a reply's "@name".
+    if (label && (inList || /^(@|https?:)/i.test(text))) continue;
+    out.push({ text, kind, links, heading: kind === 'h', label });
     yield;
   }
-  // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
-  return out
-    .filter((b, i) => !b.heading || (out[i + 1] !== undefined && !out[i + 1]!.heading))
-    .map(({ text, kind, links }) => ({ text, kind, links }));
+  const isProse = (b: Block | undefined): boolean => b !== undefined && proseSentences(b) > 0;
+  return (
+    out
+      // A label between two paragraphs of prose is a subheading; anywhere else it is a timestamp, a name, a section.
+      .filter((b, i) => !b.label || (isProse(out[i - 1]) && isProse(out[i + 1])))
+      // A heading with no prose after it titles furniture that was removed (a newsletter box, a list of links).
+      .filter((b, i, kept) => !b.heading || (kept[i + 1] !== undefined && !kept[i + 1]!.heading))
+      .map(({ text, kind, links }) => ({ text, kind, links }))
+  );
 }
 
 /** Elements that start a block of their own when found among loose text. */
@@ -254,7 +273,7 @@ function linkChars(node: Node): number {
  * between the blocks of a container that holds both (text set with <br>s
  * beside a list, say), split at double line breaks.
  */
-function* rawBlocks(root: Element): Steps<Array<Block & { inList: boolean }>> {
+function* rawBlocks(root: Element, captions = false): Steps<Array<Block & { inList: boolean }>> {
   const found: Array<Block & { inList: boolean }> = [];
   let inList = false;
   const push = (text: string | undefined, kind: BlockKind, links: number): void => {
@@ -272,7 +291,7 @@ function* rawBlocks(root: Element): Steps<Array<Block & { inList: boolean }>> {
   }
   function* visitInside(el: Element): Steps<void> {
     yield;
-    if (/^(figure|figcaption|aside|nav|footer)$/i.test(el.tagName)) return;
+    if ((captions ? /^(aside|nav|footer)$/i : /^(figure|figcaption|aside|nav|footer)$/i).test(el.tagName)) return;
     const isBlock = el.matches(BLOCK_SELECTOR);
     const hasInnerBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     // The innermost blocks carry the text; an outer block would repeat it.

@@ -22,8 +22,10 @@ const HEAD_CONTENT = /^(base|basefont|bgsound|link|meta|noframes|script|style|te
  * a browser builds it, so that Node extracts what the extension extracts:
  * elements between `</head>` and `<body>` go into the head (scripts, styles)
  * or the body (anything else), elements after `</body>` and the content of a
- * second `<body>` join the first. (linkedom's `document.body` is otherwise a
- * new, empty body when anything stands between the head and the body.)
+ * second `<body>` join the first, and a page with no `<body>` tag gets one
+ * holding all but the head. (linkedom's `document.body` is otherwise a new,
+ * empty body when anything stands between the head and the body, or when the
+ * page has none.)
  */
 export function asBrowserBuildsIt(doc: Document): void {
   const root = doc.documentElement;
@@ -31,8 +33,13 @@ export function asBrowserBuildsIt(doc: Document): void {
   const children = Array.from(root.children);
   const bodies = children.filter((el) => el.tagName.toUpperCase() === 'BODY');
   const head = children.find((el) => el.tagName.toUpperCase() === 'HEAD');
-  const body = bodies[0];
-  if (body === undefined) return;
+  let body = bodies[0];
+  if (body === undefined) {
+    // A page with no <body> tag: a browser opens one at the first element that cannot sit in the head.
+    body = doc.createElement('body');
+    root.append(body);
+    children.push(body);
+  }
   let beforeBody = true;
   const early: Element[] = [];
   for (const el of children) {

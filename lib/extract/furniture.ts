@@ -6,7 +6,7 @@
  * rule names an outlet.
  */
 
-import { PROSE_PARAGRAPH_CHARS, PROSE_PARAGRAPHS_IN_CONTENT } from './config';
+import { EXTRACT, PROSE_PARAGRAPH_CHARS, PROSE_PARAGRAPHS_IN_CONTENT } from './config';
 import { runToEnd, type Steps } from '../dom/time-slice';
 
 /** Elements that never carry the report's prose. */
@@ -274,11 +274,9 @@ export function isDateline(text: string): boolean {
 const FURNITURE_TEXT: RegExp[] = [
   // Advertising labels.
   /^(advertisement|advertising|sponsored( content)?|promoted|ad|paid content|paid post|partner content)$/i,
-  // "READ: …", "Read more: …", "Related: …" teasers.
-  /^(read|read more|read also|also read|more|related|related stories|related articles?|see also|watch|listen|recommended|most read|don['’]t miss|must read|more on this story|you may also like|more from [^:]{1,40}|suggested|further reading)\s*[:：|»>–—-]/i,
   // Picture credits and captions.
   /^(photo|photos|picture|image|photograph|video|credit|illustration|graphic|file photo|image copyright|image caption|media caption|copyright)\s*(:|by\b|credit\b|copyright\b|caption\b|©)/i,
-  /^(getty images|ap photo|reuters|afp|epa|shutterstock|pa( media| wire)?)(\s*\/.*)?$/i,
+  /^(getty images|ap photo|reuters|afp|epa|european pressphoto agency|shutterstock|pa( media| wire)?)(\s*\/.*)?$/i,
   /^©/,
   // Comment notices and counts.
   /^(show|hide|view|load|post|leave|add|read|join|see)( all| the| a| our)?( \d+)? (comments?|replies|conversation|discussion)\b/i,
@@ -295,17 +293,60 @@ const FURNITURE_TEXT: RegExp[] = [
   /^(already a (subscriber|member)|subscribe (now|today|for|to)|become a (member|subscriber)|support (our|independent) journalism|you have (read|reached) \d+|this (article|content) is (for|available to) subscribers)/i,
 ];
 
+/**
+ * "READ: …", "Read more: …", "Related: …": a label before a teaser's
+ * headline. A paragraph of several sentences after such a label is the
+ * writer's own prose (see EXTRACT.teaserPrefixMaxSentences).
+ */
+const TEASER_PREFIX =
+  /^(read|read more|read also|also read|more|related|related stories|related articles?|see also|watch|listen|recommended|most read|don['’]t miss|must read|more on this story|you may also like|more from [^:]{1,40}|suggested|further reading)\s*[:：|»>–—-]/i;
+
+/** The end of a sentence: a stop, perhaps closed by quotes or brackets, before a space or the end. */
+export const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
+
+/** How many sentence ends a text has. */
+export function sentenceEnds(text: string): number {
+  return (text.match(SENTENCE_END) ?? []).length;
+}
+
+/**
+ * Notes a blog engine or a browser sets on the page, whole blocks of their own
+ * (up to EXTRACT.noteMaxChars: a longer block has the report run into it).
+ */
+const PAGE_NOTES: RegExp[] = [
+  // Where the post was filed, how to follow its replies, its trackback address.
+  /^this (entry|post|article) was (posted|filed|written)\b.{0,300}\b(filed under|tagged|categor|permalink|bookmark)/i,
+  /^you can (follow|leave|skip)\b.{0,80}\b(responses?|trackback|comments feed|rss 2\.0 feed)/i,
+  /^trackback (url|uri)\b/i,
+  // A browser's notice.
+  /^(this (page|site|website) is best viewed|you are using an? (outdated|old|unsupported) browser|(please )?enable javascript|javascript is (disabled|required))/i,
+];
+
 /** A picture credit in parentheses at the end of a caption: "(AP Photo/Evan Vucci)", "(Jane Roe/PA)". */
-const TRAILING_CREDIT =
+export const TRAILING_CREDIT =
   /\((?:[\p{L}.' -]{0,40}\b(?:photo|photograph|pool|file|images?|getty|reuters|afp|ap|epa|pa)\b[\p{L}.' -]{0,40}\/[\p{L}.,' -]{1,40}|[\p{L}.' -]{2,40}\/[\p{L}., ]{1,30})\)$/iu;
 
 export type BlockKind = 'p' | 'h' | 'li' | 'blockquote';
 
-/** Whether a block of extracted text is furniture rather than report. */
-export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: number): boolean {
+/**
+ * A short label that is not a sentence ("Published", "Iraq airstrikes",
+ * "09:42 GMT", or a subheading set as a paragraph). Furniture on its own; the
+ * extractor keeps one set between two paragraphs of prose as a subheading.
+ */
+export function isShortLabel(text: string, kind: BlockKind): boolean {
+  const t = text.trim();
+  return kind === 'p' && t.split(/\s+/).length < EXTRACT.labelMaxWords && !/[.!?…"”’:;)]$/.test(t);
+}
+
+/** Whether a block of extracted text is furniture rather than report; `labels: false` passes short labels over (see isShortLabel). */
+export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: number, labels = true): boolean {
   const t = text.trim();
   if (t.length === 0) return true;
   if (FURNITURE_TEXT.some((re) => re.test(t))) return true;
+  if (t.length <= EXTRACT.noteMaxChars && PAGE_NOTES.some((re) => re.test(t))) return true;
+  // Tag and category lists set as a line of text: labels, not sentences.
+  if (/^(tags|tagged( with)?|categories|category|filed (under|in)|labels|topics)\s*:/i.test(t) && sentenceEnds(t) <= 1) return true;
+  if (TEASER_PREFIX.test(t) && sentenceEnds(t) <= EXTRACT.teaserPrefixMaxSentences) return true;
   const words = t.split(/\s+/);
   if (words.every((w) => SHARE_WORDS.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')) || /^[|·•\/]$/.test(w))) {
     return true;
@@ -326,6 +367,7 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   // Newsletter boxes.
   if (t.length < 300 && /\b(sign up|sign-up|subscribe)\b|^get\b/i.test(t) && /\b(newsletters?|inbox|e-?mail|briefing|alerts)\b/i.test(t))
     return true;
+  if (t.length < 300 && /\benter your e-?mail\b/i.test(t)) return true;
   // Dates, bylines and timestamps left as their own lines.
   if (kind === 'p' && !/[.!?]$/.test(t) && words.length < 12 && /^(by|published|updated|last updated|posted|filed)\b/i.test(t)) {
     return true;
@@ -340,8 +382,7 @@ export function isFurnitureBlock(text: string, kind: BlockKind, linkTextLength: 
   ) {
     return true;
   }
-  // Short labels that are not sentences ("Published", "Iraq airstrikes", "09:42 GMT").
-  if (kind === 'p' && words.length < 5 && !endsSentence) return true;
+  if (labels && isShortLabel(t, kind)) return true;
   // Link-dominated short blocks are teasers or link lists.
   if (kind !== 'h' && t.length < 300 && linkTextLength / t.length >= 0.6) return true;
   return false;

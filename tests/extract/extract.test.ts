@@ -246,6 +246,12 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
     );
   });
 
+  test('a page with no <body> tag is read as a browser reads it, its content in the body a browser opens', () => {
+    const html = `<html><head><meta charset="utf-8"><title>Lock gates open</title><script>window.x = 1;</script></head>
+<div id="page"><div class="post"><h1>Lock gates open</h1>${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></div></html>`;
+    expect(article(extract(parser, html, 'http://river.test/lock-gates')).text.split('\n\n')).toEqual(PROSE);
+  });
+
   test('markup a browser would mend: a script between the head and the body, a second body, content after the body', () => {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lock gates open</title></head>
 <script>window.x = 1;</script><body class="loading"><article><h1>Lock gates open</h1><p>${PROSE[0]}</p><p>${PROSE[1]}</p></article>

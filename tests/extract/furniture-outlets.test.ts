@@ -123,6 +123,63 @@ describe('teasers, datelines, credits and boxes do not become sentences', () => 
     for (const a of absent) expect(got).not.toContain(a);
   });
 
+  test('a paragraph of the report that starts "Related:" is kept; a "Related:" headline is not', () => {
+    const own = `RELATED: ${PROSE[3]} ${PROSE[4]}`;
+    const html = page(
+      '<meta property="og:type" content="article">',
+      `<article><h1>Pier</h1>${paragraphs(PROSE.slice(0, 3))}<p>${own}</p><p>Related: <a href="/f">Ferry fares to rise in spring</a></p>${paragraphs(PROSE.slice(5))}</article>`,
+    );
+    const got = text(html);
+    expect(got).toContain(own);
+    expect(got).not.toContain('Ferry fares');
+  });
+
+  test('a subheading set as a short paragraph between paragraphs is kept; the same label after the report is not', () => {
+    const html = page(
+      '<meta property="og:type" content="article">',
+      `<article><h1>Pier</h1>${paragraphs(PROSE.slice(0, 3))}<p><strong>What happens next</strong></p>${paragraphs(PROSE.slice(3))}<p>Harbour news desk</p></article>`,
+    );
+    const got = text(html);
+    expect(got).toContain(`${PROSE[2]}\n\nWhat happens next\n\n${PROSE[3]}`);
+    expect(got).not.toContain('Harbour news desk');
+  });
+
+  test('a post of notes set as a list is an article; a list of short labels is not', () => {
+    const notes = [
+      'the board should have inspected the piles every year rather than every five',
+      'older passengers will struggle with the longer walk to the fish market landing',
+      'a temporary ramp could keep the pier usable for foot passengers over the winter',
+      'the regional government has paid for similar repairs in two other harbours',
+    ];
+    const post = page(
+      '<meta property="og:type" content="article">',
+      `<article><h1>Notes from the pier meeting</h1><p>${PROSE[0]} ${PROSE[1]}</p><p>My notes from the meeting:</p><ul>${notes
+        .concat(notes.map((n) => `and ${n}`))
+        .concat(notes.map((n) => `as before, ${n}`))
+        .map((n) => `<li>${n}</li>`)
+        .join('')}</ul></article>`,
+    );
+    expect(text(post)).toContain(notes[2]);
+    const labels = page(
+      '<meta property="og:type" content="article">',
+      `<article><h1>Pier</h1><p>${PROSE[0]} ${PROSE[1]}</p><ul>${Array.from({ length: 30 }, (_, i) => `<li>Harbour timetable, sailing ${i}</li>`).join('')}</ul></article>`,
+    );
+    const r = both(labels, 'https://harbour.test/news/pier-timetable');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/mostly lists/);
+  });
+
+  test('a gallery whose text is its captions is read with the captions, their credits cut', () => {
+    const captions = [PROSE[0], PROSE[1], PROSE[2]].map((p) => `${p} (Jane Roe/Harbour Photos)`);
+    const html = page(
+      '<meta property="og:type" content="article">',
+      `<article><h1>The pier in pictures</h1>${captions.map((c, i) => `<figure><img src="/p${i}.jpg"><figcaption>${c}</figcaption></figure>`).join('')}</article>`,
+    );
+    const got = text(html);
+    for (const p of PROSE.slice(0, 3)) expect(got).toContain(p);
+    expect(got).not.toContain('Jane Roe');
+  });
+
   test.each([
     ['Nov. 20, 2019 5:52 AM EST', true],
     ['Updated: Monday 3 June 2019, 09:42 GMT', true],
@@ -145,6 +202,14 @@ describe('teasers, datelines, credits and boxes do not become sentences', () => 
     '© Harbour Board 2019',
     'Sign up for our morning newsletter and get the news in your inbox.',
     'Subscribe now for unlimited access',
+    'If you enjoyed this article, enter your email below to get free updates!',
+    'This entry was posted on Tuesday, November 19th, 2019 at 9:12 am and is filed under Harbour, Ferries.',
+    'This entry was posted in Harbour. Bookmark the permalink.',
+    'You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.',
+    'TrackBack URL for this entry: http://harbour.test/trackback/2019/11/20',
+    'Tags: ferries, harbour board, Carrow Point',
+    'Categories: Harbour, Transport',
+    'This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.',
     'Already a subscriber? Log in',
     '12 comments',
     'Comments (12)',
