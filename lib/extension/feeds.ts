@@ -64,7 +64,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
 
   async function storeArticle(html: string, url: string, feed: FeedState): Promise<{ stored: boolean; reason?: string }> {
     const extracted = await deps.extract(html, url);
-    if (!extracted.ok) return { stored: false, reason: `not an article: ${extracted.reason}` };
+    if (!extracted.ok) return { stored: false, reason: extracted.reason };
     const outlet = feed.outlet?.trim() || extracted.article.outlet?.trim() || feed.title?.trim() || new URL(url).hostname;
     // The fetched page speaks only for its own site, whatever canonical address it names.
     const article = { ...extracted.article, url: ownAddress(extracted.article.url, url), outlet };

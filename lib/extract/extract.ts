@@ -12,6 +12,7 @@ import { EXTRACT } from './config';
 import { TEASER_LABEL, TRAILING_CREDIT, furnitureSteps, isFurnitureBlock, isShortLabel, sentenceEnds, type BlockKind } from './furniture';
 import { chooseOutlet, readMetadata, stripTitleSuffix, toIso } from './metadata';
 import { homePageRefusal } from './page-check';
+import { pageLanguageRefusal } from '../feeds/article-check';
 import { outletForHost } from '../text/outlets';
 import { runToEnd, type Steps } from '../dom/time-slice';
 
@@ -109,7 +110,11 @@ export function* extractSteps(doc: Document, pageUrl: string, options: ExtractOp
     }
   }
   const { parsed, blocks, refusal } = read1;
-  if (refusal !== undefined) return { ok: false, reason: refusal };
+  if (refusal !== undefined) {
+    // A page in another language fails the article test for want of English sentences: that is the reason to give.
+    const language = pageLanguageRefusal(meta.title ?? clean(parsed?.title) ?? '', blocks.map((b) => b.text).join('\n\n'));
+    return { ok: false, reason: language ?? refusal };
+  }
   const text = blocks.map((b) => b.text).join('\n\n');
   if (text.trim() === '') return { ok: false, reason: 'the page has no text to store' };
 

@@ -13,11 +13,32 @@ function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-function notEnglish(name: string | undefined): ArticleCheck {
+function notEnglish(name: string | undefined): { ok: false; reason: string } {
   return {
     ok: false,
     reason: name ? `the article is in ${name}; ${WHY}` : `the article does not appear to be in English; ${WHY}`,
   };
+}
+
+/** Why a text is not English when its script or its words say so plainly, else undefined. */
+function plainlyNotEnglish(guess: { lang: string; confidence: number }): string | undefined {
+  if (guess.lang.startsWith('und-')) {
+    const script = SCRIPT_NAMES[guess.lang.slice(4)] ?? 'another';
+    return `the article is not in English (it is written in the ${script} script); ${WHY}`;
+  }
+  if (guess.lang !== 'en' && guess.lang !== 'und' && guess.confidence >= OTHER_LANGUAGE_CONFIDENCE) {
+    return notEnglish(languageName(guess.lang)).reason;
+  }
+  return undefined;
+}
+
+/**
+ * Why a page's text is no English article, when its script or words say so
+ * plainly: the reason a page refused as "not an article" is given instead
+ * when the article test failed for want of English sentences to count.
+ */
+export function pageLanguageRefusal(title: string, text: string): string | undefined {
+  return plainlyNotEnglish(detectLanguage(`${title}\n\n${text.slice(0, SAMPLE_CHARS)}`));
 }
 
 /** Whether an article fetched from a feed is fit for the corpus, and if not, why in plain words. */
@@ -35,11 +56,8 @@ export function checkArticle(article: ArticleInput): ArticleCheck {
   const guess = detectLanguage(sample);
   // The text outweighs the page's declared language: sites label pages carelessly.
   if (guess.lang === 'en') return { ok: true };
-  if (guess.lang.startsWith('und-')) {
-    const script = SCRIPT_NAMES[guess.lang.slice(4)] ?? 'another';
-    return { ok: false, reason: `the article is not in English (it is written in the ${script} script); ${WHY}` };
-  }
-  if (guess.lang !== 'und' && guess.confidence >= OTHER_LANGUAGE_CONFIDENCE) return notEnglish(languageName(guess.lang));
+  const plain = plainlyNotEnglish(guess);
+  if (plain !== undefined) return { ok: false, reason: plain };
   const declared = article.lang?.trim();
   if (declared && !/^en\b/i.test(declared)) return notEnglish(languageName(declared));
   if (languageProfile(sample).scores.en < MIN_ENGLISH_SHARE) return notEnglish(languageName(guess.lang));

@@ -200,7 +200,7 @@ function lines(label: string, pages: number, ours: PageScore[], theirs: PageScor
   const ta = summarise(theirs.filter(isArticle));
   out.push(
     `  on the ${ours.filter(isArticle).length} pages whose gold text has ${ARTICLE_GOLD_CHARS}+ characters: Parallax F1 ${f3(oa.f1)} (P ${f3(oa.precision)}, R ${f3(oa.recall)}), Readability F1 ${f3(ta.f1)} (P ${f3(ta.precision)}, R ${f3(ta.recall)}); rejected there: ${rejected.filter(isArticle).length}`,
-    `  rejected as not an article: ${rejected.length}`,
+    `  refused: ${rejected.length}`,
   );
   // The reasons by kind (the figures in them aside).
   const kinds = new Map<string, number>();

@@ -224,6 +224,43 @@ describe.each(['happy-dom', 'linkedom'] as const)('generic pages (%s)', (parser)
     expect(got.title).toBe(title);
   });
 
+  test.each([
+    {
+      lang: 'Chinese',
+      title: '船闸今日开放',
+      paragraphs: [
+        '哈尔登船闸周三上午重新开放，此前维修工程持续了六个星期。',
+        '当地航运公司表示，货船将在本周末前恢复正常通行。',
+        '工程师说，新的闸门比旧闸门更快，也更安全。',
+      ],
+    },
+    {
+      lang: 'Japanese',
+      title: 'ハルデンの水門が再開',
+      paragraphs: [
+        'ハルデンの水門は水曜日の朝、六週間の修理工事を経て再び開かれました。',
+        '地元の海運会社によると、貨物船は週末までに通常の運航に戻る見込みです。',
+      ],
+    },
+  ])('a page in $lang is refused for its language, not as "not an article"', ({ lang, title, paragraphs }) => {
+    const got = extract(
+      parser,
+      articlePage(`<title>${title}</title><meta property="og:type" content="article">`, paragraphs.map((p) => `<p>${p}</p>`).join('')),
+      'http://river.test/lock-gates',
+    );
+    expect(got).toEqual({ ok: false, reason: `the article is in ${lang}; Parallax compares English articles` });
+  });
+
+  test('an English page too short to be an article is still refused as not an article', () => {
+    const got = extract(
+      parser,
+      articlePage('<title>Gates</title><meta property="og:type" content="article">', '<p>The gates open on Wednesday.</p>'),
+      'http://river.test/gates',
+    );
+    expect(got.ok).toBe(false);
+    expect(got.ok === false && got.reason).toMatch(/^not an article: /);
+  });
+
   test('canonical link wins over og:url and is resolved without its fragment', () => {
     const head =
       '<meta property="og:type" content="article"><link rel="canonical" href="/news/lock-gates?id=7#comments"><meta property="og:url" content="http://other.test/x">';
