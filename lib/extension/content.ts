@@ -14,8 +14,6 @@ import { PAGE_PORT_NAME, pageParts, pageReply, sendPageSteps, type PortLike } fr
 import type { PageAnnotation, PageStatus, StoreAnywayReply } from '../types';
 import { NAVIGATION_SETTLE_MS, PAGE_PART_CHARS, SERIALIZE_PIECE_ELEMENTS, SLICE_BUDGET_MS } from './config';
 
-export { serializePage } from '../dom/serialize';
-
 /** What reading the page gave: the extractor's result, or a page too large to send to be read. */
 type PageRead = ExtractResult | { ok: false; reason: string; tooLarge: true };
 

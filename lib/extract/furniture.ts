@@ -302,7 +302,7 @@ const TEASER_PREFIX =
   /^(read|read more|read also|also read|more|related|related stories|related articles?|see also|watch|listen|recommended|most read|don['’]t miss|must read|more on this story|you may also like|more from [^:]{1,40}|suggested|further reading)\s*[:：|»>–—-]/i;
 
 /** The end of a sentence: a stop, perhaps closed by quotes or brackets, before a space or the end. */
-export const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
+const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
 
 /** How many sentence ends a text has. */
 export function sentenceEnds(text: string): number {

@@ -13,11 +13,12 @@ import { PAGE_FEEDS_REQUEST, PAGE_STATUS_REQUEST, STORE_ANYWAY_REQUEST } from '.
 import { ARTICLE_LIMITS } from '../../lib/pipeline/config';
 import { extractFromHtml } from '../../lib/extract/from-html';
 import { receivePage } from '../../lib/messaging/page-port';
+import { serializePage } from '../../lib/dom/serialize';
 import { fakeRuntimePorts } from '../messaging/fake-port';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
-const { serializePage, startContentScript } = await import('../../lib/extension/content');
+const { startContentScript } = await import('../../lib/extension/content');
 
 const readPage = ({ html, url, anyway }: { html: string; url: string; anyway?: boolean }) =>
   extractFromHtml(html, url, anyway ? { anyway: true } : {});
