@@ -39,6 +39,7 @@ import type { ArticleInput } from '../../lib/types';
 import { openArticle, type PageRun as ProbedPage } from './page-probe';
 import { PAGE_STATUS_REQUEST } from '../../lib/messaging/protocol';
 import { options, progress } from '../lib/args';
+import { mb, showWeights, weighStore, type TableWeight } from './store-weight';
 
 /** The targets at a million sentences, from the issue that asked for this benchmark. */
 const TARGETS = {
@@ -112,7 +113,6 @@ function pct(xs: number[], p: number): number {
 }
 
 const short = (n: number): string => (n >= 1e6 ? `${+(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n));
-const mb = (b: number): string => `${(b / 1048576).toFixed(1)} MB`;
 const verdict = (ok: boolean): string => (ok ? 'pass' : 'MISS');
 
 interface Latency {
@@ -158,6 +158,8 @@ interface LevelResult {
   };
   storage: { indexedDbBytes: number; usageBytes: number; bytesPer100kSentences: number; estimateBytesPer100kSentences: number };
   serviceWorkerHeap: { usedBytes: number; usedAfterGcBytes: number; totalBytes: number };
+  /** What each table and index holds (JSON characters), read after the level's measurements. */
+  storeWeight?: TableWeight[];
   warm: Latency & Unmarked;
   cold: Latency & Unmarked & { stillStopped: number };
   longestTaskMs: number;
@@ -539,6 +541,8 @@ async function measureLevel(
     typoQueries(storedSentences, samples).map((q) => q.query),
   );
   const heap = await workerHeap(ext);
+  progress('  weighing the store by table…');
+  const storeWeight = await weighStore(ext);
 
   const marks = (runs: PageRun[]) => {
     const times = runs.map((r) => r.marksMs).filter((t): t is number => t !== undefined);
@@ -580,6 +584,7 @@ async function measureLevel(
       estimateBytesPer100kSentences: ((stats.usage ?? NaN) / stats.sentences) * 1e5,
     },
     serviceWorkerHeap: heap,
+    storeWeight,
     warm: marks(warm),
     cold: { ...marks(cold), stillStopped: cold.filter((r) => r.stoppedAtStart).length },
     longestTaskMs: Math.max(...pages.map((p) => p.longestTaskMs)),
@@ -610,6 +615,7 @@ function report(r: LevelResult): string[] {
     `popup search, keystroke to results (includes the popup's typing pause): ${showLatency(r.search.keystrokeToResults)}`,
     `import through the options page: ${r.import.articles.toLocaleString('en')} articles in ${r.import.seconds.toFixed(0)} s = ${r.import.articlesPerS.toFixed(1)} articles/s (${r.import.sentencesPerS.toFixed(0)} sentences/s), ${r.import.errors} not stored  [target ≥ ${t.importArticlesPerS}/s: ${verdict(r.import.articlesPerS >= t.importArticlesPerS)}]`,
     `store on disk (IndexedDB folder): ${mb(r.storage.indexedDbBytes)} = ${mb(r.storage.bytesPer100kSentences)} per 100k sentences; navigator.storage.estimate ${mb(r.storage.usageBytes)}  [target ≤ 1 GB per 1M sentences: ${verdict(perMillion <= t.bytesPerMillionSentences)}]`,
+    ...(r.storeWeight ? ['store by table, characters of JSON before LevelDB encodes them:', ...showWeights(r.storeWeight)] : []),
     `service worker JS heap: ${mb(r.serviceWorkerHeap.usedBytes)} used, ${mb(r.serviceWorkerHeap.usedAfterGcBytes)} after garbage collection (of ${mb(r.serviceWorkerHeap.totalBytes)})`,
     `longest main-thread task on the article page: ${r.longestTaskMs.toFixed(0)} ms; pages with a task over ${t.longTaskMs} ms: ${r.pagesWithLongTask}/${r.warm.n + r.cold.n + r.warm.unmarked + r.cold.unmarked}  [target none over ${t.longTaskMs} ms: ${verdict(r.pagesWithLongTask === 0)}]`,
     ...(r.import.probe ? showImportProbe(r.import.probe) : []),
