@@ -83,7 +83,20 @@ export const SCHEMA_V5 = {
   articles: 'id, &url, outlet, host, storyId, publishedAt, capturedAt, reprintOf, *titleTerms, [storyId+outlet]',
 } as const;
 
-export const DB_VERSION = 5;
+/**
+ * Version 6: three indexes nothing reads are dropped (sentences by story,
+ * links by their second sentence, articles by publication date), so that
+ * writing a sentence, a link or an article no longer also writes an index
+ * entry nobody looks up. The rows are unchanged.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  articles: 'id, &url, outlet, host, storyId, capturedAt, reprintOf, *titleTerms, [storyId+outlet]',
+  sentences: 'id, articleId, *terms',
+  links: '[a+b], a, articleA, articleB, storyId',
+} as const;
+
+export const DB_VERSION = 6;
 
 export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb {
   const db = new Dexie(name, {
@@ -128,6 +141,7 @@ export function createDb(name = 'parallax', options: DbOptions = {}): ParallaxDb
     });
   db.version(4).stores(SCHEMA_V4);
   db.version(5).stores(SCHEMA_V5);
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }
 

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type ParallaxDb } from '../../lib/db/db';
+import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type ParallaxDb } from '../../lib/db/db';
 import { createCorpus } from '../../lib/corpus/corpus';
 import { expectConsistent, snapshot } from '../corpus/helpers';
 import { BRIDGE, FESTIVAL } from '../corpus/fixtures';
@@ -201,6 +201,50 @@ describe('upgrade from version 4', () => {
     const outlets = [...new Set(before.articles.filter((a) => a.storyId === bridge.storyId).map((a) => a.outlet))];
     const groups = await search(db, 'harbor bridge cracks');
     expect(groups.find((g) => g.storyId === bridge.storyId)?.outlets).toEqual(outlets.sort((a, b) => a.localeCompare(b)));
+    await expectConsistent(db);
+    db.close();
+  });
+});
+
+describe('upgrade from version 5', () => {
+  test('keeps every row, drops the three indexes nothing reads and answers as before', async () => {
+    const factory = freshFactory();
+    const v5 = new Dexie('parallax', factory) as ParallaxDb;
+    v5.version(1).stores(SCHEMA_V1);
+    v5.version(2).stores(SCHEMA_V2);
+    v5.version(3).stores(SCHEMA_V3);
+    v5.version(4).stores(SCHEMA_V4);
+    v5.version(5).stores(SCHEMA_V5);
+    let t = Date.parse('2024-03-01T12:00:00Z');
+    const corpus = createCorpus(v5, { now: () => (t += 1000) });
+    for (const a of [...BRIDGE, FESTIVAL]) await corpus.ingest(a, 'page');
+    const before = await snapshot(v5);
+    const searchedBefore = await search(v5, 'harbor bridge cracks');
+    v5.close();
+
+    const db = createDb('parallax', factory);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await snapshot(db)).toEqual(before);
+    const indexes = (table: string): string[] => db.table(table).schema.indexes.map((i) => i.name);
+    expect(indexes('sentences')).not.toContain('storyId');
+    expect(indexes('links')).not.toContain('b');
+    expect(indexes('articles')).not.toContain('publishedAt');
+    // The raw store agrees with Dexie's view of it.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.indexedDB.open('parallax');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    const tx = raw.transaction(['sentences', 'links', 'articles'], 'readonly');
+    expect([...tx.objectStore('sentences').indexNames]).toEqual(['articleId', 'terms']);
+    expect([...tx.objectStore('links').indexNames].sort()).toEqual(['a', 'articleA', 'articleB', 'storyId']);
+    expect([...tx.objectStore('articles').indexNames]).not.toContain('publishedAt');
+    raw.close();
+    expect(await search(db, 'harbor bridge cracks')).toEqual(searchedBefore);
+    // A capture after the upgrade keeps the store consistent.
+    const more = BRIDGE.at(-1)!;
+    await createCorpus(db, { now: () => (t += 1000) }).ingest({ ...more, url: `${more.url}-again` }, 'page');
     await expectConsistent(db);
     db.close();
   });
