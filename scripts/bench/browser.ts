@@ -782,6 +782,11 @@ async function main(): Promise<void> {
   let rate: number | undefined;
   let resumeChecked = false;
   if (args.resume) {
+    // Chromium keeps running the service worker it registered for the extension in this profile (its
+    // script cache), even when the copy loaded is a new build with a new manifest version: seen as a
+    // resumed run that kept store version 5 under a build of version 6. Without the registration,
+    // the worker is registered again from the copy, so the build measured is the build given.
+    rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
     // The kept profile holds the first articles of the same sequence: they count as imported.
     for (let i = 0; i < args.resume; i++) {
       const g = generated.next().value as GenArticle;
