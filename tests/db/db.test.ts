@@ -11,6 +11,16 @@ function freshFactory() {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
 }
 
+/** A store at an older version (one schema a version, from 1), with the bridge story and the festival captured into it. */
+async function capturedAt(schemas: readonly Record<string, string>[], factory: ReturnType<typeof freshFactory>): Promise<ParallaxDb> {
+  const old = new Dexie('parallax', factory) as ParallaxDb;
+  schemas.forEach((schema, i) => old.version(i + 1).stores(schema));
+  let t = Date.parse('2024-03-01T12:00:00Z');
+  const corpus = createCorpus(old, { now: () => (t += 1000) });
+  for (const a of [...BRIDGE, FESTIVAL]) await corpus.ingest(a, 'page');
+  return old;
+}
+
 describe('createDb', () => {
   test('opens an empty store at the current version with every table', async () => {
     const db = createDb('t', freshFactory());
@@ -177,14 +187,7 @@ describe('upgrade from version 2', () => {
 describe('upgrade from version 4', () => {
   test('keeps every row and indexes the stored articles by story and outlet', async () => {
     const factory = freshFactory();
-    const v4 = new Dexie('parallax', factory) as ParallaxDb;
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
-    let t = Date.parse('2024-03-01T12:00:00Z');
-    const corpus = createCorpus(v4, { now: () => (t += 1000) });
-    for (const a of [...BRIDGE, FESTIVAL]) await corpus.ingest(a, 'page');
+    const v4 = await capturedAt([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4], factory);
     const before = await snapshot(v4);
     v4.close();
 
@@ -209,15 +212,7 @@ describe('upgrade from version 4', () => {
 describe('upgrade from version 5', () => {
   test('keeps every row, drops the three indexes nothing reads and answers as before', async () => {
     const factory = freshFactory();
-    const v5 = new Dexie('parallax', factory) as ParallaxDb;
-    v5.version(1).stores(SCHEMA_V1);
-    v5.version(2).stores(SCHEMA_V2);
-    v5.version(3).stores(SCHEMA_V3);
-    v5.version(4).stores(SCHEMA_V4);
-    v5.version(5).stores(SCHEMA_V5);
-    let t = Date.parse('2024-03-01T12:00:00Z');
-    const corpus = createCorpus(v5, { now: () => (t += 1000) });
-    for (const a of [...BRIDGE, FESTIVAL]) await corpus.ingest(a, 'page');
+    const v5 = await capturedAt([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5], factory);
     const before = await snapshot(v5);
     const searchedBefore = await search(v5, 'harbor bridge cracks');
     v5.close();
@@ -244,7 +239,7 @@ describe('upgrade from version 5', () => {
     expect(await search(db, 'harbor bridge cracks')).toEqual(searchedBefore);
     // A capture after the upgrade keeps the store consistent.
     const more = BRIDGE.at(-1)!;
-    await createCorpus(db, { now: () => (t += 1000) }).ingest({ ...more, url: `${more.url}-again` }, 'page');
+    await createCorpus(db, { now: () => Date.parse('2024-03-02T12:00:00Z') }).ingest({ ...more, url: `${more.url}-again` }, 'page');
     await expectConsistent(db);
     db.close();
   });
