@@ -59,7 +59,7 @@ const PROBE_HOST = 'benchherald.test';
 const LONG_FILL_S = 40 * 60;
 /**
  * The store budget the benchmark sets, as a heavy reader would on the options page: the default (500 MB)
- * refuses imports from about 250k sentences on (measured: 0 of 2,000 lines stored at 265k), and 1M
+ * refuses imports from about 264k sentences on (measured: 0 of 2,000 lines stored from there), and 1M
  * sentences take over 2 GB on disk.
  */
 const BENCH_BUDGET_BYTES = 32 * 1024 ** 3;
