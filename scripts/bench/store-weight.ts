@@ -13,9 +13,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { options, progress } from '../lib/args';
+import { isMainModule } from '../eval/shared-path';
 
 export interface IndexWeight {
   name: string;
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
